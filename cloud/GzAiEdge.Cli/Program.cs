@@ -1,0 +1,8 @@
+using System.CommandLine;
+using GzAiEdge.Cli.Commands;
+
+var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arrive) provision, verify, evaluate.")
+{
+    WatchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

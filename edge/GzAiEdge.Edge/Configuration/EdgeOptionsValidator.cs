@@ -1,0 +1,83 @@
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Edge.Simulation;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Edge.Configuration;
+
+/// <summary>Checks the device config at start, naming the file, line and key of every bad value.</summary>
+public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
+    IValidateOptions<EdgeOptions>, IValidateOptions<BrokerOptions>, IValidateOptions<SourceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EdgeOptions options)
+    {
+        var errors = new List<string>();
+        CheckId(errors, "Edge:Site", options.Site);
+        CheckId(errors, "Edge:Device", options.Device);
+        CheckId(errors, "Edge:Scenario", options.Scenario);
+        CheckRange(errors, "Edge:WindowSeconds", options.WindowSeconds, 1, 3600);
+        CheckRange(errors, "Edge:HeartbeatSeconds", options.HeartbeatSeconds, 1, 3600);
+        if (string.IsNullOrWhiteSpace(options.StateDirectory))
+        {
+            errors.Add($"{locator.Describe("Edge:StateDirectory")}: must name a folder");
+        }
+
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, BrokerOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Host))
+        {
+            errors.Add($"{locator.Describe("Broker:Host")}: must name the broker host");
+        }
+
+        CheckRange(errors, "Broker:Port", options.Port, 1, 65535);
+        CheckRange(errors, "Broker:KeepAliveSeconds", options.KeepAliveSeconds, 5, 65535);
+        if (options.CaFile is { Length: > 0 } ca && !File.Exists(ca))
+        {
+            errors.Add($"{locator.Describe("Broker:CaFile")}: file '{ca}' not found");
+        }
+
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, SourceOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Kind != "simulated")
+        {
+            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated'");
+        }
+        else if (!SimulationProfiles.Names.Contains(options.Profile))
+        {
+            errors.Add($"{locator.Describe("Source:Profile")}: '{options.Profile}' is not one of {string.Join(", ", SimulationProfiles.Names)}");
+        }
+
+        if (options.SampleHz is <= 0 or > 1000)
+        {
+            errors.Add($"{locator.Describe("Source:SampleHz")}: {options.SampleHz} is outside 0 < hz <= 1000");
+        }
+
+        return Result(errors);
+    }
+
+    private void CheckId(List<string> errors, string key, string value)
+    {
+        if (Identifiers.Check(value) is { } why)
+        {
+            errors.Add($"{locator.Describe(key)}: {why}");
+        }
+    }
+
+    private void CheckRange(List<string> errors, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{locator.Describe(key)}: {value} is outside {min}..{max}");
+        }
+    }
+
+    private static ValidateOptionsResult Result(List<string> errors) =>
+        errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+}

@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Publishing;
+using GzAiEdge.Edge.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Edge;
+
+public static class EdgeServiceExtensions
+{
+    /// <summary>Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any.</summary>
+    public static IHostApplicationBuilder AddEdgeConfiguration(this IHostApplicationBuilder builder)
+    {
+        var path = builder.Configuration["config"] ?? Environment.GetEnvironmentVariable("GZ_EDGE_CONFIG");
+        if (!string.IsNullOrEmpty(path))
+        {
+            builder.Configuration.Add(new YamlConfigurationSource(Path.GetFullPath(path)));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
+    public static IHostApplicationBuilder AddEdgePipeline(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(new ConfigurationLocator(builder.Configuration));
+        services.AddSingleton<EdgeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<EdgeOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
+        services.AddSingleton<IValidateOptions<BrokerOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
+        services.AddSingleton<IValidateOptions<SourceOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
+        services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
+        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var edge = sp.GetRequiredService<IOptions<EdgeOptions>>().Value;
+            return new SequenceStore(edge.StateDirectory, edge.Device);
+        });
+        services.AddSingleton<ReportBuilder>();
+        services.AddSingleton<EdgeConnection>();
+
+        // Reports wait when the publisher is behind (never dropped); 1000 windows is hours of backlog.
+        var reports = Channel.CreateBounded<KpiReport>(new BoundedChannelOptions(1000)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        services.AddSingleton(reports.Reader);
+        services.AddSingleton(reports.Writer);
+
+        services.AddHostedService<PipelineService>();
+        services.AddHostedService<PublisherService>();
+        services.AddHostedService<HeartbeatService>();
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+using GzAiEdge.Edge;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddEdgeConfiguration();
+builder.AddEdgePipeline();
+await builder.Build().RunAsync();

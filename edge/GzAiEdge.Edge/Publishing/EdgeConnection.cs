@@ -1,0 +1,110 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Mqtt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Edge.Publishing;
+
+/// <summary>
+/// The device's one MQTT connection: a persistent session (so QoS 1 publishes in flight survive a
+/// reconnect), the retained <c>state</c> topic set online on every connect, and a last will that
+/// sets it offline when the device vanishes.
+/// </summary>
+public sealed class EdgeConnection : IAsyncDisposable
+{
+    private readonly EdgeOptions _edge;
+    private readonly ILogger<EdgeConnection> _logger;
+    private readonly TimeProvider _time;
+
+    public EdgeConnection(IOptions<EdgeOptions> edge, IOptions<BrokerOptions> broker, TimeProvider time,
+        ILogger<EdgeConnection> logger, ILogger<MqttClient> mqttLogger)
+    {
+        _edge = edge.Value;
+        _logger = logger;
+        _time = time;
+        var b = broker.Value;
+        Client = new MqttClient(
+            new MqttClientOptions
+            {
+                Host = b.Host,
+                Port = b.Port,
+                ClientId = $"gz-{_edge.Site}-{_edge.Device}",
+                CleanStart = false,
+                SessionExpiryIntervalSeconds = (uint)TimeSpan.FromDays(1).TotalSeconds,
+                KeepAliveSeconds = (ushort)b.KeepAliveSeconds,
+                Username = b.Username,
+                Password = b.Password,
+                Tls = b.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
+                Will = new MqttWill(StateTopic, StatePayload(DeviceState.Offline)) { Retain = true },
+            },
+            mqttLogger);
+        Client.ConnectionStateChanged += OnConnectionStateChanged;
+    }
+
+    public MqttClient Client { get; }
+
+    public string StateTopic => GzTopic.Create(_edge.Site, _edge.Device, MessageKind.State).ToString();
+
+    /// <summary>Connects, retrying with backoff until the broker answers or the host stops.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await Client.ConnectAsync(cancellationToken);
+                return;
+            }
+            catch (MqttException ex)
+            {
+                EdgeLog.ConnectFailed(_logger, ex.Message, delay);
+                await Task.Delay(delay, _time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    public Task PublishStateAsync(string state, CancellationToken cancellationToken) =>
+        Client.PublishAsync(new MqttApplicationMessage(StateTopic, StatePayload(state)) { Retain = true }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.ConnectionStateChanged -= OnConnectionStateChanged;
+        await Client.DisposeAsync();
+    }
+
+    private byte[] StatePayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
+        new DeviceState { V = ContractVersion.Current, Site = _edge.Site, Device = _edge.Device, State = state, Time = _time.GetUtcNow() },
+        GzJsonContext.Default.DeviceState);
+
+    private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
+    {
+        if (e.IsConnected)
+        {
+            EdgeLog.Connected(_logger, e.SessionPresent);
+            _ = AnnounceOnlineAsync();
+        }
+        else
+        {
+            EdgeLog.Disconnected(_logger, e.Exception?.Message ?? "closed");
+        }
+    }
+
+    // The will may have set the retained state offline while we were away; every connect corrects it.
+    private async Task AnnounceOnlineAsync()
+    {
+        try
+        {
+            await PublishStateAsync(DeviceState.Online, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is MqttException or ObjectDisposedException or OperationCanceledException)
+        {
+            EdgeLog.StatePublishFailed(_logger, ex.Message);
+        }
+    }
+}

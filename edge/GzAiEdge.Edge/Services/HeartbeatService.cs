@@ -1,0 +1,59 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Publishing;
+using GzAiEdge.Mqtt;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Edge.Services;
+
+/// <summary>
+/// Publishes a heartbeat every <see cref="EdgeOptions.HeartbeatSeconds"/> while connected. A
+/// heartbeat describes the present, so one that cannot be sent is skipped, not queued.
+/// </summary>
+public sealed class HeartbeatService(
+    IOptions<EdgeOptions> edge,
+    EdgeConnection connection,
+    SequenceStore sequence,
+    TimeProvider time,
+    ILogger<HeartbeatService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = time.GetUtcNow();
+        var topic = GzTopic.Create(edge.Value.Site, edge.Value.Device, MessageKind.Heartbeat).ToString();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(edge.Value.HeartbeatSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (!connection.Client.IsConnected)
+            {
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var heartbeat = new Heartbeat
+            {
+                V = ContractVersion.Current,
+                Site = edge.Value.Site,
+                Device = edge.Value.Device,
+                Time = now,
+                UptimeSeconds = (long)(now - started).TotalSeconds,
+                LastSeq = sequence.Last,
+            };
+            var payload = JsonSerializer.SerializeToUtf8Bytes(heartbeat, GzJsonContext.Default.Heartbeat);
+            try
+            {
+                await connection.Client.PublishAsync(
+                    new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtMostOnce }, stoppingToken);
+            }
+            catch (MqttException ex)
+            {
+                EdgeLog.HeartbeatSkipped(logger, ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# ./gz demo: broker, InfluxDB, cloud and three simulated devices on loopback, KPIs shown live.
+# Everything runs under .run/demo; Ctrl-C (or GZ_DEMO_SECONDS elapsing) stops every process started here.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+CONFIGURATION="${GZ_CONFIGURATION:-Release}"
+RUN="$ROOT/.run/demo"
+PIDS=()
+
+say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
+
+stop_all() {
+  trap - INT TERM EXIT
+  say "stopping"
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+trap stop_all INT TERM EXIT
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }
+wait_port() { # port name pid
+  for _ in $(seq 300); do
+    listening "$1" && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$2 exited; its log: $RUN/$2.log" >&2; tail -20 "$RUN/$2.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "$2 did not listen on $1; its log: $RUN/$2.log" >&2; exit 1
+}
+
+rm -rf "$RUN"; mkdir -p "$RUN/mosquitto/conf.d" "$RUN/influxdb" "$RUN/state"
+MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_port 18088); API_PORT=$(free_port 5080)
+
+cp firmware-configs/mosquitto/gz-limits.conf "$RUN/mosquitto/conf.d/"
+cat > "$RUN/mosquitto/mosquitto.conf" <<CONF
+include_dir $RUN/mosquitto/conf.d
+listener $MQTT_PORT 127.0.0.1
+allow_anonymous true
+persistence_location $RUN/mosquitto/
+log_dest stdout
+user root
+CONF
+say "mosquitto on 127.0.0.1:$MQTT_PORT"
+mosquitto -c "$RUN/mosquitto/mosquitto.conf" > "$RUN/mosquitto.log" 2>&1 & PIDS+=($!)
+wait_port "$MQTT_PORT" mosquitto "$!"
+
+sed -e "s#@DIR@#$RUN/influxdb#g" -e "s#@HTTP_PORT@#$INFLUX_PORT#g" -e "s#@RPC_PORT@#$RPC_PORT#g" \
+  firmware-configs/influxdb/influxdb.conf.template > "$RUN/influxdb/influxdb.conf"
+say "influxdb on 127.0.0.1:$INFLUX_PORT"
+influxd -config "$RUN/influxdb/influxdb.conf" > "$RUN/influxdb.log" 2>&1 & PIDS+=($!)
+wait_port "$INFLUX_PORT" influxdb "$!"
+influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
+
+API="http://127.0.0.1:$API_PORT"
+say "cloud API on $API"
+dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
+  --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
+  --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
+wait_port "$API_PORT" cloud "$!"
+
+for device in traffic manufacturing medical; do
+  say "edge device ($device)"
+  dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \
+    --config "firmware-configs/devices/demo/$device.yaml" --broker:port="$MQTT_PORT" \
+    --edge:stateDirectory="$RUN/state" > "$RUN/edge-$device.log" 2>&1 & PIDS+=($!)
+done
+
+cat <<INFO
+
+  API          $API/api/v1/kpis/latest   (dead letters: $API/api/v1/dead-letters)
+  InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
+  MQTT         mosquitto_sub -p $MQTT_PORT -t 'gz/v1/#' -v
+  logs         $RUN/*.log
+
+INFO
+watch_args=(watch --api "$API")
+[ -n "${GZ_DEMO_SECONDS:-}" ] && watch_args+=(--seconds "$GZ_DEMO_SECONDS")
+dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" "${watch_args[@]}" || true

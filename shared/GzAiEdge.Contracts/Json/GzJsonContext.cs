@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using GzAiEdge.Contracts.Messages;
+
+namespace GzAiEdge.Contracts.Json;
+
+/// <summary>
+/// Source-generated serialization for every v1 message: camelCase, no reflection, and unknown
+/// members rejected, so that a field a device added by mistake is an error rather than silently lost.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(KpiReport))]
+[JsonSerializable(typeof(Heartbeat))]
+[JsonSerializable(typeof(DeviceEvent))]
+[JsonSerializable(typeof(DeviceState))]
+public sealed partial class GzJsonContext : JsonSerializerContext;

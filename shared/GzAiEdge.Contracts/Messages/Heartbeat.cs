@@ -1,0 +1,26 @@
+namespace GzAiEdge.Contracts.Messages;
+
+/// <summary>Periodic device health.</summary>
+public sealed record Heartbeat : IDeviceMessage
+{
+    /// <summary>Contract version.</summary>
+    public required int V { get; init; }
+
+    /// <summary>Site id.</summary>
+    public required string Site { get; init; }
+
+    /// <summary>Device id.</summary>
+    public required string Device { get; init; }
+
+    /// <summary>When the heartbeat was taken (UTC).</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>Seconds since the worker started.</summary>
+    public required long UptimeSeconds { get; init; }
+
+    /// <summary>The last KPI report sequence number built.</summary>
+    public required long LastSeq { get; init; }
+
+    /// <summary>Reports built but not yet acknowledged by the broker.</summary>
+    public long? OutboxDepth { get; init; }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+
+namespace GzAiEdge.Contracts.Validation;
+
+/// <summary>The rules a KPI report must meet before it is published or stored.</summary>
+public static class KpiReportValidator
+{
+    /// <summary>Most KPIs one report may carry; each becomes an InfluxDB field.</summary>
+    public const int MaxKpis = 64;
+
+    /// <summary>Longest window accepted.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
+
+    // Stored beside the KPIs as fields or tags of the same point, so a KPI may not take these names.
+    private static readonly HashSet<string> ReservedNames =
+        ["seq", "verified", "time", "site", "device", "scenario", "sector"];
+
+    /// <summary>Checks every field; an empty list means the report is valid.</summary>
+    public static IReadOnlyList<ContractError> Validate(KpiReport report)
+    {
+        var errors = new List<ContractError>();
+        if (report.V != ContractVersion.Current)
+        {
+            errors.Add(new("v", report.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
+        }
+
+        CheckId(errors, "site", report.Site);
+        CheckId(errors, "device", report.Device);
+        CheckId(errors, "scenario", report.Scenario);
+        if (report.Seq < 1)
+        {
+            errors.Add(new("seq", report.Seq.ToString(CultureInfo.InvariantCulture), "must be 1 or more"));
+        }
+
+        CheckWindow(errors, report);
+        CheckKpis(errors, report.Kpis);
+        if (report.Model is { } model)
+        {
+            CheckModel(errors, model);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Checks that the report's site and device are those of the topic it came on.</summary>
+    public static IReadOnlyList<ContractError> ValidateAgainstTopic(KpiReport report, GzTopic topic)
+    {
+        var errors = new List<ContractError>();
+        if (topic.Kind != MessageKind.Kpi)
+        {
+            errors.Add(new("topic", topic.ToString(), "a KPI report must be published on a kpi topic"));
+        }
+
+        if (report.Site != topic.Site)
+        {
+            errors.Add(new("site", report.Site, $"differs from the topic's site '{topic.Site}'"));
+        }
+
+        if (report.Device != topic.Device)
+        {
+            errors.Add(new("device", report.Device, $"differs from the topic's device '{topic.Device}'"));
+        }
+
+        return errors;
+    }
+
+    private static void CheckId(List<ContractError> errors, string field, string value)
+    {
+        if (Identifiers.Check(value) is { } why)
+        {
+            errors.Add(new(field, value, why));
+        }
+    }
+
+    private static void CheckWindow(List<ContractError> errors, KpiReport report)
+    {
+        if (report.WindowStart.Offset != TimeSpan.Zero)
+        {
+            errors.Add(new("windowStart", report.WindowStart.ToString("O"), "must be UTC (end in Z)"));
+        }
+
+        if (report.WindowEnd.Offset != TimeSpan.Zero)
+        {
+            errors.Add(new("windowEnd", report.WindowEnd.ToString("O"), "must be UTC (end in Z)"));
+        }
+
+        var length = report.WindowEnd - report.WindowStart;
+        if (length <= TimeSpan.Zero)
+        {
+            errors.Add(new("windowEnd", report.WindowEnd.ToString("O"), "must be after windowStart"));
+        }
+        else if (length > MaxWindow)
+        {
+            errors.Add(new("windowEnd", report.WindowEnd.ToString("O"), $"window is longer than {MaxWindow.TotalHours} hours"));
+        }
+    }
+
+    private static void CheckKpis(List<ContractError> errors, IReadOnlyDictionary<string, double>? kpis)
+    {
+        if (kpis is null || kpis.Count == 0)
+        {
+            errors.Add(new("kpis", null, "must hold at least one KPI"));
+            return;
+        }
+
+        if (kpis.Count > MaxKpis)
+        {
+            errors.Add(new("kpis", kpis.Count.ToString(CultureInfo.InvariantCulture), $"more than {MaxKpis} KPIs"));
+        }
+
+        foreach (var (name, value) in kpis)
+        {
+            if (!IsKpiName(name))
+            {
+                errors.Add(new($"kpis.{name}", null, "KPI names are 1-64 characters of a-z, 0-9 and '_', starting with a letter"));
+            }
+            else if (ReservedNames.Contains(name))
+            {
+                errors.Add(new($"kpis.{name}", null, "is a reserved name"));
+            }
+
+            if (!double.IsFinite(value))
+            {
+                errors.Add(new($"kpis.{name}", value.ToString(CultureInfo.InvariantCulture), "must be a finite number"));
+            }
+        }
+    }
+
+    private static void CheckModel(List<ContractError> errors, ModelInfo model)
+    {
+        if (string.IsNullOrWhiteSpace(model.Name))
+        {
+            errors.Add(new("model.name", model.Name, "is empty"));
+        }
+
+        if (string.IsNullOrWhiteSpace(model.Version))
+        {
+            errors.Add(new("model.version", model.Version, "is empty"));
+        }
+
+        if (model.Sha256 is not { Length: 64 } || !model.Sha256.All(char.IsAsciiHexDigitLower))
+        {
+            errors.Add(new("model.sha256", model.Sha256, "must be 64 lowercase hex digits"));
+        }
+    }
+
+    private static bool IsKpiName(string name) =>
+        name.Length is > 0 and <= 64
+        && char.IsAsciiLetterLower(name[0])
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+
+namespace GzAiEdge.Contracts.Validation;
+
+/// <summary>Turns payload bytes from outside into a valid message, or into errors that say why not.</summary>
+public static class MessageReader
+{
+    /// <summary>Parses and validates a KPI report. Never throws for bad input.</summary>
+    public static bool TryReadKpiReport(ReadOnlySpan<byte> payload,
+        [NotNullWhen(true)] out KpiReport? report, out IReadOnlyList<ContractError> errors)
+    {
+        report = null;
+        try
+        {
+            report = JsonSerializer.Deserialize(payload, GzJsonContext.Default.KpiReport);
+        }
+        catch (JsonException ex)
+        {
+            errors = [new("payload", null, Describe(ex))];
+            return false;
+        }
+
+        if (report is null)
+        {
+            errors = [new("payload", "null", "is not a JSON object")];
+            return false;
+        }
+
+        errors = KpiReportValidator.Validate(report);
+        if (errors.Count > 0)
+        {
+            report = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Parses a message of any kind that arrived on <paramref name="topic"/> and checks what all
+    /// kinds share: the contract version, and that site and device are those of the topic (a device
+    /// may speak only for itself). KPI reports get their own, fuller rules on top.
+    /// </summary>
+    public static bool TryRead<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo, GzTopic topic,
+        [NotNullWhen(true)] out T? message, out IReadOnlyList<ContractError> errors)
+        where T : class, IDeviceMessage
+    {
+        message = null;
+        try
+        {
+            message = JsonSerializer.Deserialize(payload, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            errors = [new("payload", null, Describe(ex))];
+            return false;
+        }
+
+        if (message is null)
+        {
+            errors = [new("payload", "null", "is not a JSON object")];
+            return false;
+        }
+
+        var found = new List<ContractError>();
+        if (message.V != ContractVersion.Current)
+        {
+            found.Add(new("v", message.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
+        }
+
+        if (message.Site != topic.Site)
+        {
+            found.Add(new("site", message.Site, $"differs from the topic's site '{topic.Site}'"));
+        }
+
+        if (message.Device != topic.Device)
+        {
+            found.Add(new("device", message.Device, $"differs from the topic's device '{topic.Device}'"));
+        }
+
+        if (message is KpiReport report)
+        {
+            found.AddRange(KpiReportValidator.Validate(report).Where(e => e.Field is not ("v" or "site" or "device")));
+        }
+
+        errors = found;
+        if (found.Count > 0)
+        {
+            message = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        // The serializer's message names the path and position; the inner exception is the reader's
+        // own, which is more precise for malformed UTF-8 or JSON syntax.
+        var where = ex.Path is null ? string.Empty : $" at {ex.Path}";
+        var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+        var message = ex.InnerException?.Message ?? ex.Message;
+        return $"invalid JSON{where}{position}: {message}";
+    }
+}

@@ -1,0 +1,45 @@
+namespace GzAiEdge.Testing;
+
+/// <summary>
+/// Starts the project's own hosts as real processes from their build output (same configuration
+/// as the running tests), so that tests can stop, kill and restart them like an operator would.
+/// </summary>
+public static class GzProcesses
+{
+    private static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+
+    /// <summary>Starts the cloud host on a free port; returns once its HTTP endpoint answers.</summary>
+    public static async Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, params string[] extraArgs)
+    {
+        var port = FreePort.Next();
+        var api = new Uri($"http://127.0.0.1:{port}");
+        var process = ChildProcess.Start("dotnet",
+        [
+            Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(),
+            $"--InfluxDb:BaseAddress={influx.BaseAddress}", $"--InfluxDb:Database={influx.Database}",
+            $"--Ingestion:BrokerPort={broker.Port}", $"--Ingestion:ClientId=gz-ingest-{port}",
+            $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
+            $"--DeadLetters:Path={folder.File("dead-letters.db")}", .. extraArgs,
+        ], workingDirectory: folder.Path);
+        await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));
+        return (process, api);
+    }
+
+    /// <summary>Starts an edge worker with a YAML config written to the folder.</summary>
+    public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device")
+    {
+        var config = folder.File($"{name}.yaml");
+        File.WriteAllText(config, configYaml);
+        return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], workingDirectory: folder.Path);
+    }
+
+    private static string Assembly(string area, string project)
+    {
+        var path = RepoPaths.Combine(area, project, "bin", Configuration, "net10.0", project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; run ./gz build first", path);
+    }
+}
