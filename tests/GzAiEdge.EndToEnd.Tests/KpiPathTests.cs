@@ -29,7 +29,7 @@ public sealed class KpiPathTests : IAsyncLifetime
     public async Task Every_report_an_edge_device_sends_becomes_exactly_one_point_and_bad_payloads_are_dead_lettered()
     {
         var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder);
-        await using var _ = cloud;
+        await using var cloudProcess = cloud;
         await using var edge = GzProcesses.StartEdge(EdgeConfig("traffic", "cam-01", "traffic-tianhe-flow"), _folder);
 
         await WaitForAsync(async () => await CountPointsAsync("cam-01") >= 2, "the first reports to be stored", cloud, edge);
@@ -60,7 +60,7 @@ public sealed class KpiPathTests : IAsyncLifetime
     public async Task Three_sector_devices_are_read_back_through_the_latest_kpi_api()
     {
         var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder);
-        await using var _ = cloud;
+        await using var cloudProcess = cloud;
         await using var traffic = GzProcesses.StartEdge(EdgeConfig("traffic", "cam-01", "traffic-tianhe-flow"), _folder, "traffic");
         await using var manufacturing = GzProcesses.StartEdge(EdgeConfig("manufacturing", "line-03", "mfg-huangpu-inspection"), _folder, "manufacturing");
         await using var medical = GzProcesses.StartEdge(EdgeConfig("medical", "ward-05", "med-yuexiu-vitals"), _folder, "medical");
@@ -106,7 +106,7 @@ public sealed class KpiPathTests : IAsyncLifetime
     private async Task<long> CountPointsAsync(string device)
     {
         var result = await QueryAsync($"SELECT count(\"seq\") FROM \"kpi\" WHERE \"device\" = {InfluxQl.StringLiteral(device)}");
-        return result.Series.Count == 0 ? 0 : result.Series[0].Values[0][1].GetInt64();
+        return result.Series.FirstOrDefault() is { } series ? series.Value(0, "count").GetInt64() : 0;
     }
 
     private async Task<InfluxQueryResult> QueryAsync(string query)
