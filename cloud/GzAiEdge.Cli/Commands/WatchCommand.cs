@@ -11,10 +11,17 @@ internal static class WatchCommand
 {
     public static Command Create()
     {
-        var api = new Option<Uri>("--api") { Description = "Cloud API base address", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+        var api = new Option<string>("--api") { Description = "Cloud API base address", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        api.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                result.AddError($"--api '{result.GetValueOrDefault<string>()}' is not an http(s) address, e.g. http://127.0.0.1:5080");
+            }
+        });
         var seconds = new Option<int?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
         var command = new Command("watch", "Show the latest KPIs per device, updating live") { api, seconds };
-        command.SetAction((result, token) => RunAsync(result.GetValue(api)!, result.GetValue(seconds), token));
+        command.SetAction((result, token) => RunAsync(new Uri(result.GetValue(api)!), result.GetValue(seconds), token));
         return command;
     }
 
