@@ -42,6 +42,8 @@ listener $MQTT_PORT 127.0.0.1
 allow_anonymous true
 persistence_location $RUN/mosquitto/
 log_dest stdout
+log_type error
+log_type warning
 user root
 CONF
 say "mosquitto on 127.0.0.1:$MQTT_PORT"

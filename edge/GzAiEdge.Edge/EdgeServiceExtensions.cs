@@ -12,13 +12,19 @@ namespace GzAiEdge.Edge;
 
 public static class EdgeServiceExtensions
 {
-    /// <summary>Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any.</summary>
-    public static IHostApplicationBuilder AddEdgeConfiguration(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any. The file
+    /// sits below environment variables and the command line, so that one value can be overridden
+    /// (<c>--broker:port=1884</c>) without editing the file.
+    /// </summary>
+    public static IHostApplicationBuilder AddEdgeConfiguration(this IHostApplicationBuilder builder, string[] args)
     {
         var path = builder.Configuration["config"] ?? Environment.GetEnvironmentVariable("GZ_EDGE_CONFIG");
         if (!string.IsNullOrEmpty(path))
         {
             builder.Configuration.Add(new YamlConfigurationSource(Path.GetFullPath(path)));
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration.AddCommandLine(args);
         }
 
         return builder;

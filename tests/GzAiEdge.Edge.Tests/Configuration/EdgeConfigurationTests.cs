@@ -30,6 +30,19 @@ public class EdgeConfigurationTests
     }
 
     [Fact]
+    public void Command_line_values_override_the_file()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("device.yaml");
+        File.WriteAllText(path, "broker:\n  host: 10.0.0.1\n  port: 1883\n");
+
+        var options = Build(path, "--broker:port=18830").GetRequiredService<IOptions<BrokerOptions>>().Value;
+
+        Assert.Equal(18830, options.Port);
+        Assert.Equal("10.0.0.1", options.Host);
+    }
+
+    [Fact]
     public void Bad_values_fail_the_start_naming_file_line_and_key()
     {
         using var folder = new TempFolder();
@@ -69,11 +82,12 @@ public class EdgeConfigurationTests
         Assert.StartsWith($"{path}:3:", ex.Message);
     }
 
-    private static ServiceProvider Build(string path)
+    private static ServiceProvider Build(string path, params string[] overrides)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = ["--config", path], DisableDefaults = true });
-        builder.Configuration.AddCommandLine(["--config", path]);
-        builder.AddEdgeConfiguration();
+        string[] args = ["--config", path, .. overrides];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
+        builder.Configuration.AddCommandLine(args);
+        builder.AddEdgeConfiguration(args);
         builder.AddEdgePipeline();
         return builder.Services.BuildServiceProvider();
     }
