@@ -1,7 +1,9 @@
 using GzAiEdge.Cloud;
 using GzAiEdge.Cloud.Api;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships beside the binary; the working directory is the operator's (paths in the
+// config, like the catalogue, stay relative to it).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTimeSeries();
 builder.AddDeadLetters();
 builder.AddIngestion();

@@ -29,6 +29,9 @@ internal static partial class EdgeLog
     [LoggerMessage(2007, LogLevel.Warning, "Could not publish the device state: {Reason}")]
     public static partial void StatePublishFailed(ILogger logger, string reason);
 
+    [LoggerMessage(2009, LogLevel.Error, "Window {Start:O}..{End:O} not reported: {Reason}")]
+    public static partial void WindowDropped(ILogger logger, DateTimeOffset start, DateTimeOffset end, string reason);
+
     [LoggerMessage(2008, LogLevel.Debug, "Heartbeat skipped: {Reason}")]
     public static partial void HeartbeatSkipped(ILogger logger, string reason);
 }

@@ -1,7 +1,8 @@
 using GzAiEdge.Edge;
 using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json ships beside the binary; the working directory is the operator's.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEdgeConfiguration(args);
 builder.AddEdgePipeline();
 await builder.Build().RunAsync();

@@ -32,12 +32,12 @@ public sealed class KpiPathTests : IAsyncLifetime
         await using var cloudProcess = cloud;
         await using var edge = GzProcesses.StartEdge(EdgeConfig("traffic", "cam-01", "traffic-tianhe-flow"), _folder);
 
-        await WaitForAsync(async () => await CountPointsAsync("cam-01") >= 2, "the first reports to be stored", cloud, edge);
+        await WaitForAsync(async () => await CountPointsAsync("cam-01") >= 2, () => "the first reports to be stored", cloud, edge);
         await PublishRawAsync("gz/v1/tianhe-01/cam-09/kpi", "{\"v\":1,\"site\":\"tianhe-01\"");
-        await WaitForAsync(async () => await CountPointsAsync("cam-01") >= 5, "reports after the bad payload", cloud, edge);
+        await WaitForAsync(async () => await CountPointsAsync("cam-01") >= 5, () => "reports after the bad payload", cloud, edge);
         await edge.StopAsync(TimeSpan.FromSeconds(20));
         var sent = long.Parse(File.ReadAllText(_folder.File("state/cam-01.seq")), System.Globalization.CultureInfo.InvariantCulture);
-        await WaitForAsync(async () => await CountPointsAsync("cam-01") == sent, $"all {sent} reports to be stored", cloud, edge);
+        await WaitForAsync(async () => await CountPointsAsync("cam-01") == sent, () => $"all {sent} reports to be stored", cloud, edge);
 
         var rows = await QueryAsync("SELECT \"seq\", \"vehicle_count\", \"vehicle_flow_per_hour\" FROM \"kpi\" WHERE \"device\" = 'cam-01' GROUP BY *");
         var series = Assert.Single(rows.Series);
@@ -71,7 +71,7 @@ public sealed class KpiPathTests : IAsyncLifetime
         {
             latest = await http.GetFromJsonAsync<JsonElement>("/api/v1/kpis/latest");
             return latest.GetArrayLength() == 3;
-        }, "all three devices in /api/v1/kpis/latest", cloud, traffic);
+        }, () => $"all three devices in /api/v1/kpis/latest; last answer: {latest}", cloud, traffic, manufacturing, medical);
 
         var byDevice = latest.EnumerateArray().ToDictionary(e => e.GetProperty("device").GetString()!);
         Assert.Equal("traffic", byDevice["cam-01"].GetProperty("sector").GetString());
@@ -124,7 +124,7 @@ public sealed class KpiPathTests : IAsyncLifetime
         Assert.Equal(0, pub.ExitCode);
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, ChildProcess cloud, ChildProcess edge)
+    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<string> what, params ChildProcess[] processes)
     {
         // Generous: this only guards against a hang; nothing here measures speed.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -138,6 +138,6 @@ public sealed class KpiPathTests : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        Assert.Fail($"timed out waiting for {what}\n--- cloud ---\n{cloud.Output}\n--- edge ---\n{edge.Output}");
+        Assert.Fail($"timed out waiting for {what()}\n" + string.Join("\n", processes.Select(p => $"--- process {p.Pid} ---\n{p.Output}")));
     }
 }

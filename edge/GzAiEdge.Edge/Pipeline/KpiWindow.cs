@@ -3,10 +3,16 @@ namespace GzAiEdge.Edge.Pipeline;
 /// <summary>
 /// Accumulates the samples of one window and computes its KPIs when it closes. A KPI whose
 /// aggregation needs values (mean, min, max) is left out of a window that had none, rather than
-/// reported as a made-up zero; counts and sums are reported as 0.
+/// reported as a made-up zero; counts and sums are reported as 0. Every window also reports
+/// <see cref="SamplesKpi"/>, so that a window without data is still a valid report that says so.
 /// </summary>
 public sealed class KpiWindow
 {
+    /// <summary>How many samples the window received, whatever their kind.</summary>
+    public const string SamplesKpi = "samples";
+
+    private long _samples;
+
     private readonly IReadOnlyList<KpiDefinition> _definitions;
     private readonly Dictionary<string, Accumulator> _bySample = new(StringComparer.Ordinal);
 
@@ -34,6 +40,7 @@ public sealed class KpiWindow
     /// <summary>Adds a sample; samples no KPI reads are ignored.</summary>
     public void Add(Sample sample)
     {
+        _samples++;
         if (_bySample.TryGetValue(sample.Name, out var accumulator))
         {
             accumulator.Add(sample.Value);
@@ -44,7 +51,7 @@ public sealed class KpiWindow
     public Dictionary<string, double> Compute()
     {
         var hours = (End - Start).TotalHours;
-        var kpis = new Dictionary<string, double>(StringComparer.Ordinal);
+        var kpis = new Dictionary<string, double>(StringComparer.Ordinal) { [SamplesKpi] = _samples };
         foreach (var definition in _definitions)
         {
             var a = _bySample[definition.SampleName];

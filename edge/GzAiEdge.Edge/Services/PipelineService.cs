@@ -57,7 +57,19 @@ public sealed class PipelineService(
 
     private async Task CloseAsync(KpiWindow window, CancellationToken cancellationToken)
     {
-        var report = builder.Build(window);
+        KpiReport report;
+        try
+        {
+            report = builder.Build(window);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // One bad window must not stop the device; no seq was taken, so nothing looks missing
+            // that was never sent, and the log says which window and why.
+            EdgeLog.WindowDropped(logger, window.Start, window.End, ex.Message);
+            return;
+        }
+
         await reports.WriteAsync(report, cancellationToken);
         EdgeLog.WindowClosed(logger, report.Seq, report.WindowEnd, report.Kpis.Count);
     }

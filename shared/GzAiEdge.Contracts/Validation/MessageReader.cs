@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using GzAiEdge.Contracts.Json;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
 
