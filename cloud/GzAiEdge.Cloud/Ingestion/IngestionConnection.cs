@@ -12,11 +12,13 @@ namespace GzAiEdge.Cloud.Ingestion;
 public sealed class IngestionConnection : IAsyncDisposable
 {
     private readonly ILogger<IngestionConnection> _logger;
+    private readonly string? _username;
 
     public IngestionConnection(IOptions<IngestionOptions> options, ILogger<IngestionConnection> logger, ILogger<MqttClient> mqttLogger)
     {
         _logger = logger;
         var o = options.Value;
+        _username = o.Username;
         Client = new MqttClient(
             new MqttClientOptions
             {
@@ -38,27 +40,21 @@ public sealed class IngestionConnection : IAsyncDisposable
 
     public async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
+        var result = await Client.ConnectUntilConnectedAsync(
+            (ex, delay) => IngestionLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
+
+        // Subscribing again to a subscription the resumed session holds replaces it; cheaper than
+        // reasoning about which sessions the broker kept. The client sends it again by itself if the
+        // connection drops before the SUBACK.
+        var codes = await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
+        if (codes[0] >= MqttReasonCode.UnspecifiedError)
         {
-            try
-            {
-                var result = await Client.ConnectAsync(cancellationToken);
-
-                // Subscribing again to a subscription the resumed session holds replaces it; cheaper
-                // than reasoning about which sessions the broker kept.
-                await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
-
-                IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
-                return;
-            }
-            catch (MqttException ex)
-            {
-                IngestionLog.ConnectFailed(_logger, ex.Message, delay);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
+            // Connected but refused (an ACL, typically): running on would ingest nothing, silently.
+            throw new InvalidOperationException(
+                $"the broker refused ingestion's subscription to {GzTopic.IngestionSubscription}: {codes[0]} (0x{(byte)codes[0]:X2}); check the ACL of user '{_username}'");
         }
+
+        IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
     }
 
     public ValueTask DisposeAsync() => Client.DisposeAsync();

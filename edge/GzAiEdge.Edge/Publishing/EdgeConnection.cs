@@ -50,24 +50,8 @@ public sealed class EdgeConnection : IAsyncDisposable
     public string StateTopic => GzTopic.Create(_edge.Site, _edge.Device, MessageKind.State).ToString();
 
     /// <summary>Connects, retrying with backoff until the broker answers or the host stops.</summary>
-    public async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
-        {
-            try
-            {
-                await Client.ConnectAsync(cancellationToken);
-                return;
-            }
-            catch (MqttException ex)
-            {
-                EdgeLog.ConnectFailed(_logger, ex.Message, delay);
-                await Task.Delay(delay, _time, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
-    }
+    public Task ConnectAsync(CancellationToken cancellationToken) =>
+        Client.ConnectUntilConnectedAsync((ex, delay) => EdgeLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
 
     public Task PublishStateAsync(string state, CancellationToken cancellationToken) =>
         Client.PublishAsync(new MqttApplicationMessage(StateTopic, StatePayload(state)) { Retain = true }, cancellationToken);
