@@ -10,14 +10,18 @@ PIDS=()
 
 say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
 
+# Stops in reverse start order: devices first (they announce offline through the broker), then
+# the cloud (it finishes its batch), then InfluxDB and the broker. Each gets 10 s before SIGKILL.
 stop_all() {
   trap - INT TERM EXIT
   say "stopping"
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
+  for (( i=${#PIDS[@]}-1; i>=0; i-- )); do
+    local pid=${PIDS[$i]}
+    kill -TERM "$pid" 2>/dev/null || continue
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null && echo "process $pid did not stop in 10 s; killed" >&2
   done
+  return 0
 }
 trap stop_all INT TERM EXIT
 

@@ -16,6 +16,9 @@ namespace GzAiEdge.Edge.Publishing;
 /// </summary>
 public sealed class EdgeConnection : IAsyncDisposable
 {
+    /// <summary>How long a clean stop waits for the broker to take the offline state.</summary>
+    public static readonly TimeSpan OfflineBound = TimeSpan.FromSeconds(2);
+
     private readonly EdgeOptions _edge;
     private readonly ILogger<EdgeConnection> _logger;
     private readonly TimeProvider _time;
@@ -53,6 +56,34 @@ public sealed class EdgeConnection : IAsyncDisposable
     public Task ConnectAsync(CancellationToken cancellationToken) =>
         Client.ConnectUntilConnectedAsync((ex, delay) => EdgeLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
 
+    /// <summary>
+    /// Says offline and disconnects, on a clean stop. The retained offline state is published when
+    /// the broker takes it within <see cref="OfflineBound"/>; otherwise the broker is asked to publish
+    /// the will instead (the same retained offline state), because a QoS 1 publish waits across
+    /// reconnects and a stopping device must not wait on a broker that is gone.
+    /// </summary>
+    public async Task GoOfflineAsync(CancellationToken cancellationToken)
+    {
+        if (!Client.IsConnected)
+        {
+            // The broker publishes the will itself when it notices the lost connection.
+            return;
+        }
+
+        try
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bound.CancelAfter(OfflineBound);
+            await PublishStateAsync(DeviceState.Offline, bound.Token);
+            await Client.DisconnectAsync(MqttReasonCode.Success, bound.Token);
+        }
+        catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+        {
+            EdgeLog.StatePublishFailed(_logger, ex.Message);
+            await DisconnectWithWillAsync();
+        }
+    }
+
     public Task PublishStateAsync(string state, CancellationToken cancellationToken) =>
         Client.PublishAsync(new MqttApplicationMessage(StateTopic, StatePayload(state)) { Retain = true }, cancellationToken);
 
@@ -60,6 +91,20 @@ public sealed class EdgeConnection : IAsyncDisposable
     {
         Client.ConnectionStateChanged -= OnConnectionStateChanged;
         await Client.DisposeAsync();
+    }
+
+    private async Task DisconnectWithWillAsync()
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(OfflineBound);
+            await Client.DisconnectAsync(MqttReasonCode.DisconnectWithWillMessage, bound.Token);
+        }
+        catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+        {
+            // Not even a DISCONNECT got through: the broker sees the connection drop and sends the will.
+            EdgeLog.StatePublishFailed(_logger, ex.Message);
+        }
     }
 
     private byte[] StatePayload(string state) => JsonSerializer.SerializeToUtf8Bytes(

@@ -34,19 +34,7 @@ public sealed class PublisherService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (connection.Client.IsConnected)
-        {
-            try
-            {
-                // A clean stop says offline itself; the will covers only deaths.
-                await connection.PublishStateAsync(DeviceState.Offline, cancellationToken);
-                await connection.Client.DisconnectAsync(MqttReasonCode.Success, cancellationToken);
-            }
-            catch (MqttException ex)
-            {
-                EdgeLog.StatePublishFailed(logger, ex.Message);
-            }
-        }
+        await connection.GoOfflineAsync(cancellationToken);
     }
 
     private async Task PublishUntilAcknowledgedAsync(MqttApplicationMessage message, long seq, CancellationToken cancellationToken)
