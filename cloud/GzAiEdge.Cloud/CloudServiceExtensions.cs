@@ -34,6 +34,7 @@ public static class CloudServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CataloguePath));
         services.AddSingleton<MessageMapper>();
+        services.AddSingleton<IngestionStats>();
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IngestionConnection>();

@@ -14,5 +14,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapGet("/health", () => TypedResults.Ok("ok"));
 app.MapKpiApi();
+app.MapIngestionApi();
 app.MapDeadLetterApi();
 await app.RunAsync();

@@ -15,6 +15,7 @@ public sealed class BatchProcessor(
     BatchWriter writer,
     IDeadLetterStore deadLetters,
     IngestionConnection connection,
+    IngestionStats stats,
     TimeProvider time,
     ILogger<BatchProcessor> logger)
 {
@@ -43,6 +44,8 @@ public sealed class BatchProcessor(
         {
             await connection.Client.AcknowledgeAsync(message, cancellationToken);
         }
+
+        stats.BatchAcknowledged(batch.Count - rejected.Count, rejected.Count);
     }
 
     private DeadLetter ToDeadLetter(MqttReceivedMessage message, string reason)

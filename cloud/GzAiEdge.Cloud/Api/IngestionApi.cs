@@ -1,0 +1,18 @@
+using GzAiEdge.Cloud.Ingestion;
+
+namespace GzAiEdge.Cloud.Api;
+
+/// <summary>This instance's ingestion counters, for operators and for scale-out checks.</summary>
+public static class IngestionApi
+{
+    public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/ingestion/stats", (IngestionStats stats) =>
+                TypedResults.Ok(new IngestionStatsView(stats.Batches, stats.Stored, stats.DeadLettered)))
+            .WithTags("Ingestion");
+        return app;
+    }
+}
+
+/// <summary>Batches acknowledged, messages stored and messages dead-lettered since this instance started.</summary>
+public sealed record IngestionStatsView(long Batches, long Stored, long DeadLettered);
