@@ -20,14 +20,22 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
             return Mapped.Reject(topicError);
         }
 
-        return topic.Kind switch
+        try
         {
-            MessageKind.Kpi => MapKpi(payload, topic),
-            MessageKind.Heartbeat => Read(payload, GzJsonContext.Default.Heartbeat, topic, h => Points.Heartbeat(h)),
-            MessageKind.State => Read(payload, GzJsonContext.Default.DeviceState, topic, s => Points.State(s)),
-            MessageKind.Event => Read(payload, GzJsonContext.Default.DeviceEvent, topic, e => Points.Event(e)),
-            _ => Mapped.Reject($"kind '{GzTopic.KindSegment(topic.Kind)}' is sent to devices, not ingested"),
-        };
+            return topic.Kind switch
+            {
+                MessageKind.Kpi => MapKpi(payload, topic),
+                MessageKind.Heartbeat => Read(payload, GzJsonContext.Default.Heartbeat, topic, Points.Heartbeat),
+                MessageKind.State => Read(payload, GzJsonContext.Default.DeviceState, topic, Points.State),
+                MessageKind.Event => Read(payload, GzJsonContext.Default.DeviceEvent, topic, Points.Event),
+                _ => Mapped.Reject($"kind '{GzTopic.KindSegment(topic.Kind)}' is sent to devices, not ingested"),
+            };
+        }
+        catch (OverflowException)
+        {
+            // A valid contract time that nanoseconds since 1970 cannot hold (LinePoint.ToUnixNanoseconds).
+            return Mapped.Reject("time: outside 1677-09-21 .. 2262-04-11, the range InfluxDB can store");
+        }
     }
 
     private Mapped MapKpi(ReadOnlySpan<byte> payload, GzTopic topic)
@@ -39,7 +47,7 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
 
         // Evaluation scores by sector, so a report for a scenario the catalogue lacks cannot be placed.
         return catalogue.TryGet(report.Scenario, out var scenario)
-            ? ToPoint(() => Points.Kpi(report, scenario.SectorTag))
+            ? Mapped.Store(Points.Kpi(report, scenario.SectorTag))
             : Mapped.Reject($"scenario = '{report.Scenario}': not in the scenario catalogue");
     }
 
@@ -47,18 +55,6 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
         GzTopic topic, Func<T, LinePoint> toPoint)
         where T : class, IDeviceMessage =>
         MessageReader.TryRead(payload, type, topic, out var message, out var errors)
-            ? ToPoint(() => toPoint(message))
+            ? Mapped.Store(toPoint(message))
             : Mapped.Reject(ContractError.Join(errors));
-
-    private static Mapped ToPoint(Func<LinePoint> toPoint)
-    {
-        try
-        {
-            return Mapped.Store(toPoint());
-        }
-        catch (OverflowException)
-        {
-            return Mapped.Reject("time: outside 1677-09-21 .. 2262-04-11, the range InfluxDB can store");
-        }
-    }
 }

@@ -1,0 +1,62 @@
+using System.Text;
+using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Scenarios.Catalogue;
+
+namespace GzAiEdge.Cloud.Tests.Ingestion;
+
+public class MessageMapperTests
+{
+    private const string Report = """
+        {"v":1,"site":"tianhe-01","device":"cam-01","scenario":"traffic-tianhe-flow","seq":7,
+         "windowStart":"2026-11-22T08:00:00Z","windowEnd":"2026-11-22T08:00:10Z","kpis":{"vehicle_count":3,"mean_speed_kmh":41.5}}
+        """;
+
+    private readonly MessageMapper _mapper = new(new ScenarioCatalogue(
+        [new Scenario("traffic-tianhe-flow", Sector.Traffic, "traffic-flow", "天河", "Tianhe")]));
+
+    [Fact]
+    public void A_kpi_report_becomes_one_point_keyed_by_its_tags_and_window_end()
+    {
+        var point = Map("gz/v1/tianhe-01/cam-01/kpi", Report).Point!;
+
+        Assert.Equal("kpi", point.Measurement);
+        Assert.Equal(
+            [new("site", "tianhe-01"), new("device", "cam-01"), new("scenario", "traffic-tianhe-flow"), new("sector", "traffic")],
+            point.Tags);
+        Assert.Equal([new("seq", FieldValue.Integer(7)), new("vehicle_count", FieldValue.Float(3)), new("mean_speed_kmh", FieldValue.Float(41.5))], point.Fields);
+        Assert.Equal(LinePoint.ToUnixNanoseconds(new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero)), point.Timestamp);
+    }
+
+    [Fact]
+    public void Heartbeat_state_and_event_become_points_of_their_own_measurements()
+    {
+        var heartbeat = Map("gz/v1/s/d/heartbeat", """{"v":1,"site":"s","device":"d","time":"2026-11-22T08:00:00Z","uptimeSeconds":5,"lastSeq":3}""");
+        var state = Map("gz/v1/s/d/state", """{"v":1,"site":"s","device":"d","state":"online","time":"2026-11-22T08:00:00Z"}""");
+        var e = Map("gz/v1/s/d/event", """{"v":1,"site":"s","device":"d","time":"2026-11-22T08:00:00Z","level":"info","code":"x.y","message":"hi"}""");
+
+        Assert.Equal("heartbeat", heartbeat.Point!.Measurement);
+        Assert.Equal("device_state", state.Point!.Measurement);
+        Assert.Equal("device_event", e.Point!.Measurement);
+    }
+
+    [Theory]
+    [InlineData("gz/v1/tianhe-01/cam-01", Report, "is not of the form")]
+    [InlineData("gz/v1/tianhe-01/cam-02/kpi", Report, "device = 'cam-01': differs from the topic's device 'cam-02'")]
+    [InlineData("gz/v1/tianhe-01/cam-01/cmd", Report, "kind 'cmd' is sent to devices, not ingested")]
+    [InlineData("gz/v1/tianhe-01/cam-01/kpi", "{\"v\":1", "invalid JSON")]
+    public void Bad_messages_are_rejected_with_the_reason(string topic, string payload, string reason) =>
+        Assert.Contains(reason, Map(topic, payload).DeadLetterReason);
+
+    [Fact]
+    public void A_report_for_a_scenario_not_in_the_catalogue_is_rejected_naming_it() =>
+        Assert.Equal("scenario = 'other': not in the scenario catalogue",
+            Map("gz/v1/tianhe-01/cam-01/kpi", Report.Replace("traffic-tianhe-flow", "other", StringComparison.Ordinal)).DeadLetterReason);
+
+    [Fact]
+    public void A_time_influxdb_cannot_store_is_rejected_not_thrown() =>
+        Assert.Contains("range InfluxDB can store",
+            Map("gz/v1/tianhe-01/cam-01/kpi", Report.Replace("2026-11-22T08:00", "2999-11-22T08:00", StringComparison.Ordinal)).DeadLetterReason);
+
+    private Mapped Map(string topic, string payload) => _mapper.Map(topic, Encoding.UTF8.GetBytes(payload));
+}
