@@ -57,8 +57,13 @@ public sealed class ScaleOutTests
             {
                 var report = new KpiReport
                 {
-                    V = 1, Site = "tianhe-01", Device = $"cam-{d:00}", Scenario = "traffic-tianhe-flow", Seq = seq,
-                    WindowStart = start.AddSeconds(10 * (seq - 1)), WindowEnd = start.AddSeconds(10 * seq),
+                    V = 1,
+                    Site = "tianhe-01",
+                    Device = $"cam-{d:00}",
+                    Scenario = "traffic-tianhe-flow",
+                    Seq = seq,
+                    WindowStart = start.AddSeconds(10 * (seq - 1)),
+                    WindowEnd = start.AddSeconds(10 * seq),
                     Kpis = new Dictionary<string, double> { ["vehicle_count"] = seq % 7 },
                 };
                 await device.PublishAsync(new MqttApplicationMessage($"gz/v1/tianhe-01/cam-{d:00}/kpi",
