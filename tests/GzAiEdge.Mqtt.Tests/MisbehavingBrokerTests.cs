@@ -1,4 +1,5 @@
 using GzAiEdge.Mqtt.Tests.Support;
+using GzAiEdge.Testing;
 using static GzAiEdge.Mqtt.Tests.Support.TestClients;
 
 namespace GzAiEdge.Mqtt.Tests;
@@ -16,7 +17,7 @@ public class MisbehavingBrokerTests
     [InlineData("30 FF FF FF FF 7F", 0x81)]                     // five length bytes
     public async Task Garbage_after_connack_ends_the_connection_with_the_right_reason_code(string garbage, byte expected)
     {
-        await using var fake = new FakeBroker();
+        await using var fake = new ScriptedMqttBroker();
         await using var client = new MqttClient(fake.Options());
         var disconnected = new TaskCompletionSource<MqttConnectionStateChangedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ConnectionStateChanged += (_, e) =>
@@ -26,12 +27,7 @@ public class MisbehavingBrokerTests
                 disconnected.TrySetResult(e);
             }
         };
-        var accept = fake.AcceptAsync();
-        var connect = client.ConnectAsync(Timeout());
-        await accept;
-        Assert.Equal(0x10, (await fake.ReadPacketAsync())!.Value.Header);
-        await fake.SendAsync(ConnAckV5);
-        await connect;
+        await fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), ConnAckV5);
 
         await fake.SendAsync(garbage);
 
@@ -51,22 +47,15 @@ public class MisbehavingBrokerTests
     [InlineData("20 04 00 00 7F 00")]
     public async Task Garbage_instead_of_connack_fails_connect_with_an_mqtt_exception(string garbage)
     {
-        await using var fake = new FakeBroker();
+        await using var fake = new ScriptedMqttBroker();
         await using var client = new MqttClient(fake.Options());
-        var accept = fake.AcceptAsync();
-        var connect = client.ConnectAsync(Timeout());
-        await accept;
-        await fake.ReadPacketAsync();
-
-        await fake.SendAsync(garbage);
-
-        await Assert.ThrowsAnyAsync<MqttException>(() => connect);
+        await Assert.ThrowsAnyAsync<MqttException>(() => fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), garbage));
     }
 
     [Fact]
     public async Task A_broker_that_stops_answering_pings_is_detected_and_the_client_reconnects()
     {
-        await using var fake = new FakeBroker();
+        await using var fake = new ScriptedMqttBroker();
         await using var client = new MqttClient(fake.Options() with { KeepAliveSeconds = 1, AutoReconnect = true });
         var lost = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ConnectionStateChanged += (_, e) =>
@@ -76,12 +65,7 @@ public class MisbehavingBrokerTests
                 lost.TrySetResult(e.Exception);
             }
         };
-        var accept = fake.AcceptAsync();
-        var connect = client.ConnectAsync(Timeout());
-        await accept;
-        await fake.ReadPacketAsync();
-        await fake.SendAsync(ConnAckV5);
-        await connect;
+        await fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), ConnAckV5);
 
         Assert.Equal(0xC0, (await fake.ReadPacketAsync())!.Value.Header);
         var reason = await lost.Task.WaitAsync(Patience);
@@ -94,14 +78,10 @@ public class MisbehavingBrokerTests
     [Fact]
     public async Task Server_receive_maximum_limits_publishes_in_flight()
     {
-        await using var fake = new FakeBroker();
+        await using var fake = new ScriptedMqttBroker();
         await using var client = new MqttClient(fake.Options());
-        var accept = fake.AcceptAsync();
-        var connect = client.ConnectAsync(Timeout());
-        await accept;
-        await fake.ReadPacketAsync();
-        await fake.SendAsync("20 06 00 00 03 21 0002");
-        Assert.Equal((ushort)2, (await connect).ServerReceiveMaximum);
+        var connected = await fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), "20 06 00 00 03 21 0002");
+        Assert.Equal((ushort)2, connected.ServerReceiveMaximum);
 
         var publishes = Enumerable.Range(0, 3).Select(i => client.PublishAsync(Message("t", $"{i}"), Timeout())).ToArray();
 
@@ -121,14 +101,9 @@ public class MisbehavingBrokerTests
     [Fact]
     public async Task A_puback_with_an_error_reason_fails_the_publish()
     {
-        await using var fake = new FakeBroker();
+        await using var fake = new ScriptedMqttBroker();
         await using var client = new MqttClient(fake.Options());
-        var accept = fake.AcceptAsync();
-        var connect = client.ConnectAsync(Timeout());
-        await accept;
-        await fake.ReadPacketAsync();
-        await fake.SendAsync(ConnAckV5);
-        await connect;
+        await fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), ConnAckV5);
 
         var publish = client.PublishAsync(Message("t", "x"), Timeout());
         var packet = (await fake.ReadPacketAsync())!.Value;
