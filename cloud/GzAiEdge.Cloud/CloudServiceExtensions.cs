@@ -8,6 +8,24 @@ namespace GzAiEdge.Cloud;
 
 public static class CloudServiceExtensions
 {
+    /// <summary>
+    /// Resolves everything the cloud config decides, so that a bad config is reported before the
+    /// host starts. Throws <see cref="OptionsValidationException"/> naming each bad key, or
+    /// <see cref="CatalogueException"/> naming file and line.
+    /// </summary>
+    public static void ValidateCloudConfiguration(this IServiceProvider services)
+    {
+        var failures = new List<string>();
+        Collect(failures, () => services.GetRequiredService<IOptions<InfluxDbOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<IngestionOptions>>().Value);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException("cloud configuration", typeof(IngestionOptions), failures);
+        }
+
+        services.GetRequiredService<ScenarioCatalogue>();
+    }
+
     /// <summary>InfluxDB client (config section <c>InfluxDb</c>).</summary>
     public static IHostApplicationBuilder AddTimeSeries(this IHostApplicationBuilder builder)
     {
@@ -40,5 +58,18 @@ public static class CloudServiceExtensions
         services.AddSingleton<IngestionConnection>();
         services.AddHostedService<IngestionService>();
         return builder;
+    }
+
+    // Every section is checked, so that one start reports every mistake, not only the first.
+    private static void Collect(List<string> failures, Func<object> resolve)
+    {
+        try
+        {
+            resolve();
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
     }
 }

@@ -30,6 +30,25 @@ public static class EdgeServiceExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Resolves everything the device config decides, so that a bad config is reported before the
+    /// host starts. Throws <see cref="OptionsValidationException"/> (each failure names file, line
+    /// and key) or <see cref="InvalidDataException"/> (a corrupt sequence file).
+    /// </summary>
+    public static void ValidateEdgeConfiguration(this IServiceProvider services)
+    {
+        var failures = new List<string>();
+        Collect(failures, () => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<BrokerOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<SourceOptions>>().Value);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
+        }
+
+        services.GetRequiredService<SequenceStore>();
+    }
+
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
     public static IHostApplicationBuilder AddEdgePipeline(this IHostApplicationBuilder builder)
     {
@@ -66,5 +85,18 @@ public static class EdgeServiceExtensions
         services.AddHostedService<PublisherService>();
         services.AddHostedService<HeartbeatService>();
         return builder;
+    }
+
+    // Every section is checked, so that one start reports every mistake, not only the first.
+    private static void Collect(List<string> failures, Func<object> resolve)
+    {
+        try
+        {
+            resolve();
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
     }
 }

@@ -1,8 +1,33 @@
 using GzAiEdge.Edge;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-// appsettings.json ships beside the binary; the working directory is the operator's.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddEdgeConfiguration(args);
-builder.AddEdgePipeline();
-await builder.Build().RunAsync();
+IHost host;
+try
+{
+    // appsettings.json ships beside the binary; the working directory is the operator's.
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddEdgeConfiguration(args);
+    builder.AddEdgePipeline();
+    host = builder.Build();
+    host.Services.ValidateEdgeConfiguration();
+}
+catch (Exception ex) when (ex is OptionsValidationException or InvalidDataException or FileNotFoundException)
+{
+    // A config mistake is for the operator to fix: say what and where, without a stack trace.
+    var lines = ex is OptionsValidationException invalid ? invalid.Failures : [ex.Message];
+    Console.Error.WriteLine("gz edge: the configuration cannot be used:");
+    foreach (var line in lines)
+    {
+        Console.Error.WriteLine($"  {line}");
+    }
+
+    return 2;
+}
+
+using (host)
+{
+    await host.RunAsync();
+}
+
+return 0;

@@ -29,6 +29,10 @@ public static class GzProcesses
         return (process, api);
     }
 
+    /// <summary>Starts the cloud host with exactly these arguments, without waiting for it.</summary>
+    public static ChildProcess StartCloud(TempFolder folder, params string[] args) =>
+        ChildProcess.Start("dotnet", [Assembly("cloud", "GzAiEdge.Cloud"), .. args], workingDirectory: folder.Path);
+
     /// <summary>Starts an edge worker with a YAML config written to the folder.</summary>
     public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device")
     {

@@ -22,7 +22,7 @@ public sealed class YamlConfigurationProvider(string path) : ConfigurationProvid
     {
         if (!File.Exists(FilePath))
         {
-            throw new InvalidOperationException($"config file '{FilePath}' not found");
+            throw new FileNotFoundException($"config file '{FilePath}' not found", FilePath);
         }
 
         var yaml = new YamlStream();
@@ -33,7 +33,7 @@ public sealed class YamlConfigurationProvider(string path) : ConfigurationProvid
         }
         catch (YamlException ex)
         {
-            throw new InvalidOperationException($"{FilePath}:{ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new InvalidDataException($"{FilePath}:{ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
 
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

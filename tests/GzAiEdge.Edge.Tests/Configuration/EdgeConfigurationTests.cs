@@ -77,7 +77,7 @@ public class EdgeConfigurationTests
         var path = folder.File("device.yaml");
         File.WriteAllText(path, "edge:\n  site: a\n   device: [unclosed\n");
 
-        var ex = Assert.Throws<InvalidOperationException>(() => Build(path));
+        var ex = Assert.Throws<InvalidDataException>(() => Build(path));
 
         Assert.StartsWith($"{path}:3:", ex.Message);
     }
