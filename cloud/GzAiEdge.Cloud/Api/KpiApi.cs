@@ -25,8 +25,10 @@ public static class KpiApi
         InfluxDbClient influx, string? scenario, string? site, string? device, CancellationToken cancellationToken)
     {
         var filters = new Dictionary<string, string?> { ["scenario"] = scenario, ["site"] = site, ["device"] = device };
-        var errors = filters.Where(f => f.Value is not null && Identifiers.Check(f.Value) is not null)
-            .ToDictionary(f => f.Key, f => new[] { $"{f.Key} {Identifiers.Check(f.Value)}" });
+        var errors = filters
+            .Select(f => (f.Key, Why: f.Value is null ? null : Identifiers.Check(f.Value)))
+            .Where(f => f.Why is not null)
+            .ToDictionary(f => f.Key, f => new[] { $"{f.Key} {f.Why}" });
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -36,7 +38,7 @@ public static class KpiApi
             .Select(f => $"{InfluxQl.Identifier(f.Key)} = {InfluxQl.StringLiteral(f.Value!)}"));
         var query = $"SELECT * FROM {InfluxQl.Identifier(Points.KpiMeasurement)}"
             + (where.Length > 0 ? $" WHERE {where}" : string.Empty)
-            + " GROUP BY \"site\", \"device\", \"scenario\", \"sector\" ORDER BY time DESC LIMIT 1";
+            + $" GROUP BY {string.Join(", ", TagColumns.Select(InfluxQl.Identifier))} ORDER BY time DESC LIMIT 1";
         try
         {
             var result = await influx.QueryAsync(query, cancellationToken);
