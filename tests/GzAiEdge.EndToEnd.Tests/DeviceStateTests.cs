@@ -36,7 +36,8 @@ public sealed class DeviceStateTests
         {
             await using var client = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = $"probe-{attempt}" });
             await client.ConnectAsync(CancellationToken.None);
-            await client.SubscribeAsync([new MqttSubscription(StateTopic)], CancellationToken.None);
+            // Retain As Published: a state published live while we subscribe keeps its retain flag too.
+            await client.SubscribeAsync([new MqttSubscription(StateTopic) { RetainAsPublished = true }], CancellationToken.None);
             using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             try
             {
