@@ -10,4 +10,19 @@ public sealed record Scenario(string Id, Sector Sector, string Type, string Name
 {
     /// <summary>The sector as stored in the InfluxDB tag.</summary>
     public string SectorTag => Sector.ToString().ToLowerInvariant();
+
+    /// <summary>Who runs the demonstration; null when the catalogue does not say.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Sites and their devices whose reports count for this scenario (empty: not listed).</summary>
+    public IReadOnlyList<ScenarioSite> Sites { get; init; } = [];
+
+    /// <summary>The demonstration period; null when the catalogue does not say.</summary>
+    public DemonstrationPeriod? Period { get; init; }
+
+    /// <summary>The scenario's own thresholds, targets or weights, applied over its type's rubric.</summary>
+    public IReadOnlyList<KpiOverride> KpiOverrides { get; init; } = [];
+
+    /// <summary>Line of the entry in the catalogue file (0 when not loaded from a file).</summary>
+    public long Line { get; init; }
 }

@@ -1,0 +1,22 @@
+namespace GzAiEdge.Scenarios.Ranking;
+
+/// <summary>
+/// The year's benchmark scenarios (试验场景标杆). Rule: from the leaderboard (eligible only), first
+/// the best-ranked scenario of each sector that has one, then the next best by rank regardless of
+/// sector, until <c>count</c> are chosen; the result is listed in leaderboard order. So every sector
+/// with an eligible scenario is represented, and otherwise rank decides.
+/// </summary>
+public static class BenchmarkSelection
+{
+    /// <summary>The programme's default number of benchmark scenarios per year.</summary>
+    public const int DefaultCount = 10;
+
+    /// <summary>Selects up to <paramref name="count"/> from a leaderboard.</summary>
+    public static IReadOnlyList<RankedScenario> Select(IReadOnlyList<RankedScenario> leaderboard, int count = DefaultCount)
+    {
+        var chosen = leaderboard.GroupBy(r => r.Candidate.Sector).Select(g => g.MinBy(r => r.Rank)!)
+            .OrderBy(r => r.Rank).Take(count).ToList();
+        chosen.AddRange(leaderboard.Except(chosen).OrderBy(r => r.Rank).Take(count - chosen.Count));
+        return [.. chosen.OrderBy(r => r.Rank)];
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace GzAiEdge.Scenarios.Ranking;
+
+/// <summary>
+/// Ranks eligible scenarios (no failed gate; provisional ones included and marked by the caller).
+/// Order: score descending; on equal score, completeness descending (rounded to 4 decimals); then
+/// scenario id in ordinal order. Each tie states which rule decided it.
+/// </summary>
+public static class Leaderboard
+{
+    /// <summary>The programme's default leaderboard length.</summary>
+    public const int DefaultTop = 30;
+
+    /// <summary>The full ranking of eligible candidates.</summary>
+    public static IReadOnlyList<RankedScenario> Rank(IEnumerable<RankingCandidate> candidates)
+    {
+        var ordered = candidates.Where(c => c.Eligible)
+            .OrderByDescending(c => c.Score)
+            .ThenByDescending(Completeness)
+            .ThenBy(c => c.ScenarioId, StringComparer.Ordinal)
+            .ToList();
+        return [.. ordered.Select((c, i) => new RankedScenario(i + 1, c, TieNote(ordered, i)))];
+    }
+
+    /// <summary>The first <paramref name="top"/> places.</summary>
+    public static IReadOnlyList<RankedScenario> Top(IEnumerable<RankingCandidate> candidates, int top = DefaultTop) => [.. Rank(candidates).Take(top)];
+
+    private static double Completeness(RankingCandidate c) => Math.Round(c.Completeness ?? 0, 4);
+
+    private static string? TieNote(List<RankingCandidate> ordered, int index)
+    {
+        var me = ordered[index];
+        var tied = ordered.Where(c => c.Score == me.Score && !ReferenceEquals(c, me)).Select(c => c.ScenarioId).ToList();
+        if (tied.Count == 0)
+        {
+            return null;
+        }
+
+        var sameCompleteness = ordered.Any(c => c.Score == me.Score && !ReferenceEquals(c, me) && Completeness(c) == Completeness(me));
+        var rule = sameCompleteness ? "completeness also equal, ordered by scenario id" : "ordered by completeness";
+        return $"tied on score {me.Score.ToString("0.00", CultureInfo.InvariantCulture)} with {string.Join(", ", tied)}; {rule}";
+    }
+}

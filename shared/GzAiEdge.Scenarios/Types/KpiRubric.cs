@@ -1,0 +1,22 @@
+namespace GzAiEdge.Scenarios.Types;
+
+/// <summary>How one KPI is scored: aggregated over the period, then placed between threshold and target.</summary>
+/// <param name="Key">KPI key from docs/kpis.md, as in the reports' <c>kpis</c> map.</param>
+/// <param name="LabelZh">Chinese label.</param>
+/// <param name="LabelEn">English label.</param>
+/// <param name="Unit">Unit shown with values (empty for counts and shares).</param>
+/// <param name="Aggregation">How window values combine over the period.</param>
+/// <param name="Direction">Which way is better.</param>
+/// <param name="Threshold">Minimum acceptable value: achievement 0 at and beyond it.</param>
+/// <param name="Target">Value that earns full achievement (1).</param>
+/// <param name="Weight">Share of the score in points; a type's weights sum to 100.</param>
+public sealed record KpiRubric(
+    string Key,
+    string LabelZh,
+    string LabelEn,
+    string Unit,
+    Aggregation Aggregation,
+    Direction Direction,
+    double Threshold,
+    double Target,
+    double Weight);

@@ -1,0 +1,53 @@
+using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Scenarios.Ranking;
+
+namespace GzAiEdge.Scenarios.Tests.Ranking;
+
+public class LeaderboardTests
+{
+    [Fact]
+    public void Ties_on_score_are_broken_by_completeness_then_id_and_each_tie_is_explained()
+    {
+        RankingCandidate[] candidates =
+        [
+            new("c-tied", Sector.City, 80, true, true, 0.99),
+            new("a-tied", Sector.City, 80, true, true, 0.99),
+            new("b-tied", Sector.Traffic, 80, true, true, 1.0),
+            new("top", Sector.Medical, 91.5, true, true, 0.97),
+            new("failed", Sector.Medical, 99, false, false, 0.5),
+            new("low", Sector.Traffic, 12.25, true, false, 1),
+        ];
+
+        var board = Leaderboard.Rank(candidates);
+
+        Assert.Equal(["top", "b-tied", "a-tied", "c-tied", "low"], board.Select(r => r.Candidate.ScenarioId));
+        Assert.Equal([1, 2, 3, 4, 5], board.Select(r => r.Rank));
+        Assert.Null(board[0].Tie);
+        Assert.Equal("tied on score 80.00 with a-tied, c-tied; ordered by completeness", board[1].Tie);
+        Assert.Equal("tied on score 80.00 with b-tied, c-tied; completeness also equal, ordered by scenario id", board[2].Tie);
+        Assert.Equal(board.Select(r => r.Candidate.ScenarioId), Leaderboard.Rank(candidates.Reverse()).Select(r => r.Candidate.ScenarioId));
+        Assert.Equal(2, Leaderboard.Top(candidates, 2).Count);
+    }
+
+    [Fact]
+    public void Benchmark_selection_takes_the_best_of_each_sector_first_then_by_rank()
+    {
+        RankingCandidate[] candidates =
+        [
+            new("t1", Sector.Traffic, 95, true, false, 1),
+            new("t2", Sector.Traffic, 94, true, false, 1),
+            new("t3", Sector.Traffic, 93, true, false, 1),
+            new("m1", Sector.Manufacturing, 70, true, false, 1),
+            new("d1", Sector.Medical, 60, true, false, 1),
+            new("c1", Sector.City, 50, true, false, 1),
+            new("c-out", Sector.City, 99, false, false, 1),
+        ];
+
+        var chosen = BenchmarkSelection.Select(Leaderboard.Rank(candidates), 5);
+
+        // The four sector bests (t1, m1, d1, c1), then the best remaining by rank (t2); listed by rank.
+        Assert.Equal(["t1", "t2", "m1", "d1", "c1"], chosen.Select(r => r.Candidate.ScenarioId));
+        // With room for two only, the two best-ranked sector bests: t1 (rank 1) and m1 (rank 4), not t2.
+        Assert.Equal(["t1", "m1"], BenchmarkSelection.Select(Leaderboard.Rank(candidates), 2).Select(r => r.Candidate.ScenarioId));
+    }
+}
