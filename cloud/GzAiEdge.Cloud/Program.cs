@@ -1,5 +1,6 @@
 using GzAiEdge.Cloud;
 using GzAiEdge.Cloud.Api;
+using GzAiEdge.Cloud.Evaluation;
 using GzAiEdge.Scenarios.Catalogue;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ try
     builder.AddTimeSeries();
     builder.AddDeadLetters();
     builder.AddIngestion();
+    builder.AddEvaluation();
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
@@ -35,5 +37,6 @@ app.MapGet("/health", () => TypedResults.Ok("ok"));
 app.MapKpiApi();
 app.MapIngestionApi();
 app.MapDeadLetterApi();
+app.MapEvaluationApi();
 await app.RunAsync();
 return 0;

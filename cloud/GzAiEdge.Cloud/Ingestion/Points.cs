@@ -28,6 +28,13 @@ public static class Points
             fields.Add(new(name, FieldValue.Float(value)));
         }
 
+        // A field, not a tag: a report's identity (and so idempotency) must not depend on it, and
+        // evaluation reads the versions seen with SELECT DISTINCT("model").
+        if (report.Model is { } model)
+        {
+            fields.Add(new("model", FieldValue.String($"{model.Name}@{model.Version}")));
+        }
+
         return new LinePoint(KpiMeasurement,
             [new("site", report.Site), new("device", report.Device), new("scenario", report.Scenario), new("sector", sector)],
             fields, LinePoint.ToUnixNanoseconds(report.WindowEnd));

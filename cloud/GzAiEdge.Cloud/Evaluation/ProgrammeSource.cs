@@ -1,0 +1,36 @@
+using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Scenarios.Programmes;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Cloud.Evaluation;
+
+/// <summary>
+/// Loads the programme (catalogue and types) on first use. Lazily, so that a cloud started with a
+/// catalogue meant only for ingestion (no types, sites or periods) still ingests; evaluation
+/// requests then answer with the loader's file:line errors.
+/// </summary>
+public sealed class ProgrammeSource(IOptions<EvaluationOptions> evaluation, IOptions<IngestionOptions> ingestion)
+{
+    private readonly Lazy<(Programme? Programme, string? Error)> _loaded = new(() => Load(evaluation.Value, ingestion.Value));
+
+    /// <summary>The catalogue file evaluation uses.</summary>
+    public string CataloguePath => evaluation.Value.CataloguePath ?? ingestion.Value.CataloguePath;
+
+    /// <summary>The loaded programme, or the reason it cannot be loaded.</summary>
+    public (Programme? Programme, string? Error) Get() => _loaded.Value;
+
+    private static (Programme?, string?) Load(EvaluationOptions evaluation, IngestionOptions ingestion)
+    {
+        var catalogue = evaluation.CataloguePath ?? ingestion.CataloguePath;
+        var types = evaluation.TypesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(catalogue)) ?? ".", "types");
+        try
+        {
+            return (ProgrammeLoader.Load(catalogue, types), null);
+        }
+        catch (CatalogueException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+}
