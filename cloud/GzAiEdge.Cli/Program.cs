@@ -4,5 +4,9 @@ using GzAiEdge.Cli.Commands;
 var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arrive) provision, verify, evaluate.")
 {
     WatchCommand.Create(),
+    EvaluateCommand.Create(),
+    LeaderboardCommand.Create(),
+    ReportCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

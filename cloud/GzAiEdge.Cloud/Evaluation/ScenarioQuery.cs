@@ -44,7 +44,8 @@ public sealed class ScenarioQuery
     public string Text()
     {
         var scenario = $"{Q("scenario")} = {InfluxQl.StringLiteral(Scenario.Id)}";
-        var time = $"time >= {InfluxQl.TimeLiteral(Period.From)} AND time < {InfluxQl.TimeLiteral(Period.To)}";
+        // A point's time is its window end, so a window belongs to the period when it ends in (from, to].
+        var time = $"time > {InfluxQl.TimeLiteral(Period.From)} AND time <= {InfluxQl.TimeLiteral(Period.To)}";
         var devices = string.Join(" OR ", Scenario.Sites.SelectMany(s => s.Devices.Select(d =>
             $"({Q("site")} = {InfluxQl.StringLiteral(s.Site)} AND {Q("device")} = {InfluxQl.StringLiteral(d)})")));
         var listed = $"{scenario} AND ({devices}) AND {time}";

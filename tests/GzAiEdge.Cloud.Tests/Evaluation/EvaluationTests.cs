@@ -3,7 +3,8 @@ using GzAiEdge.Cloud.Evaluation;
 
 namespace GzAiEdge.Cloud.Tests.Evaluation;
 
-public sealed class EvaluationTests(IngestedProgrammeFixture data) : IClassFixture<IngestedProgrammeFixture>
+[Collection(IngestedProgrammeCollection.Name)]
+public sealed class EvaluationTests(IngestedProgrammeFixture data)
 {
     private const string Query = "from=2026-03-01T00:00:00Z&to=2026-03-01T00:04:00Z";
 

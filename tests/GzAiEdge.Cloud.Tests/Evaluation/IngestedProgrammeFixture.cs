@@ -41,6 +41,18 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         Influx = await InfluxDbServer.StartAsync();
         (_cloud, Api) = await GzProcesses.StartCloudAsync(_broker, Influx, _folder);
 
+        // The broker drops messages no subscription matches: publish only once ingestion has subscribed.
+        var subscribed = DateTime.UtcNow.AddSeconds(60);
+        while (!_cloud.Output.Contains("Subscribed to $share/gz-ingest", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > subscribed)
+            {
+                throw new InvalidOperationException($"the cloud did not subscribe; its output: {_cloud.Output}");
+            }
+
+            await Task.Delay(50);
+        }
+
         var reports = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0 ? 1200 : 600, seq <= 10 ? "1.0" : "1.1"))
             .Concat(Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, 99999, "1.0")))
             .ToList();
@@ -56,7 +68,7 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         }
 
         // Generous: this only guards against a hang; nothing here measures speed.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         var query = $"SELECT count(\"seq\") FROM \"kpi\" WHERE \"scenario\" = '{Scenario}'";
         while (await CountAsync(query) < reports.Count)
         {
@@ -96,4 +108,11 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         Kpis = new Dictionary<string, double> { ["vehicle_flow_per_hour"] = flow, ["pedestrian_count"] = 2, ["vehicle_count"] = 25 },
         Model = new ModelInfo("yolo", modelVersion, new string('a', 64)),
     };
+}
+
+/// <summary>One ingested data set (one broker, cloud and InfluxDB) for every evaluation test class.</summary>
+[CollectionDefinition(Name)]
+public sealed class IngestedProgrammeCollection : ICollectionFixture<IngestedProgrammeFixture>
+{
+    public const string Name = "ingested programme";
 }
