@@ -81,6 +81,7 @@ cat <<INFO
   InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
   MQTT         mosquitto_sub -p $MQTT_PORT -t 'gz/v1/#' -v
   logs         $RUN/*.log
+  report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 
 INFO
 watch_args=(watch --api "$API")

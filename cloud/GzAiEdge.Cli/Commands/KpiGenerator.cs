@@ -57,7 +57,14 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
 
                         writer.Write(Cloud.Ingestion.Points.Kpi(new KpiReport
                         {
-                            V = 1, Site = site.Site, Device = device, Scenario = scenario.Id, Seq = seq, WindowStart = end - window, WindowEnd = end, Kpis = kpis,
+                            V = 1,
+                            Site = site.Site,
+                            Device = device,
+                            Scenario = scenario.Id,
+                            Seq = seq,
+                            WindowStart = end - window,
+                            WindowEnd = end,
+                            Kpis = kpis,
                             Model = new ModelInfo("bench-model", "1.0", string.Empty),
                         }, scenario.SectorTag));
                         Points++;
