@@ -49,12 +49,12 @@ internal sealed class EvaluationInputs
             var scenarios = new List<Scenario>();
             foreach (var id in result.GetValue(Scenarios) ?? [])
             {
-                scenarios.Add(programme.Catalogue.TryGet(id, out var s) ? s : throw new CatalogueException($"--scenario '{id}' is not in {catalogue}"));
+                scenarios.Add(programme.Catalogue.TryGet(id, out var s) ? s : throw new InputException($"--scenario '{id}' is not in {catalogue}"));
             }
 
             if (!Uri.TryCreate(result.GetValue(Influx), UriKind.Absolute, out var influx) || influx.Scheme is not ("http" or "https"))
             {
-                throw new CatalogueException($"--influx '{result.GetValue(Influx)}' is not an http(s) address, e.g. http://127.0.0.1:8086");
+                throw new InputException($"--influx '{result.GetValue(Influx)}' is not an http(s) address, e.g. http://127.0.0.1:8086");
             }
 
             var counter = new QueryCounter();
@@ -66,7 +66,7 @@ internal sealed class EvaluationInputs
             }));
             return new Resolved(programme, scenarios.Count == 0 ? null : scenarios, Period(result), client, counter, Math.Clamp(result.GetValue(Parallel), 1, 64));
         }
-        catch (CatalogueException ex)
+        catch (Exception ex) when (ex is CatalogueException or InputException)
         {
             Console.Error.WriteLine("gz: cannot evaluate:");
             foreach (var line in ex.Message.Split(Environment.NewLine))
@@ -95,7 +95,7 @@ internal sealed class EvaluationInputs
 
         var start = Time(from, "--from");
         var stop = Time(to, "--to");
-        return stop > start ? new DemonstrationPeriod(start, stop) : throw new CatalogueException($"--to ({to}) must be after --from ({from})");
+        return stop > start ? new DemonstrationPeriod(start, stop) : throw new InputException($"--to ({to}) must be after --from ({from})");
     }
 
     private static TimeSpan Duration(string text)
@@ -112,13 +112,13 @@ internal sealed class EvaluationInputs
             }
         }
 
-        throw new CatalogueException($"--last '{text}' is not a duration like 90s, 15m, 2h or 30d");
+        throw new InputException($"--last '{text}' is not a duration like 90s, 15m, 2h or 30d");
     }
 
     private static DateTimeOffset Time(string? text, string option) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw new CatalogueException($"{option} '{text}' must be a UTC time like 2026-03-01 or 2026-03-01T08:00:00Z (give both --from and --to)");
+            : throw new InputException($"{option} '{text}' must be a UTC time like 2026-03-01 or 2026-03-01T08:00:00Z (give both --from and --to)");
 
     /// <summary>Runs the evaluation with a progress bar on a terminal, or a line per tenth elsewhere.</summary>
     public static async Task<ProgrammeEvaluation> EvaluateAsync(Resolved inputs, CancellationToken cancellationToken)
@@ -151,6 +151,9 @@ internal sealed class EvaluationInputs
     {
         public void Report(ScenarioEvaluation value) => report(value);
     }
+
+    /// <summary>A command-line value that cannot be used; the message names the option.</summary>
+    private sealed class InputException(string message) : Exception(message);
 
     internal sealed record Resolved(Programme Programme, IReadOnlyList<Scenario>? Scenarios, DemonstrationPeriod? Period, InfluxDbClient Client, QueryCounter Counter, int Parallelism);
 }
