@@ -12,9 +12,13 @@ try
     builder.AddTimeSeries();
     builder.AddDeadLetters();
     builder.AddIngestion();
+    builder.AddLiveFeed();
+    builder.AddAlerts();
+    builder.AddApiConventions();
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
+    app.Services.ValidateAlertConfiguration();
 }
 catch (Exception ex) when (ex is OptionsValidationException or CatalogueException)
 {
@@ -35,5 +39,7 @@ app.MapGet("/health", () => TypedResults.Ok("ok"));
 app.MapKpiApi();
 app.MapIngestionApi();
 app.MapDeadLetterApi();
+app.MapProgrammeApi();
+app.UseDashboard();
 await app.RunAsync();
 return 0;
