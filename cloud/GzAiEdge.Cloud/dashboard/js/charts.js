@@ -16,6 +16,7 @@ function bounds(v, levels) {
 export class KpiChart {
   constructor(container, kpi, line) {
     this.kpi = kpi;
+    this.container = container;
     this.points = [];
     this.chart = echarts.init(container, null, { renderer: 'canvas' });
     this.line = line;
@@ -49,6 +50,9 @@ export class KpiChart {
   }
 
   draw() {
+    // What the chart shows, readable from the page (a canvas is not): used by the browser tests.
+    this.container.dataset.points = String(this.points.length);
+    this.container.dataset.last = this.points.length > 0 ? String(this.points[this.points.length - 1][1]) : '';
     const marks = [];
     if (this.line) {
       marks.push({ yAxis: this.line.threshold, name: t('chart.threshold'), lineStyle: { color: '#d9363e', type: 'dashed' },
