@@ -76,6 +76,26 @@ public sealed class DeviceAndAlertApiTests(CloudHost host) : IClassFixture<Cloud
     }
 
     [Fact]
+    public async Task A_device_whose_reports_go_missing_raises_a_completeness_alert()
+    {
+        await using var device = await TestDevice.ConnectAsync(host.Broker, "tianhe-01", "gaps-01", "traffic-tianhe-flow");
+        for (var i = 0; i < 10; i++)
+        {
+            // Five reports lost after the fifth: 10 received of 15 sequence numbers.
+            if (i == 5)
+            {
+                device.Skip(5);
+            }
+
+            await device.PublishKpiAsync(new Dictionary<string, double> { ["mean_speed_kmh"] = 40 });
+        }
+
+        var alert = await WaitForAlertAsync("gaps-01", a => a.GetProperty("kind").GetString() == "completeness");
+        Assert.Equal(10 / 15.0, alert.GetProperty("value").GetDouble(), 6);
+        Assert.Equal(0.9, alert.GetProperty("threshold").GetDouble());
+    }
+
+    [Fact]
     public async Task The_live_stream_sends_only_the_scenario_asked_for()
     {
         await using var medical = await TestDevice.ConnectAsync(host.Broker, "yuexiu-03", "live-01", Vitals);

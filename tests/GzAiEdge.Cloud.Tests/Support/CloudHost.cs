@@ -19,6 +19,7 @@ public sealed class CloudHost : IAsyncLifetime
                 windows: 2
                 target: 97
           traffic-flow:
+            completenessBelow: 0.9
             kpis:
               - kpi: mean_speed_kmh
                 below: 20

@@ -68,10 +68,10 @@ export class KpiChart {
       title: { text: kpiLabel(this.kpi), left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } },
       grid: { left: 48, right: 16, top: 36, bottom: 28 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', splitNumber: 4, axisLabel: { hideOverlap: true, formatter: '{HH}:{mm}:{ss}' } },
       // The threshold and target stay in view even when every value is far from them.
       yAxis: { type: 'value', scale: true, min: (v) => bounds(v, levels).min, max: (v) => bounds(v, levels).max,
-        axisLabel: { formatter: (x) => Number(x.toPrecision(4)) } },
+        axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: (x) => Number(x.toPrecision(4)) } },
       series: [{
         name: kpiLabel(this.kpi), type: 'line', showSymbol: this.points.length < 60, data: this.points,
         lineStyle: { width: 2, color: '#1c7ed6' }, itemStyle: { color: '#1c7ed6' },

@@ -17,6 +17,7 @@ const texts = {
     'device.model': '模型', 'device.outbox': '待发队列', 'device.uptime': '运行时长', 'device.lastSeq': '最新序号',
     'device.scenario': '场景', 'device.latest': '最新指标', 'device.events': '最近事件', 'device.noEvents': '暂无事件',
     'device.since': '状态时间', 'device.unknownDevice': '未知设备',
+    'device.kpi': '指标', 'device.value': '数值', 'device.time': '时间', 'device.level': '级别', 'device.code': '代码', 'device.message': '内容',
     'alerts.title': '告警', 'alerts.none': '暂无告警', 'alerts.activeOnly': '仅显示活动告警', 'alerts.ack': '确认',
     'alerts.acked': '已确认', 'alerts.resolved': '已恢复', 'alerts.active': '活动', 'alerts.raised': '触发时间',
     'alerts.kpi': '{kpi} = {value}，{side}阈值 {threshold}', 'alerts.above': '高于', 'alerts.below': '低于',
@@ -25,6 +26,7 @@ const texts = {
     'kpi.vehicle_count': '车辆数', 'kpi.vehicle_flow_per_hour': '车流量（辆/时）', 'kpi.mean_speed_kmh': '平均车速（km/h）',
     'kpi.pedestrian_count': '行人数', 'kpi.units_inspected': '检测件数', 'kpi.defect_rate': '缺陷率',
     'kpi.vibration_rms_mean': '振动均方根均值', 'kpi.vibration_rms_max': '振动均方根峰值', 'kpi.heart_rate_mean': '平均心率（次/分）',
+    'kpi.samples': '样本数', 'kpi.inferences_per_s': '推理次数（次/秒）', 'kpi.inference_p95_ms': '推理耗时 P95（毫秒）',
     'kpi.spo2_mean': '平均血氧（%）', 'kpi.spo2_min': '最低血氧（%）', 'kpi.abnormal_share': '异常占比',
   },
   en: {
@@ -44,6 +46,7 @@ const texts = {
     'device.model': 'Model', 'device.outbox': 'Outbox', 'device.uptime': 'Uptime', 'device.lastSeq': 'Last seq',
     'device.scenario': 'Scenario', 'device.latest': 'Latest KPIs', 'device.events': 'Recent events', 'device.noEvents': 'No events yet',
     'device.since': 'State since', 'device.unknownDevice': 'Unknown device',
+    'device.kpi': 'KPI', 'device.value': 'Value', 'device.time': 'Time', 'device.level': 'Level', 'device.code': 'Code', 'device.message': 'Message',
     'alerts.title': 'Alerts', 'alerts.none': 'No alerts', 'alerts.activeOnly': 'Active alerts only', 'alerts.ack': 'Acknowledge',
     'alerts.acked': 'Acknowledged', 'alerts.resolved': 'Resolved', 'alerts.active': 'Active', 'alerts.raised': 'Raised',
     'alerts.kpi': '{kpi} = {value}, {side} threshold {threshold}', 'alerts.above': 'above', 'alerts.below': 'below',
@@ -52,6 +55,7 @@ const texts = {
     'kpi.vehicle_count': 'Vehicles', 'kpi.vehicle_flow_per_hour': 'Vehicle flow (/h)', 'kpi.mean_speed_kmh': 'Mean speed (km/h)',
     'kpi.pedestrian_count': 'Pedestrians', 'kpi.units_inspected': 'Units inspected', 'kpi.defect_rate': 'Defect rate',
     'kpi.vibration_rms_mean': 'Vibration RMS mean', 'kpi.vibration_rms_max': 'Vibration RMS max', 'kpi.heart_rate_mean': 'Mean heart rate (bpm)',
+    'kpi.samples': 'Samples', 'kpi.inferences_per_s': 'Inferences per second', 'kpi.inference_p95_ms': 'Inference p95 (ms)',
     'kpi.spo2_mean': 'Mean SpO2 (%)', 'kpi.spo2_min': 'Minimum SpO2 (%)', 'kpi.abnormal_share': 'Abnormal share',
   },
 };
@@ -94,6 +98,14 @@ export const formatTime = (iso) => (iso ? new Date(iso).toLocaleString(locale(),
 export function formatNumber(value, digits = 2) {
   if (value === null || value === undefined) return '—';
   return Number(value).toLocaleString(locale(), { maximumFractionDigits: digits });
+}
+
+/** Seconds as "42 s", "17 min" or "5.2 h". */
+export function formatDuration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  return `${formatNumber(seconds / 3600, 1)} h`;
 }
 
 export const formatPercent = (value) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);

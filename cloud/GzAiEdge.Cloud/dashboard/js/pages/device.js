@@ -1,6 +1,6 @@
 // One device: state, heartbeat, outbox, model, completeness, latest KPIs and recent events, live.
 import { api } from '../api.js';
-import { formatNumber, formatPercent, formatTime, kpiLabel, t } from '../i18n.js';
+import { formatDuration, formatNumber, formatPercent, formatTime, kpiLabel, t } from '../i18n.js';
 import { chip, el, table } from '../view.js';
 
 export function render(view, [site, device], { live }) {
@@ -16,7 +16,7 @@ export function render(view, [site, device], { live }) {
       [t('device.state'), chip(d.state === 'online' ? 'ok' : d.state === 'offline' ? 'offline' : 'no-data', t(`state.${d.state}`))],
       [t('device.since'), formatTime(d.stateSince)],
       [t('device.heartbeat'), formatTime(d.lastHeartbeat)],
-      [t('device.uptime'), d.uptimeSeconds === null ? '—' : `${formatNumber(d.uptimeSeconds / 3600, 1)} h`],
+      [t('device.uptime'), formatDuration(d.uptimeSeconds)],
       [t('device.lastSeq'), formatNumber(d.lastSeq, 0)],
       [t('device.outbox'), formatNumber(d.outboxDepth, 0)],
       [t('device.model'), d.modelName ? `${d.modelName} ${d.modelVersion ?? ''}` : '—'],
@@ -25,10 +25,10 @@ export function render(view, [site, device], { live }) {
     ].map(([label, value]) => el('div', { class: 'fact' }, el('span', { class: 'fact-label' }, label), el('span', { class: 'fact-value' }, value))));
     const kpis = Object.entries(d.latestKpis ?? {});
     latest.replaceChildren(kpis.length === 0 ? el('p', { class: 'empty' }, '—')
-      : table([t('device.latest'), ''], kpis.map(([k, v]) => el('tr', {}, el('td', {}, kpiLabel(k)), el('td', {}, formatNumber(v, 3))))));
+      : table([t('device.kpi'), t('device.value')], kpis.map(([k, v]) => el('tr', {}, el('td', {}, kpiLabel(k)), el('td', {}, formatNumber(v, 3))))));
   };
   const drawEvents = () => eventsBox.replaceChildren(events.length === 0 ? el('p', { class: 'empty' }, t('device.noEvents'))
-    : table([t('alerts.raised'), t('device.state'), 'code', ''], events.map((e) => el('tr', { class: `level-${e.level}` },
+    : table([t('device.time'), t('device.level'), t('device.code'), t('device.message')], events.map((e) => el('tr', { class: `level-${e.level}` },
       el('td', {}, formatTime(e.time)), el('td', {}, e.level), el('td', {}, e.code), el('td', {}, e.message)))));
 
   api.device(site, device).then(drawDevice).catch((error) => facts.replaceChildren(el('p', { class: 'error' },
