@@ -68,6 +68,8 @@ public sealed class DeviceAndAlertApiTests(CloudHost host) : IClassFixture<Cloud
         var published = await ReadAlertsAsync(watcher, 2);
         Assert.Equal([true, false], published.Select(a => a.GetProperty("active").GetBoolean()));
         Assert.All(published, a => Assert.Equal(alert.GetProperty("id").GetInt64(), a.GetProperty("id").GetInt64()));
+        await host.WaitForAsync(() => Task.FromResult(host.Webhook.Received.Count(a => a.GetProperty("device").GetString() == "alert-01") == 2),
+            () => "the raised and the resolved alert to be POSTed to the webhook");
 
         var id = alert.GetProperty("id").GetInt64();
         using var ack = await host.Http.PostAsync(new Uri($"/api/v1/alerts/{id}/acknowledge", UriKind.Relative), null);

@@ -41,6 +41,9 @@ public sealed class CloudHost : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Where the cloud POSTs alerts (Alerts:WebhookUrl).</summary>
+    public WebhookReceiver Webhook { get; } = new();
+
     public async Task InitializeAsync()
     {
         var broker = MosquittoBroker.StartAsync();
@@ -48,7 +51,8 @@ public sealed class CloudHost : IAsyncLifetime
         Broker = await broker;
         Influx = await influx;
         await File.WriteAllTextAsync(Folder.File("rules.yaml"), Rules);
-        (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Alerts:RulesPath={Folder.File("rules.yaml")}");
+        (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Alerts:RulesPath={Folder.File("rules.yaml")}",
+            $"--Alerts:WebhookUrl={Webhook.Url}");
         Http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -56,6 +60,7 @@ public sealed class CloudHost : IAsyncLifetime
     {
         Http.Dispose();
         await Cloud.DisposeAsync();
+        Webhook.Dispose();
         await Broker.DisposeAsync();
         await Influx.DisposeAsync();
         Folder.Dispose();
