@@ -32,7 +32,8 @@ public static class DashboardServiceExtensions
         services.AddSingleton<AlertPublisher>();
         services.AddSingleton<AlertEngine>();
         services.AddHostedService<AlertClockService>();
-        services.AddHttpClient(AlertPublisher.WebhookClient, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<AlertDeliveryService>();
+        services.AddHttpClient(AlertDeliveryService.WebhookClient, http => http.Timeout = TimeSpan.FromSeconds(10));
         return builder;
     }
 

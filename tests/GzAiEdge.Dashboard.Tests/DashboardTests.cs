@@ -90,6 +90,13 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await Expect(row.Locator(".acked")).ToHaveTextAsync("已确认");
         await device.PublishKpiAsync(Spo2(97));
         await Expect(page.Locator("table.alerts tr.alert-resolved").Filter(new() { HasText = "yuexiu-03/alarm-01" })).ToHaveCountAsync(1);
+
+        await page.ClickAsync("#nav-alerts");
+        await page.ClickAsync("#lang");
+        var listed = page.Locator("table.alerts tr").Filter(new() { HasText = "yuexiu-03/alarm-01" });
+        await Expect(listed.Locator(".alert-text")).ToHaveTextAsync("Mean SpO2 (%) = 85, below threshold 92");
+        await Expect(listed).ToContainTextAsync("Resolved");
+        await BrowserSession.ScreenshotAsync(page, "alerts-en");
         Assert.Empty(errors);
     }
 

@@ -138,7 +138,7 @@ public sealed class AlertEngine(
         if (active.Add((draft.Rule, draft.Scenario, draft.Site, draft.Device))
             && await store.RaiseAsync(draft, time.GetUtcNow(), cancellationToken) is { } alert)
         {
-            await publisher.PublishAsync(alert, cancellationToken);
+            publisher.Publish(alert);
         }
     }
 
@@ -148,7 +148,7 @@ public sealed class AlertEngine(
         if (active.Remove((rule, scenario, site, device))
             && await store.ResolveAsync(rule, scenario, site, device, time.GetUtcNow(), cancellationToken) is { } alert)
         {
-            await publisher.PublishAsync(alert, cancellationToken);
+            publisher.Publish(alert);
         }
     }
 

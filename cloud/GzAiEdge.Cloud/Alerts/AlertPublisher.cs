@@ -1,70 +1,33 @@
-using System.Net.Http.Json;
-using System.Text;
+using System.Threading.Channels;
 using GzAiEdge.Cloud.Live;
-using GzAiEdge.Mqtt;
-using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Cloud.Alerts;
 
 /// <summary>
-/// Sends an alert change everywhere it is wanted: this instance's live streams, the broker
-/// (<c>gz/v1/alerts</c>, QoS 1, for other instances and for site systems) and the optional webhook.
-/// A broker or webhook failure is logged and never blocks evaluation: the alert is stored already.
+/// Shows an alert change on this instance's live streams at once and queues it for the broker and
+/// the webhook (<see cref="AlertDeliveryService"/>). Queued, not awaited: evaluation runs inside
+/// the live feed's receive loop, and waiting there for a PUBACK that the same client must read
+/// would stall the feed whenever its receive buffer is full. The queue is unbounded because alerts
+/// are deduplicated: at most two changes per rule and device are ever pending.
 /// </summary>
-public sealed class AlertPublisher(
-    LiveHub hub,
-    LiveClient feed,
-    IHttpClientFactory http,
-    IOptions<AlertOptions> options,
-    ILogger<AlertPublisher> logger)
+public sealed class AlertPublisher(LiveHub hub, ILogger<AlertPublisher> logger)
 {
-    public const string WebhookClient = "alerts-webhook";
+    private readonly Channel<AlertView> _pending = Channel.CreateUnbounded<AlertView>(new UnboundedChannelOptions { SingleReader = true });
 
-    public async Task PublishAsync(AlertView alert, CancellationToken cancellationToken)
+    public ChannelReader<AlertView> Pending => _pending.Reader;
+
+    public void Publish(AlertView alert)
     {
-        if (alert.Active && alert.AcknowledgedAt is null)
-        {
-            LiveLog.AlertRaised(logger, alert.Id, alert.Message);
-        }
-        else if (!alert.Active)
+        if (!alert.Active)
         {
             LiveLog.AlertResolved(logger, alert.Id, alert.Message);
         }
-
-        var json = LiveMessageHandler.Serialize(alert);
-        hub.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, json));
-        try
+        else if (alert.AcknowledgedAt is null)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var client = await feed.Connected.WaitAsync(timeout.Token);
-            await client.PublishAsync(new MqttApplicationMessage(LiveFeedService.AlertTopic, Encoding.UTF8.GetBytes(json)), timeout.Token);
-        }
-        catch (Exception ex) when (ex is MqttException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            LiveLog.AlertNotPublished(logger, alert.Id, LiveFeedService.AlertTopic, ex.Message);
+            LiveLog.AlertRaised(logger, alert.Id, alert.Message);
         }
 
-        if (options.Value.WebhookUrl is { Length: > 0 } url)
-        {
-            // Not awaited: a slow webhook must not hold up the next report's evaluation.
-            _ = PostAsync(new Uri(url), alert);
-        }
-    }
-
-    private async Task PostAsync(Uri url, AlertView alert)
-    {
-        try
-        {
-            using var response = await http.CreateClient(WebhookClient).PostAsJsonAsync(url, alert, LiveMessageHandler.Json);
-            if (!response.IsSuccessStatusCode)
-            {
-                LiveLog.AlertNotPublished(logger, alert.Id, url.ToString(), $"HTTP {(int)response.StatusCode}");
-            }
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            LiveLog.AlertNotPublished(logger, alert.Id, url.ToString(), ex.Message);
-        }
+        hub.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, LiveMessageHandler.Serialize(alert)));
+        _pending.Writer.TryWrite(alert);
     }
 }

@@ -41,7 +41,7 @@ public static class AlertsApi
             return ApiProblems.NotFound($"there is no alert {id}");
         }
 
-        await publisher.PublishAsync(alert, cancellationToken);
+        publisher.Publish(alert);
         return TypedResults.Ok(alert);
     }
 }

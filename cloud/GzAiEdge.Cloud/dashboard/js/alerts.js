@@ -33,7 +33,7 @@ export function alertTable(alerts, onChange, showScenario = false) {
         e.target.disabled = true;
         onChange(await api.acknowledge(a.id));
       } }, t('alerts.ack')))));
-  const headers = [t('device.state'), t('alerts.title'), showScenario ? t('device.scenario') : null, t('device.device'), t('alerts.raised'), '']
+  const headers = [t('device.state'), t('alerts.what'), showScenario ? t('device.scenario') : null, t('device.device'), t('alerts.raised'), '']
     .filter((h) => h !== null);
   return table(headers, rows, { class: 'alerts' });
 }
