@@ -7,8 +7,8 @@ namespace GzAiEdge.Cloud.Alerts;
 /// Shows an alert change on this instance's live streams at once and queues it for the broker and
 /// the webhook (<see cref="AlertDeliveryService"/>). Queued, not awaited: evaluation runs inside
 /// the live feed's receive loop, and waiting there for a PUBACK that the same client must read
-/// would stall the feed whenever its receive buffer is full. The queue is unbounded because alerts
-/// are deduplicated: at most two changes per rule and device are ever pending.
+/// would stall the feed whenever its receive buffer is full. The queue is unbounded because alert
+/// changes are rare (deduplicated per rule and device) and each must be delivered, not dropped.
 /// </summary>
 public sealed class AlertPublisher(LiveHub hub, ILogger<AlertPublisher> logger)
 {
