@@ -12,8 +12,9 @@ export function render(view, _params, { live }) {
 
   const load = async () => {
     try {
-      const [scenarios, devices] = await Promise.all([api.scenarios(), api.devices()]);
-      draw(summary, body, scenarios.items, devices.items);
+      // Totals only: a programme's device count can exceed one page.
+      const [scenarios, devices, online] = await Promise.all([api.scenarios(), api.devices({ limit: 1 }), api.devices({ state: 'online', limit: 1 })]);
+      draw(summary, body, scenarios.items, devices.total, online.total);
     } catch (error) {
       body.replaceChildren(el('p', { class: 'error' }, t('common.error') + error.message));
     }
@@ -23,12 +24,11 @@ export function render(view, _params, { live }) {
   return live({}, { device: refresh, alert: refresh, kpi: refresh });
 }
 
-function draw(summary, body, scenarios, devices) {
-  const online = devices.filter((d) => d.state === 'online').length;
+function draw(summary, body, scenarios, devices, online) {
   const alerts = scenarios.reduce((n, s) => n + s.activeAlerts, 0);
   summary.replaceChildren(
     tile(t('overview.scenarios'), scenarios.length, 'scenarios'),
-    tile(t('overview.devicesOnline'), `${online} / ${devices.length}`, 'devices'),
+    tile(t('overview.devicesOnline'), `${online} / ${devices}`, 'devices'),
     tile(t('overview.activeAlerts'), alerts, alerts > 0 ? 'alerts alert' : 'alerts'));
   body.replaceChildren(...sectors
     .map((sector) => [sector, scenarios.filter((s) => s.sector === sector)])
