@@ -65,7 +65,8 @@ API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
 dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
-  --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
+  --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
+  --Alerts:StorePath="$RUN/alerts.db" > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!"
 
 for device in traffic manufacturing medical; do
@@ -77,6 +78,7 @@ done
 
 cat <<INFO
 
+  Dashboard    $API/   (live KPIs, devices and alerts; 中文 / English)
   API          $API/api/v1/kpis/latest   (dead letters: $API/api/v1/dead-letters)
   InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
   MQTT         mosquitto_sub -p $MQTT_PORT -t 'gz/v1/#' -v

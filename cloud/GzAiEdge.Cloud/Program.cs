@@ -13,10 +13,14 @@ try
     builder.AddTimeSeries();
     builder.AddDeadLetters();
     builder.AddIngestion();
+    builder.AddLiveFeed();
+    builder.AddAlerts();
+    builder.AddApiConventions();
     builder.AddEvaluation();
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
+    app.Services.ValidateAlertConfiguration();
 }
 catch (Exception ex) when (ex is OptionsValidationException or CatalogueException)
 {
@@ -37,6 +41,8 @@ app.MapGet("/health", () => TypedResults.Ok("ok"));
 app.MapKpiApi();
 app.MapIngestionApi();
 app.MapDeadLetterApi();
+app.MapProgrammeApi();
 app.MapEvaluationApi();
+app.UseDashboard();
 await app.RunAsync();
 return 0;

@@ -23,7 +23,9 @@ public static class GzProcesses
             $"--InfluxDb:BaseAddress={influx.BaseAddress}", $"--InfluxDb:Database={influx.Database}",
             $"--Ingestion:BrokerPort={broker.Port}", $"--Ingestion:ClientId=gz-ingest-{port}",
             $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
-            $"--DeadLetters:Path={folder.File("dead-letters.db")}", .. extraArgs,
+            $"--DeadLetters:Path={folder.File("dead-letters.db")}",
+            $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File("alerts.db")}",
+            .. extraArgs,
         ], workingDirectory: folder.Path);
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));
         return (process, api);

@@ -1,0 +1,95 @@
+using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.Live;
+using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Messages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GzAiEdge.Cloud.Api;
+
+/// <summary>
+/// Devices: online or offline from the retained state topic and the broker's last will, with the
+/// last heartbeat, outbox depth, model and completeness this instance saw; recent events from InfluxDB.
+/// </summary>
+public static class DevicesApi
+{
+    private static readonly string[] States = [DeviceState.Online, DeviceState.Offline, DeviceRegistry.Unknown];
+
+    public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/devices").WithTags("Devices");
+        group.MapGet("/", List);
+        group.MapGet("/{site}/{device}", Get);
+        group.MapGet("/{site}/{device}/events", GetEventsAsync);
+        return app;
+    }
+
+    public static Results<Ok<Page<DeviceView>>, ValidationProblem> List(
+        DeviceRegistry registry, string? site, string? scenario, string? state, int? offset, int? limit)
+    {
+        var checks = new ApiChecks();
+        checks.Id("site", site);
+        checks.Id("scenario", scenario);
+        if (state is not null && !States.Contains(state))
+        {
+            checks.Add("state", $"state '{state}' is not one of {string.Join(", ", States)}");
+        }
+
+        var (skip, take) = checks.Paging(offset, limit);
+        if (checks.Failed)
+        {
+            return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        var devices = registry.All()
+            .Where(d => (site is null || d.Site == site) && (scenario is null || d.Scenario == scenario) && (state is null || d.State == state))
+            .ToList();
+        return TypedResults.Ok(Page<DeviceView>.Of(devices, skip, take));
+    }
+
+    public static Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult> Get(DeviceRegistry registry, string site, string device)
+    {
+        var checks = new ApiChecks();
+        checks.Id("site", site);
+        checks.Id("device", device);
+        if (checks.Failed)
+        {
+            return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        return registry.Find(site, device) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"device '{site}/{device}' is not known");
+    }
+
+    /// <summary>The device's latest events, newest first, as ingestion stored them.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<DeviceEventView>>, ValidationProblem, ProblemHttpResult>> GetEventsAsync(
+        InfluxDbClient influx, string site, string device, int? limit, CancellationToken cancellationToken)
+    {
+        var checks = new ApiChecks();
+        checks.Id("site", site);
+        checks.Id("device", device);
+        var (_, take) = checks.Paging(0, limit, defaultLimit: 20);
+        if (checks.Failed)
+        {
+            return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        var query = $"SELECT \"level\", \"code\", \"message\" FROM {InfluxQl.Identifier(Points.EventMeasurement)}"
+            + $" WHERE \"site\" = {InfluxQl.StringLiteral(site)} AND \"device\" = {InfluxQl.StringLiteral(device)} ORDER BY time DESC LIMIT {take}";
+        try
+        {
+            var result = await influx.QueryAsync(query, cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<DeviceEventView>>([.. result.Series.SelectMany(s => Enumerable.Range(0, s.Values.Count).Select(row =>
+                new DeviceEventView(
+                    LinePoint.FromUnixNanoseconds(s.Value(row, "time").GetInt64()),
+                    s.Value(row, "level").GetString() ?? string.Empty,
+                    s.Value(row, "code").GetString() ?? string.Empty,
+                    s.Value(row, "message").GetString() ?? string.Empty)))]);
+        }
+        catch (InfluxDbUnavailableException ex)
+        {
+            return ApiProblems.InfluxUnavailable(ex);
+        }
+    }
+}
+
+/// <summary>One event a device reported.</summary>
+public sealed record DeviceEventView(DateTimeOffset Time, string Level, string Code, string Message);

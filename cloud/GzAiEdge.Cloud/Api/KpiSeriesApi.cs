@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.TimeSeries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GzAiEdge.Cloud.Api;
+
+/// <summary>
+/// KPI time series, downsampled by InfluxDB (InfluxQL <c>GROUP BY time</c>) so that a chart of a
+/// month gets a few hundred points, not hundreds of thousands of windows.
+/// </summary>
+public static partial class KpiSeriesApi
+{
+    private const int MaxKpis = 20;
+    private const int MaxPoints = 5000;
+    private static readonly string[] Aggregations = ["mean", "min", "max", "sum", "count", "last"];
+    private static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
+
+    public static IEndpointRouteBuilder MapKpiSeriesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/kpis").WithTags("KPIs").MapGet("/series", GetSeriesAsync);
+        return app;
+    }
+
+    /// <param name="kpis">Comma-separated KPI keys.</param>
+    /// <param name="from">Start (ISO 8601, inclusive); default: an hour before <paramref name="to"/>.</param>
+    /// <param name="to">End (ISO 8601, exclusive); default: now.</param>
+    /// <param name="points">Most points per KPI; the bucket width is the range divided by this, in whole seconds.</param>
+    /// <param name="agg">How windows in a bucket combine: mean (default), min, max, sum, count, last.</param>
+    public static async Task<Results<Ok<KpiSeries>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
+        InfluxDbClient influx, TimeProvider time, string? scenario, string? kpis, string? site, string? device,
+        string? from, string? to, int? points, string? agg, CancellationToken cancellationToken)
+    {
+        var checks = new ApiChecks();
+        if (scenario is null)
+        {
+            checks.Add("scenario", "scenario is required");
+        }
+
+        checks.Id("scenario", scenario);
+        checks.Id("site", site);
+        checks.Id("device", device);
+        var keys = (kpis ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (keys.Length is 0 or > MaxKpis)
+        {
+            checks.Add("kpis", $"kpis must list 1..{MaxKpis} KPI keys separated by commas (was {keys.Length})");
+        }
+        else if (keys.FirstOrDefault(k => !KpiKey().IsMatch(k)) is { } badKey)
+        {
+            checks.Add("kpis", $"kpis: '{badKey}' is not a KPI key (lower snake case, see docs/kpis.md)");
+        }
+
+        var end = Time(checks, "to", to) ?? time.GetUtcNow();
+        var start = Time(checks, "from", from) ?? end - TimeSpan.FromHours(1);
+        if (start >= end || end - start > MaxRange)
+        {
+            checks.Add("from", $"from must be before to and at most {MaxRange.TotalDays} days before it (was {start:O} .. {end:O})");
+        }
+
+        var count = points ?? 300;
+        if (count is < 1 or > MaxPoints)
+        {
+            checks.Add("points", $"points must be within 1..{MaxPoints} (was {count})");
+        }
+
+        var aggregation = agg ?? "mean";
+        if (!Aggregations.Contains(aggregation))
+        {
+            checks.Add("agg", $"agg '{aggregation}' is not one of {string.Join(", ", Aggregations)}");
+        }
+
+        if (checks.Failed)
+        {
+            return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        var bucket = Math.Max(1, (long)Math.Ceiling((end - start).TotalSeconds / count));
+        var query = Query(keys, aggregation, scenario!, site, device, start, end, bucket);
+        try
+        {
+            var result = await influx.QueryAsync(query, cancellationToken);
+            var series = keys.ToDictionary(k => k, _ => (IReadOnlyList<KpiPoint>)[]);
+            foreach (var s in result.Series)
+            {
+                foreach (var key in keys)
+                {
+                    series[key] = [.. Enumerable.Range(0, s.Values.Count)
+                        .Where(row => s.Value(row, key).ValueKind == System.Text.Json.JsonValueKind.Number)
+                        .Select(row => new KpiPoint(LinePoint.FromUnixNanoseconds(s.Value(row, "time").GetInt64()), s.Value(row, key).GetDouble()))];
+                }
+            }
+
+            return TypedResults.Ok(new KpiSeries(scenario!, site, device, start, end, bucket, aggregation, series));
+        }
+        catch (InfluxDbUnavailableException ex)
+        {
+            return ApiProblems.InfluxUnavailable(ex);
+        }
+    }
+
+    private static string Query(string[] keys, string aggregation, string scenario, string? site, string? device,
+        DateTimeOffset start, DateTimeOffset end, long bucket)
+    {
+        var fields = string.Join(", ", keys.Select(k => $"{aggregation}({InfluxQl.Identifier(k)}) AS {InfluxQl.Identifier(k)}"));
+        var where = $"\"scenario\" = {InfluxQl.StringLiteral(scenario)}"
+            + (site is null ? string.Empty : $" AND \"site\" = {InfluxQl.StringLiteral(site)}")
+            + (device is null ? string.Empty : $" AND \"device\" = {InfluxQl.StringLiteral(device)}")
+            + $" AND time >= {InfluxQl.TimeLiteral(start)} AND time < {InfluxQl.TimeLiteral(end)}";
+
+        // fill(none): a bucket without windows is a gap in the chart, not a zero.
+        return $"SELECT {fields} FROM {InfluxQl.Identifier(Points.KpiMeasurement)} WHERE {where} GROUP BY time({bucket}s) fill(none)";
+    }
+
+    private static DateTimeOffset? Time(ApiChecks checks, string name, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        checks.Add(name, $"{name} '{text}' is not an ISO 8601 time, e.g. 2026-01-31T08:00:00Z");
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    private static partial Regex KpiKey();
+}
+
+/// <summary>KPI values per bucket of <see cref="BucketSeconds"/>, one list of points per KPI.</summary>
+public sealed record KpiSeries(
+    string Scenario, string? Site, string? Device, DateTimeOffset From, DateTimeOffset To, long BucketSeconds, string Aggregation,
+    IReadOnlyDictionary<string, IReadOnlyList<KpiPoint>> Series);
+
+/// <summary>One bucket: its start and the aggregated value.</summary>
+public sealed record KpiPoint(DateTimeOffset Time, double Value);

@@ -1,0 +1,61 @@
+// The dashboard shell: hash routes, the language switch and the live-stream indicator.
+import { applyLabels, currentLang, onLangChange, setLang, t } from './i18n.js';
+import { openLive } from './api.js';
+import { el } from './view.js';
+import * as overview from './pages/overview.js';
+import * as scenario from './pages/scenario.js';
+import * as device from './pages/device.js';
+import * as alerts from './pages/alerts.js';
+
+const routes = [
+  [/^#?\/?$/, overview, 'nav-overview'],
+  [/^#\/scenario\/([^/]+)$/, scenario, null],
+  [/^#\/device\/([^/]+)\/([^/]+)$/, device, null],
+  [/^#\/alerts$/, alerts, 'nav-alerts'],
+];
+
+const view = document.getElementById('view');
+let cleanup = () => {};
+
+function setLiveState(state) {
+  const live = document.getElementById('live');
+  live.dataset.state = state;
+  document.getElementById('live-text').textContent = t(`live.${state}`);
+}
+
+// Each page opens one stream through this, so the indicator follows the stream on screen.
+function live(filter, handlers) {
+  setLiveState('connecting');
+  return openLive(filter, handlers, setLiveState);
+}
+
+function render() {
+  cleanup();
+  view.replaceChildren();
+  const hash = window.location.hash || '#/';
+  const match = routes.map(([pattern, page, nav]) => [hash.match(pattern), page, nav]).find(([m]) => m);
+  document.querySelectorAll('nav a').forEach((a) => a.classList.remove('active'));
+  if (!match) {
+    view.append(el('p', { class: 'empty' }, t('common.notFound')), el('a', { href: '#/' }, t('common.back')));
+    cleanup = () => {};
+    return;
+  }
+  const [m, page, nav] = match;
+  if (nav) document.getElementById(nav).classList.add('active');
+  cleanup = page.render(view, m.slice(1).map(decodeURIComponent), { live }) ?? (() => {});
+}
+
+function applyShell() {
+  applyLabels();
+  document.title = t('app.title');
+  document.getElementById('lang').textContent = t('lang.switch');
+  setLiveState(document.getElementById('live').dataset.state);
+}
+
+document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
+onLangChange(() => {
+  applyShell();
+  render();
+});
+window.addEventListener('hashchange', render);
+setLang(currentLang());

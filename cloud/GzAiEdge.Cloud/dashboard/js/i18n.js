@@ -1,0 +1,111 @@
+// Labels in Chinese (the default) and English; the choice is kept in localStorage.
+const texts = {
+  zh: {
+    'app.title': 'GzAiEdge 典型场景监测',
+    'nav.overview': '总览', 'nav.alerts': '告警',
+    'live.open': '实时', 'live.connecting': '连接中', 'live.closed': '已断开',
+    'lang.switch': 'English',
+    'overview.scenarios': '场景', 'overview.devicesOnline': '在线设备', 'overview.activeAlerts': '活动告警',
+    'overview.programme': '典型场景总览',
+    'sector.traffic': '智慧交通', 'sector.manufacturing': '智能制造', 'sector.medical': '智慧医疗', 'sector.city': '智慧城市',
+    'status.ok': '正常', 'status.alert': '告警', 'status.offline': '离线', 'status.no-data': '无数据',
+    'state.online': '在线', 'state.offline': '离线', 'state.unknown': '未知',
+    'scenario.kpis': '实时指标', 'scenario.devices': '设备', 'scenario.alerts': '告警', 'scenario.type': '场景类型',
+    'scenario.lastReport': '最近上报', 'scenario.noDevices': '尚无设备上报', 'scenario.completeness': '完整率',
+    'chart.threshold': '阈值', 'chart.target': '目标',
+    'device.site': '站点', 'device.device': '设备', 'device.state': '状态', 'device.heartbeat': '最近心跳',
+    'device.model': '模型', 'device.outbox': '待发队列', 'device.uptime': '运行时长', 'device.lastSeq': '最新序号',
+    'device.scenario': '场景', 'device.latest': '最新指标', 'device.events': '最近事件', 'device.noEvents': '暂无事件',
+    'device.since': '状态时间', 'device.unknownDevice': '未知设备',
+    'device.kpi': '指标', 'device.value': '数值', 'device.time': '时间', 'device.level': '级别', 'device.code': '代码', 'device.message': '内容',
+    'alerts.title': '告警', 'alerts.what': '告警内容', 'alerts.none': '暂无告警', 'alerts.activeOnly': '仅显示活动告警', 'alerts.ack': '确认',
+    'alerts.acked': '已确认', 'alerts.resolved': '已恢复', 'alerts.active': '活动', 'alerts.raised': '触发时间',
+    'alerts.kpi': '{kpi} = {value}，{side}阈值 {threshold}', 'alerts.above': '高于', 'alerts.below': '低于',
+    'alerts.offline': '设备离线超过 {threshold} 秒', 'alerts.completeness': '数据完整率 {value} 低于 {threshold}',
+    'common.loading': '加载中…', 'common.error': '加载失败：', 'common.notFound': '未找到', 'common.back': '返回总览',
+    'kpi.vehicle_count': '车辆数', 'kpi.vehicle_flow_per_hour': '车流量（辆/时）', 'kpi.mean_speed_kmh': '平均车速（km/h）',
+    'kpi.pedestrian_count': '行人数', 'kpi.units_inspected': '检测件数', 'kpi.defect_rate': '缺陷率',
+    'kpi.vibration_rms_mean': '振动均方根均值', 'kpi.vibration_rms_max': '振动均方根峰值', 'kpi.heart_rate_mean': '平均心率（次/分）',
+    'kpi.samples': '样本数', 'kpi.inferences_per_s': '推理次数（次/秒）', 'kpi.inference_p95_ms': '推理耗时 P95（毫秒）',
+    'kpi.spo2_mean': '平均血氧（%）', 'kpi.spo2_min': '最低血氧（%）', 'kpi.abnormal_share': '异常占比',
+  },
+  en: {
+    'app.title': 'GzAiEdge scenario monitor',
+    'nav.overview': 'Overview', 'nav.alerts': 'Alerts',
+    'live.open': 'Live', 'live.connecting': 'Connecting', 'live.closed': 'Disconnected',
+    'lang.switch': '中文',
+    'overview.scenarios': 'Scenarios', 'overview.devicesOnline': 'Devices online', 'overview.activeAlerts': 'Active alerts',
+    'overview.programme': 'Programme overview',
+    'sector.traffic': 'Smart traffic', 'sector.manufacturing': 'Smart manufacturing', 'sector.medical': 'Smart medical', 'sector.city': 'Smart city',
+    'status.ok': 'OK', 'status.alert': 'Alert', 'status.offline': 'Offline', 'status.no-data': 'No data',
+    'state.online': 'Online', 'state.offline': 'Offline', 'state.unknown': 'Unknown',
+    'scenario.kpis': 'Live KPIs', 'scenario.devices': 'Devices', 'scenario.alerts': 'Alerts', 'scenario.type': 'Scenario type',
+    'scenario.lastReport': 'Last report', 'scenario.noDevices': 'No device has reported yet', 'scenario.completeness': 'Completeness',
+    'chart.threshold': 'Threshold', 'chart.target': 'Target',
+    'device.site': 'Site', 'device.device': 'Device', 'device.state': 'State', 'device.heartbeat': 'Last heartbeat',
+    'device.model': 'Model', 'device.outbox': 'Outbox', 'device.uptime': 'Uptime', 'device.lastSeq': 'Last seq',
+    'device.scenario': 'Scenario', 'device.latest': 'Latest KPIs', 'device.events': 'Recent events', 'device.noEvents': 'No events yet',
+    'device.since': 'State since', 'device.unknownDevice': 'Unknown device',
+    'device.kpi': 'KPI', 'device.value': 'Value', 'device.time': 'Time', 'device.level': 'Level', 'device.code': 'Code', 'device.message': 'Message',
+    'alerts.title': 'Alerts', 'alerts.what': 'Alert', 'alerts.none': 'No alerts', 'alerts.activeOnly': 'Active alerts only', 'alerts.ack': 'Acknowledge',
+    'alerts.acked': 'Acknowledged', 'alerts.resolved': 'Resolved', 'alerts.active': 'Active', 'alerts.raised': 'Raised',
+    'alerts.kpi': '{kpi} = {value}, {side} threshold {threshold}', 'alerts.above': 'above', 'alerts.below': 'below',
+    'alerts.offline': 'Device offline for more than {threshold} s', 'alerts.completeness': 'Completeness {value} below {threshold}',
+    'common.loading': 'Loading…', 'common.error': 'Could not load: ', 'common.notFound': 'Not found', 'common.back': 'Back to overview',
+    'kpi.vehicle_count': 'Vehicles', 'kpi.vehicle_flow_per_hour': 'Vehicle flow (/h)', 'kpi.mean_speed_kmh': 'Mean speed (km/h)',
+    'kpi.pedestrian_count': 'Pedestrians', 'kpi.units_inspected': 'Units inspected', 'kpi.defect_rate': 'Defect rate',
+    'kpi.vibration_rms_mean': 'Vibration RMS mean', 'kpi.vibration_rms_max': 'Vibration RMS max', 'kpi.heart_rate_mean': 'Mean heart rate (bpm)',
+    'kpi.samples': 'Samples', 'kpi.inferences_per_s': 'Inferences per second', 'kpi.inference_p95_ms': 'Inference p95 (ms)',
+    'kpi.spo2_mean': 'Mean SpO2 (%)', 'kpi.spo2_min': 'Minimum SpO2 (%)', 'kpi.abnormal_share': 'Abnormal share',
+  },
+};
+
+let lang = localStorage.getItem('gz.lang') === 'en' ? 'en' : 'zh';
+const listeners = [];
+
+export const currentLang = () => lang;
+
+export function setLang(next) {
+  lang = next === 'en' ? 'en' : 'zh';
+  localStorage.setItem('gz.lang', lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((f) => f(lang));
+}
+
+export const onLangChange = (f) => listeners.push(f);
+
+/** A label, with {name} placeholders filled from values; unknown keys show as themselves. */
+export function t(key, values = {}) {
+  const text = texts[lang][key] ?? texts.zh[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+/** A KPI's label, or its key when the dashboard has no name for it. */
+export const kpiLabel = (key) => (texts[lang][`kpi.${key}`] ?? key);
+
+/** The scenario's name in the current language. */
+export const scenarioName = (s) => (lang === 'zh' ? s.nameZh : s.nameEn);
+
+/** Fills every element carrying data-i18n under root. */
+export function applyLabels(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+}
+
+const locale = () => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+
+export const formatTime = (iso) => (iso ? new Date(iso).toLocaleString(locale(), { hour12: false }) : '—');
+
+export function formatNumber(value, digits = 2) {
+  if (value === null || value === undefined) return '—';
+  return Number(value).toLocaleString(locale(), { maximumFractionDigits: digits });
+}
+
+/** Seconds as "42 s", "17 min" or "5.2 h". */
+export function formatDuration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  return `${formatNumber(seconds / 3600, 1)} h`;
+}
+
+export const formatPercent = (value) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using GzAiEdge.Cloud.Alerts;
+using GzAiEdge.Testing;
+
+namespace GzAiEdge.Cloud.Tests.Alerts;
+
+public sealed partial class AlertRulesLoaderTests
+{
+    [Fact]
+    public void A_rule_reads_its_side_threshold_windows_and_target()
+    {
+        var rules = AlertRulesLoader.Parse(new StringReader("types:\n  t:\n    offlineSeconds: 30\n    completenessBelow: 0.9\n    kpis:\n      - { kpi: defect_rate, above: 0.08, windows: 3, target: 0.02 }\n"), "rules.yaml");
+
+        var type = rules.For("t")!;
+        Assert.Equal(TimeSpan.FromSeconds(30), type.Offline);
+        Assert.Equal(0.9, type.CompletenessBelow);
+        var rule = Assert.Single(type.Kpis);
+        Assert.Equal(new KpiAlertRule("t/defect_rate/above", "defect_rate", AlertDirection.Above, 0.08, 3, 0.02), rule);
+        Assert.True(rule.IsBreachedBy(0.081));
+        Assert.False(rule.IsBreachedBy(0.08));
+    }
+
+    [Fact]
+    public void Every_mistake_is_listed_with_its_line()
+    {
+        const string Yaml = "types:\n  t:\n    offlineSecs: 30\n    completenessBelow: 2\n    kpis:\n      - kpi: a\n        above: 1\n        below: 2\n      - kpi: b\n        above: x\n        windows: 1.5\n";
+
+        var error = Assert.Throws<AlertRulesException>(() => AlertRulesLoader.Parse(new StringReader(Yaml), "r.yaml"));
+
+        Assert.Equal(
+            [
+                "r.yaml:3: unknown key 'offlineSecs' in type 't'; expected offlineSeconds, completenessBelow, kpis",
+                "r.yaml:4: 'completenessBelow' = 2: must be within 0.01..1",
+                "r.yaml:6: give exactly one of 'above' or 'below' (the threshold and which side of it is bad)",
+                "r.yaml:10: 'above' must be a number",
+                "r.yaml:9: give exactly one of 'above' or 'below' (the threshold and which side of it is bad)",
+            ],
+            error.Message.Split(Environment.NewLine).Take(5));
+    }
+
+    [Fact]
+    public void The_shipped_rules_load_and_name_only_KPI_keys_of_docs_kpis_md()
+    {
+        var rules = AlertRulesLoader.Load(RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml"));
+        var documented = Backticked().Matches(File.ReadAllText(RepoPaths.Combine("docs", "kpis.md"))).Select(m => m.Groups[1].Value).ToHashSet();
+
+        Assert.NotEmpty(rules.All);
+        Assert.All(rules.All.SelectMany(t => t.Kpis), rule => Assert.Contains(rule.Kpi, documented));
+    }
+
+    [GeneratedRegex("`([a-z0-9_]+)`")]
+    private static partial Regex Backticked();
+}
