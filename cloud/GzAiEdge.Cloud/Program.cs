@@ -12,6 +12,7 @@ try
     builder.AddTimeSeries();
     builder.AddDeadLetters();
     builder.AddIngestion();
+    builder.AddVerification();
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
@@ -35,5 +36,6 @@ app.MapGet("/health", () => TypedResults.Ok("ok"));
 app.MapKpiApi();
 app.MapIngestionApi();
 app.MapDeadLetterApi();
+app.MapVerificationApi();
 await app.RunAsync();
 return 0;
