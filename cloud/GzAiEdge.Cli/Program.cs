@@ -4,5 +4,7 @@ using GzAiEdge.Cli.Commands;
 var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arrive) provision, verify, evaluate.")
 {
     WatchCommand.Create(),
+    ProvisionCommand.Create(),
+    VerifyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
