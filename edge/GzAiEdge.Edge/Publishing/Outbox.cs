@@ -169,7 +169,9 @@ public sealed class Outbox : IDisposable
         return Insert(tx, MessageKind.Checkpoint, JsonSerializer.SerializeToUtf8Bytes(checkpoint, GzJsonContext.Default.Checkpoint), null);
     }
 
-    // Oldest first, never the newest message: the bound makes room for what the device knows now.
+    // Oldest report first, never the newest message: the bound makes room for what the device knows
+    // now. Checkpoints and eviction notices are the evidence of what happened and tiny: they go only
+    // when no report is left to evict.
     private (Eviction? Eviction, long Bytes, long Rows) Evict(SqliteTransaction tx, (long Rows, long Bytes) added)
     {
         var cutoff = (_time.GetUtcNow() - TimeSpan.FromMinutes(_options.MaxAgeMinutes)).ToUnixTimeMilliseconds();
@@ -178,7 +180,7 @@ public sealed class Outbox : IDisposable
         var why = new SortedSet<string>(StringComparer.Ordinal);
         while (rows - removed > 1)
         {
-            using var reader = Command(_db, tx, "SELECT id, seq, length(payload), created_ms FROM messages ORDER BY id LIMIT 1").ExecuteReader();
+            using var reader = Command(_db, tx, "SELECT id, seq, length(payload), created_ms FROM messages ORDER BY seq IS NULL, id LIMIT 1").ExecuteReader();
             reader.Read();
             var (id, size, created) = (reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3));
             var seq = reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1);

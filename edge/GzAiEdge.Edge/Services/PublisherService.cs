@@ -103,7 +103,14 @@ public sealed class PublisherService(
                 continue;
             }
 
-            if (await PublishAsync(batch, stoppingToken))
+            // While the broker is away the messages stay only in the outbox, so that a bound that evicts
+            // them evicts them for good (the verifier then reports exactly what the outbox counted).
+            while (!connection.Client.IsConnected)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+            }
+
+            if (await PublishWhileConnectedAsync(batch, stoppingToken))
             {
                 delay = TimeSpan.FromMilliseconds(200);
                 continue;
@@ -111,6 +118,33 @@ public sealed class PublisherService(
 
             await Task.Delay(delay, time, stoppingToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+        }
+    }
+
+    private async Task<bool> PublishWhileConnectedAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken stoppingToken)
+    {
+        using var connected = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        void OnChange(object? sender, MqttConnectionStateChangedEventArgs e)
+        {
+            if (!e.IsConnected)
+            {
+                connected.Cancel();
+            }
+        }
+
+        connection.Client.ConnectionStateChanged += OnChange;
+        try
+        {
+            return await PublishAsync(batch, connected.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Disconnected: what was not acknowledged is still in the outbox and goes again.
+            return false;
+        }
+        finally
+        {
+            connection.Client.ConnectionStateChanged -= OnChange;
         }
     }
 
