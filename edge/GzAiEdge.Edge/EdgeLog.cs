@@ -46,4 +46,7 @@ internal static partial class EdgeLog
 
     [LoggerMessage(2013, LogLevel.Information, "Report {Seq} stored in the outbox (window end {WindowEnd:O})")]
     public static partial void ReportStored(ILogger logger, long seq, DateTimeOffset windowEnd);
+
+    [LoggerMessage(2014, LogLevel.Warning, "{Topic} (outbox id {Id}): the broker has no subscriber for it (ingestion not subscribed); kept in the outbox, again in {Delay}")]
+    public static partial void NoSubscriber(ILogger logger, string topic, long id, TimeSpan delay);
 }

@@ -22,8 +22,10 @@ internal static class VerifyCommand
         var device = new Option<string>("--device") { Description = "Device id", Required = true };
         var from = new Option<DateTimeOffset?>("--from") { Description = "Period start, UTC (default: the beginning)" };
         var to = new Option<DateTimeOffset?>("--to") { Description = "Period end, UTC, exclusive (default: now + 1 day)" };
-        var api = new Option<Uri?>("--api") { Description = "Ask the cloud API, e.g. http://127.0.0.1:5080" };
-        var influx = new Option<Uri?>("--influx") { Description = "Read InfluxDB directly, e.g. http://127.0.0.1:8086 (needs --keys)" };
+        var api = new Option<string?>("--api") { Description = "Ask the cloud API, e.g. http://127.0.0.1:5080" };
+        var influx = new Option<string?>("--influx") { Description = "Read InfluxDB directly, e.g. http://127.0.0.1:8086 (needs --keys)" };
+        api.Validators.Add(r => CheckAddress(r, "--api"));
+        influx.Validators.Add(r => CheckAddress(r, "--influx"));
         var database = new Option<string>("--database") { Description = "InfluxDB database", DefaultValueFactory = _ => "gz" };
         var keys = new Option<string?>("--keys") { Description = "Key registry file (public keys) from gz provision" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
@@ -49,8 +51,8 @@ internal static class VerifyCommand
             try
             {
                 var result = r.GetValue(api) is { } apiUri
-                    ? await ViaApiAsync(apiUri, r.GetValue(site)!, r.GetValue(device)!, start, end, token)
-                    : await DirectAsync(r.GetValue(influx)!, r.GetValue(database)!, r.GetValue(keys)!, r.GetValue(site)!, r.GetValue(device)!, start, end, token);
+                    ? await ViaApiAsync(new Uri(apiUri), r.GetValue(site)!, r.GetValue(device)!, start, end, token)
+                    : await DirectAsync(new Uri(r.GetValue(influx)!), r.GetValue(database)!, r.GetValue(keys)!, r.GetValue(site)!, r.GetValue(device)!, start, end, token);
                 Print(result, r.GetValue(json));
                 return result.Verified == result.Expected && result.Problems.Count == 0 ? 0 : 1;
             }
@@ -62,6 +64,15 @@ internal static class VerifyCommand
             }
         });
         return command;
+    }
+
+    private static void CheckAddress(System.CommandLine.Parsing.OptionResult result, string name)
+    {
+        var value = result.GetValueOrDefault<string?>();
+        if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            result.AddError($"{name} '{value}' is not an http(s) address, e.g. http://127.0.0.1:8086");
+        }
     }
 
     private static async Task<ChainVerification> ViaApiAsync(Uri api, string site, string device, DateTimeOffset from, DateTimeOffset to, CancellationToken token)

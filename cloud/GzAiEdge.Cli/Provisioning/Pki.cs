@@ -86,7 +86,7 @@ internal sealed class Pki : IDisposable
         }
 
         var now = DateTimeOffset.UtcNow;
-        using var certificate = request.Create(Ca, now.AddMinutes(-5), now + Validity, RandomNumberGenerator.GetBytes(16));
+        using var certificate = request.Create(Ca, now.AddMinutes(-5), now + Validity - TimeSpan.FromDays(1), RandomNumberGenerator.GetBytes(16));
         File.WriteAllText(Path.Combine(folder, name + ".crt"), certificate.ExportCertificatePem());
         Secret(Path.Combine(folder, name + ".key"), key.ExportPkcs8PrivateKeyPem());
     }

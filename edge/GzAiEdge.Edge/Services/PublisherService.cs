@@ -24,6 +24,14 @@ public sealed class PublisherService(
     // Publishes in flight at once: the client keeps them in order; enough to replay a backlog quickly.
     private const int Window = 32;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan NoSubscriberRetry = TimeSpan.FromSeconds(1);
+
+    private enum Outcome
+    {
+        Done,
+        NoSubscriber,
+        Failed,
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,18 +118,23 @@ public sealed class PublisherService(
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
             }
 
-            if (await PublishWhileConnectedAsync(batch, stoppingToken))
+            switch (await PublishWhileConnectedAsync(batch, stoppingToken))
             {
-                delay = TimeSpan.FromMilliseconds(200);
-                continue;
+                case Outcome.Done:
+                    delay = TimeSpan.FromMilliseconds(200);
+                    continue;
+                case Outcome.NoSubscriber:
+                    await Task.Delay(NoSubscriberRetry, time, stoppingToken);
+                    continue;
+                default:
+                    await Task.Delay(delay, time, stoppingToken);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+                    break;
             }
-
-            await Task.Delay(delay, time, stoppingToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
         }
     }
 
-    private async Task<bool> PublishWhileConnectedAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken stoppingToken)
+    private async Task<Outcome> PublishWhileConnectedAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken stoppingToken)
     {
         using var connected = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         void OnChange(object? sender, MqttConnectionStateChangedEventArgs e)
@@ -140,7 +153,7 @@ public sealed class PublisherService(
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
             // Disconnected: what was not acknowledged is still in the outbox and goes again.
-            return false;
+            return Outcome.Failed;
         }
         finally
         {
@@ -149,26 +162,35 @@ public sealed class PublisherService(
     }
 
     // All of the batch goes to the client at once (it sends them in order); each is removed as its PUBACK comes.
-    private async Task<bool> PublishAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
+    // "No matching subscribers" (0x10) means the broker took the message and gave it to nobody: after a
+    // Mosquitto 2.0 restart the shared subscription of ingestion is gone until ingestion subscribes again
+    // (the broker does not persist shared subscriptions). Such a message stays in the outbox and goes again.
+    private async Task<Outcome> PublishAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
         var sends = batch.Select(m => connection.Client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload), cancellationToken)).ToList();
-        var allDone = true;
+        var outcome = Outcome.Done;
         for (var i = 0; i < batch.Count; i++)
         {
             try
             {
-                await sends[i];
+                if (await sends[i] == MqttReasonCode.NoMatchingSubscribers)
+                {
+                    EdgeLog.NoSubscriber(logger, batch[i].Topic, batch[i].Id, NoSubscriberRetry);
+                    outcome = outcome == Outcome.Done ? Outcome.NoSubscriber : outcome;
+                    continue;
+                }
+
                 outbox.Remove(batch[i]);
                 EdgeLog.ReportPublished(logger, batch[i].Topic, batch[i].Id);
             }
             catch (MqttException ex)
             {
                 EdgeLog.PublishFailed(logger, batch[i].Topic, batch[i].Id, ex.Message, TimeSpan.FromMilliseconds(200));
-                allDone = false;
+                outcome = Outcome.Failed;
             }
         }
 
-        return allDone;
+        return outcome;
     }
 
     // At a clean stop: give the broker a moment to take what is left (the checkpoint above, typically).

@@ -11,7 +11,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task Stopping_mosquitto_mid_stream_loses_nothing_the_outbox_replays_in_order()
     {
-        await using var rig = await FaultRig.StartAsync("broker");
+        await using var rig = await FaultRig.StartAsync("broker", observe: false);
         rig.StartEdge();
         await rig.WaitForAsync(async () => (await rig.StoredSeqsAsync()).Count >= 3, "reports before the outage");
 
@@ -23,7 +23,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
 
         var (n, verification) = await rig.StopEdgeAndAssertCompleteAsync();
 
-        var (sent, duplicates) = rig.Wire.Counts(FaultRig.Device);
+        var (sent, duplicates) = rig.SentByDevice();
         output.WriteLine(FaultRig.Counts($"mosquitto stopped {Outage.TotalSeconds} s", sent, n, duplicates, verification));
         Assert.Contains("Disconnected from the broker", rig.Edge!.Output, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public sealed class EdgeKillTests(ITestOutputHelper output)
 
         var (n, verification) = await rig.StopEdgeAndAssertCompleteAsync();
 
-        var (sent, duplicates) = rig.Wire.Counts(FaultRig.Device);
+        var (sent, duplicates) = rig.SentByDevice();
         output.WriteLine(FaultRig.Counts("kill -9 edge x3", sent, n, duplicates, verification));
         Assert.True(sent >= n);
     }

@@ -9,7 +9,7 @@ public sealed partial class EvictionTests(ITestOutputHelper output)
     [Fact]
     public async Task A_full_outbox_evicts_oldest_first_counts_it_and_the_verifier_reports_exactly_that_range_missing()
     {
-        await using var rig = await FaultRig.StartAsync("eviction");
+        await using var rig = await FaultRig.StartAsync("eviction", observe: false);
 
         // About six signed reports fit in 4 KiB: a broker outage of a few seconds overflows it.
         rig.StartEdge("outbox:\n  maxBytes: 4096\n  checkpointEvery: 1000");
@@ -17,12 +17,12 @@ public sealed partial class EvictionTests(ITestOutputHelper output)
         await rig.Broker.StopAsync();
         await rig.WaitForAsync(() => Task.FromResult(EvictionLines(rig.Edge!.Output) >= 3), "three evictions", 60);
         await rig.Broker.StartAgainAsync();
+        var ranges = await EvictedRangesAsync(rig);
         await rig.Edge!.StopAsync(TimeSpan.FromSeconds(20));
         var (n, depth, evicted) = rig.OutboxState();
         Assert.Equal(0, depth);
         await rig.WaitForAsync(async () => (await rig.StoredSeqsAsync()).Count >= n - evicted, $"{n - evicted} reports stored");
 
-        var ranges = await EvictedRangesAsync(rig);
         var evictedSeqs = ranges.SelectMany(r => Enumerable.Range((int)r.First, (int)(r.Last - r.First + 1)).Select(i => (long)i)).ToList();
         Assert.Equal(evicted, evictedSeqs.Count);
         var seqs = await rig.StoredSeqsAsync();
@@ -34,7 +34,7 @@ public sealed partial class EvictionTests(ITestOutputHelper output)
         var heartbeats = await rig.QueryAsync("SELECT max(\"outbox_evicted\") FROM \"heartbeat\" WHERE \"device\" = 'cam-01'");
         Assert.Equal(evicted, heartbeats.Series.Single().Value(0, "max").GetInt64());
 
-        var (sent, duplicates) = rig.Wire.Counts(FaultRig.Device);
+        var (sent, duplicates) = rig.SentByDevice();
         output.WriteLine(FaultRig.Counts($"outbox bound 4096 B, evicted {evicted} ({string.Join(", ", ranges.Select(r => $"{r.First}..{r.Last}"))})", sent, seqs.Count, duplicates, verification));
     }
 

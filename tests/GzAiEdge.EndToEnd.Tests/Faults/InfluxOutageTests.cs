@@ -23,7 +23,7 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
 
         var (n, verification) = await rig.StopEdgeAndAssertCompleteAsync();
 
-        var (sent, duplicates) = rig.Wire.Counts(FaultRig.Device);
+        var (sent, duplicates) = rig.SentByDevice();
         output.WriteLine(FaultRig.Counts($"influxdb stopped {Outage.TotalSeconds} s", sent, n, duplicates, verification));
     }
 }
