@@ -27,6 +27,7 @@ public sealed class Outbox : IDisposable
     private readonly DeviceSigner? _signer;
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
+    private readonly HashSet<long> _handedOut = [];
     private long _bytes;
 
     public Outbox(string directory, string site, string device, DeviceSigner? signer, OutboxOptions options, TimeProvider time)
@@ -123,11 +124,25 @@ public sealed class Outbox : IDisposable
         }
     }
 
+    /// <summary>
+    /// Marks messages as handed to the connection, which may still deliver them (it resends what it
+    /// sent before a reconnect): the bounds do not evict them, so an eviction names only reports that
+    /// can no longer arrive, and the verifier's missing range equals it exactly.
+    /// </summary>
+    public void HandOut(IEnumerable<OutboxMessage> messages)
+    {
+        lock (_gate)
+        {
+            _handedOut.UnionWith(messages.Select(m => m.Id));
+        }
+    }
+
     /// <summary>Removes a message the broker acknowledged (nothing when a bound evicted it meanwhile).</summary>
     public void Remove(OutboxMessage message)
     {
         lock (_gate)
         {
+            _handedOut.Remove(message.Id);
             if (Command(_db, null, "DELETE FROM messages WHERE id = @id", ("@id", message.Id)).ExecuteNonQuery() == 1)
             {
                 (_bytes, Depth) = (_bytes - message.Payload.Length, Depth - 1);
@@ -180,10 +195,13 @@ public sealed class Outbox : IDisposable
         var why = new SortedSet<string>(StringComparer.Ordinal);
         while (rows - removed > 1)
         {
-            using var reader = Command(_db, tx, "SELECT id, seq, length(payload), created_ms FROM messages ORDER BY seq IS NULL, id LIMIT 1").ExecuteReader();
-            reader.Read();
-            var (id, size, created) = (reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(3));
-            var seq = reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1);
+            var oldest = Oldest(tx);
+            if (oldest is null)
+            {
+                break;
+            }
+
+            var (id, seq, size, created) = oldest.Value;
             var tooBig = bytes - removedBytes > _options.MaxBytes;
             if (!tooBig && created >= cutoff)
             {
@@ -208,6 +226,23 @@ public sealed class Outbox : IDisposable
         var eviction = new Eviction(removed, first, last, reports, string.Join(", ", why));
         var notice = Insert(tx, MessageKind.Event, EventPayload(eviction), null);
         return (eviction, removedBytes - notice.Bytes, removed - notice.Rows);
+    }
+
+    // The oldest message the bounds may take: reports before evidence, never the newest report, never
+    // one handed to the connection.
+    private (long Id, long? Seq, long Size, long Created)? Oldest(SqliteTransaction tx)
+    {
+        using var reader = Command(_db, tx, "SELECT id, seq, length(payload), created_ms FROM messages WHERE id <> (SELECT max(id) FROM messages WHERE seq IS NOT NULL) ORDER BY seq IS NULL, id LIMIT @n",
+            ("@n", _handedOut.Count + 1)).ExecuteReader();
+        while (reader.Read())
+        {
+            if (!_handedOut.Contains(reader.GetInt64(0)))
+            {
+                return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            }
+        }
+
+        return null;
     }
 
     private byte[] EventPayload(Eviction e) => JsonSerializer.SerializeToUtf8Bytes(new DeviceEvent

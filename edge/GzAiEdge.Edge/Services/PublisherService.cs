@@ -167,6 +167,7 @@ public sealed class PublisherService(
     // (the broker does not persist shared subscriptions). Such a message stays in the outbox and goes again.
     private async Task<Outcome> PublishAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
+        outbox.HandOut(batch);
         var sends = batch.Select(m => connection.Client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload), cancellationToken)).ToList();
         var outcome = Outcome.Done;
         for (var i = 0; i < batch.Count; i++)
