@@ -10,7 +10,7 @@ internal static class ProvisionCommand
     public static Command Create()
     {
         var site = new Option<string>("--site") { Description = "Site id", Required = true };
-        var devices = new Option<string[]>("--device") { Description = "Device id (repeat for each device)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var devices = new Option<string[]>("--device") { Description = "Device id (repeat for each device); site/device for a device of another site", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Folder to write into (created; must not hold a site yet)", Required = true };
         var cloudUser = new Option<string>("--cloud-user") { Description = "MQTT username of the cloud", DefaultValueFactory = _ => "gz-cloud" };
         var hosts = new Option<string[]>("--broker-host") { Description = "Name or address the broker certificate is valid for (repeatable)", DefaultValueFactory = _ => ["127.0.0.1", "localhost"] };
@@ -19,7 +19,7 @@ internal static class ProvisionCommand
         devices.Validators.Add(r =>
         {
             var ids = r.GetValueOrDefault<string[]>() ?? [];
-            foreach (var id in ids)
+            foreach (var id in ids.SelectMany(i => i.Split('/') is [var site, var device] ? new[] { site, device } : [i]))
             {
                 CheckId(r, "--device", id);
             }

@@ -5,7 +5,7 @@ namespace GzAiEdge.Cli.Provisioning;
 
 /// <summary>What <c>gz provision</c> is asked to make.</summary>
 /// <param name="Site">Site id.</param>
-/// <param name="Devices">Device ids of the site.</param>
+/// <param name="Devices">Device ids of the site; <c>other-site/device</c> names a device of another site (one broker, several sites).</param>
 /// <param name="Output">Folder that receives everything (must not hold a provisioned site yet).</param>
 /// <param name="CloudUser">MQTT username of the cloud (ingestion and dashboard).</param>
 /// <param name="BrokerHosts">Names and addresses the broker certificate is valid for.</param>
@@ -45,19 +45,20 @@ internal static class SiteProvisioner
         var passwd = new StringBuilder();
         var acl = new StringBuilder("# Written by gz provision. Each device publishes only under its own topic prefix.\n");
         var keys = new List<DeviceKeyEntry>();
-        foreach (var device in request.Devices)
+        foreach (var entry in request.Devices)
         {
+            var (site, device) = entry.Split('/') is [var s, var d] ? (s, d) : (request.Site, entry);
             var folder = Path.Combine(root, "devices", device);
             Directory.CreateDirectory(folder);
-            var user = Username(request.Site, device);
+            var user = Username(site, device);
             var password = MosquittoPasswords.NewPassword();
             passwd.Append(MosquittoPasswords.Line(user, password)).Append('\n');
-            acl.Append($"\nuser {user}\ntopic write gz/v1/{request.Site}/{device}/#\ntopic read gz/v1/{request.Site}/{device}/cmd\n");
+            acl.Append($"\nuser {user}\ntopic write gz/v1/{site}/{device}/#\ntopic read gz/v1/{site}/{device}/cmd\n");
 
             using var signer = DeviceSigner.Create();
             var keyFile = Path.Combine(folder, "signing-key.pem");
             Pki.Secret(keyFile, signer.ExportPrivateKeyPem());
-            keys.Add(new DeviceKeyEntry(request.Site, device, signer.PublicKeyPem));
+            keys.Add(new DeviceKeyEntry(site, device, signer.PublicKeyPem));
             Pki.Secret(Path.Combine(folder, "credentials.env"),
                 $"Broker__Username={user}\nBroker__Password={password}\nBroker__CaFile={caFile}\nEdge__SigningKeyFile={keyFile}\n");
             if (request.ClientCertificates)
