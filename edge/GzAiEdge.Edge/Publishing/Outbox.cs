@@ -178,7 +178,12 @@ public sealed class Outbox : IDisposable
     {
         var checkpoint = _signer!.Sign(new Checkpoint
         {
-            V = ContractVersion.Current, Site = _site, Device = _device, Time = _time.GetUtcNow(), Seq = seq, Head = head,
+            V = ContractVersion.Current,
+            Site = _site,
+            Device = _device,
+            Time = _time.GetUtcNow(),
+            Seq = seq,
+            Head = head,
         });
         Command(_db, tx, "UPDATE chain SET checkpointed_seq = @seq", ("@seq", seq)).ExecuteNonQuery();
         return Insert(tx, MessageKind.Checkpoint, JsonSerializer.SerializeToUtf8Bytes(checkpoint, GzJsonContext.Default.Checkpoint), null);

@@ -21,9 +21,15 @@ public class MessageMapperFuzzTests
         using var signer = DeviceSigner.Create();
         var valid = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(new KpiReport
         {
-            V = 1, Site = "tianhe-01", Device = "cam-01", Scenario = "traffic-tianhe-flow", Seq = 7,
-            WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
-            Kpis = new Dictionary<string, double> { ["vehicle_count"] = 3, ["mean_speed_kmh"] = 41.5 }, Prev = ChainHash.Genesis,
+            V = 1,
+            Site = "tianhe-01",
+            Device = "cam-01",
+            Scenario = "traffic-tianhe-flow",
+            Seq = 7,
+            WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),
+            WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
+            Kpis = new Dictionary<string, double> { ["vehicle_count"] = 3, ["mean_speed_kmh"] = 41.5 },
+            Prev = ChainHash.Genesis,
         }), GzJsonContext.Default.KpiReport);
         var random = new Random(20261124);
         int stored = 0, rejected = 0;

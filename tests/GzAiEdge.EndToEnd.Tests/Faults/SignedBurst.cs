@@ -48,7 +48,12 @@ internal static class SignedBurst
         var head = chain[^1];
         var checkpoint = signer.Sign(new Checkpoint
         {
-            V = 1, Site = FaultRig.Site, Device = device, Time = head.WindowEnd, Seq = head.Seq, Head = ChainHash.Compute(CanonicalBytes.Of(head)),
+            V = 1,
+            Site = FaultRig.Site,
+            Device = device,
+            Time = head.WindowEnd,
+            Seq = head.Seq,
+            Head = ChainHash.Compute(CanonicalBytes.Of(head)),
         });
         await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{FaultRig.Site}/{device}/checkpoint",
             JsonSerializer.SerializeToUtf8Bytes(checkpoint, GzJsonContext.Default.Checkpoint)), CancellationToken.None);
