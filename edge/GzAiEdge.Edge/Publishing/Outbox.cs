@@ -125,15 +125,17 @@ public sealed class Outbox : IDisposable
     }
 
     /// <summary>
-    /// Marks messages as handed to the connection, which may still deliver them (it resends what it
-    /// sent before a reconnect): the bounds do not evict them, so an eviction names only reports that
-    /// can no longer arrive, and the verifier's missing range equals it exactly.
+    /// The oldest <paramref name="max"/> messages, marked as handed to the connection in the same step:
+    /// the connection may deliver them still (it resends what it sent before a reconnect), so the
+    /// bounds no longer evict them, and an eviction names only reports that can no longer arrive.
     /// </summary>
-    public void HandOut(IEnumerable<OutboxMessage> messages)
+    public IReadOnlyList<OutboxMessage> HandOut(int max)
     {
         lock (_gate)
         {
-            _handedOut.UnionWith(messages.Select(m => m.Id));
+            var batch = Peek(max);
+            _handedOut.UnionWith(batch.Select(m => m.Id));
+            return batch;
         }
     }
 

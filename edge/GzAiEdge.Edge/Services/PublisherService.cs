@@ -104,18 +104,18 @@ public sealed class PublisherService(
         var delay = TimeSpan.FromMilliseconds(200);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var batch = outbox.Peek(Window);
-            if (batch.Count == 0)
-            {
-                await outbox.WaitForMessagesAsync(stoppingToken);
-                continue;
-            }
-
             // While the broker is away the messages stay only in the outbox, so that a bound that evicts
             // them evicts them for good (the verifier then reports exactly what the outbox counted).
             while (!connection.Client.IsConnected)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+            }
+
+            var batch = outbox.HandOut(Window);
+            if (batch.Count == 0)
+            {
+                await outbox.WaitForMessagesAsync(stoppingToken);
+                continue;
             }
 
             switch (await PublishWhileConnectedAsync(batch, stoppingToken))
@@ -167,7 +167,6 @@ public sealed class PublisherService(
     // (the broker does not persist shared subscriptions). Such a message stays in the outbox and goes again.
     private async Task<Outcome> PublishAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
-        outbox.HandOut(batch);
         var sends = batch.Select(m => connection.Client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload), cancellationToken)).ToList();
         var outcome = Outcome.Done;
         for (var i = 0; i < batch.Count; i++)
@@ -206,7 +205,7 @@ public sealed class PublisherService(
         bound.CancelAfter(EdgeConnection.OfflineBound);
         try
         {
-            var batch = outbox.Peek(Window);
+            var batch = outbox.HandOut(Window);
             if (batch.Count > 0)
             {
                 await PublishAsync(batch, bound.Token);

@@ -151,6 +151,8 @@ internal sealed class FaultRig : IAsyncDisposable
         await WaitForAsync(async () => (await StoredSeqsAsync()).Count >= n, $"all {n} reports to be stored");
         var seqs = await StoredSeqsAsync();
         Assert.Equal(Enumerable.Range(1, (int)n).Select(i => (long)i), seqs.Order());
+        // The shutdown checkpoint is published after the last report; wait until it is stored too.
+        await WaitForAsync(async () => (await VerifyAsync()).AttestedHead == n, $"the checkpoint of seq {n}");
         var verification = await VerifyAsync();
         Assert.True(verification.Verified == n && verification.Problems.Count == 0,
             $"chain: {verification.Verified}/{verification.Expected} verified; {string.Join("; ", verification.Problems)}");
