@@ -39,11 +39,15 @@ wait_port() { # port name pid
 rm -rf "$RUN"; mkdir -p "$RUN/mosquitto/conf.d" "$RUN/influxdb" "$RUN/state"
 MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_port 18088); API_PORT=$(free_port 5080)
 
+# Identities (issue 4): broker users and ACL, signing keys, a CA and the broker certificate.
+say "provisioning the demo devices (TLS, passwords, ACL, signing keys) in $RUN/pki"
+dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" provision --site tianhe-01 --device cam-01 \
+  --device huangpu-02/line-03 --device yuexiu-03/ward-05 --out "$RUN/pki" > /dev/null
 cp firmware-configs/mosquitto/gz-limits.conf "$RUN/mosquitto/conf.d/"
+sed -e "s#@PKI@#$RUN/pki#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@BIND@#127.0.0.1#g" \
+  firmware-configs/mosquitto/gz-secure.conf.template > "$RUN/mosquitto/conf.d/gz-secure.conf"
 cat > "$RUN/mosquitto/mosquitto.conf" <<CONF
 include_dir $RUN/mosquitto/conf.d
-listener $MQTT_PORT 127.0.0.1
-allow_anonymous true
 persistence_location $RUN/mosquitto/
 log_dest stdout
 log_type error
@@ -63,17 +67,20 @@ influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
 
 API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
-dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
+# Credentials come from the provisioned env files (never on the command line, where ps shows them).
+( set -a; . "$RUN/pki/cloud/credentials.env"; set +a; exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
-  --Alerts:StorePath="$RUN/alerts.db" > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
+  --Alerts:StorePath="$RUN/alerts.db" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!"
 
-for device in traffic manufacturing medical; do
-  say "edge device ($device)"
-  dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \
+for pair in traffic:cam-01 manufacturing:line-03 medical:ward-05; do
+  device=${pair%%:*}
+  say "edge device ($device, TLS, signed reports)"
+  ( set -a; . "$RUN/pki/devices/${pair#*:}/credentials.env"; set +a
+    exec dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \
     --config "firmware-configs/devices/demo/$device.yaml" --broker:port="$MQTT_PORT" \
-    --edge:stateDirectory="$RUN/state" > "$RUN/edge-$device.log" 2>&1 & PIDS+=($!)
+    --edge:stateDirectory="$RUN/state" ) > "$RUN/edge-$device.log" 2>&1 & PIDS+=($!)
 done
 
 cat <<INFO
@@ -81,7 +88,8 @@ cat <<INFO
   Dashboard    $API/   (live KPIs, devices and alerts; 中文 / English)
   API          $API/api/v1/kpis/latest   (dead letters: $API/api/v1/dead-letters)
   InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
-  MQTT         mosquitto_sub -p $MQTT_PORT -t 'gz/v1/#' -v
+  MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-cloud -P "\$(sed -n 's/^Ingestion__Password=//p' $RUN/pki/cloud/credentials.env)" -t 'gz/v1/#' -v
+  verify       ./gz verify --api $API --site tianhe-01 --device cam-01
   logs         $RUN/*.log
   report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 

@@ -8,5 +8,7 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arri
     LeaderboardCommand.Create(),
     ReportCommand.Create(),
     BenchCommand.Create(),
+    ProvisionCommand.Create(),
+    VerifyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using GzAiEdge.Cloud.DeadLetters;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Scenarios.Catalogue;
 using Microsoft.Extensions.Options;
 
@@ -57,6 +58,16 @@ public static class CloudServiceExtensions
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IngestionConnection>();
         services.AddHostedService<IngestionService>();
+        return builder;
+    }
+
+    /// <summary>Chain verification over stored reports (config section <c>Verification</c>).</summary>
+    public static IHostApplicationBuilder AddVerification(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTransient<ChainReader>();
+        builder.Services.AddTransient<ChainVerificationService>();
         return builder;
     }
 

@@ -17,6 +17,7 @@ try
     builder.AddAlerts();
     builder.AddApiConventions();
     builder.AddEvaluation();
+    builder.AddVerification();
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
@@ -44,5 +45,6 @@ app.MapDeadLetterApi();
 app.MapProgrammeApi();
 app.MapEvaluationApi();
 app.UseDashboard();
+app.MapVerificationApi();
 await app.RunAsync();
 return 0;

@@ -8,14 +8,14 @@ internal static partial class EdgeLog
     [LoggerMessage(2000, LogLevel.Information, "Pipeline started: simulated {Profile} source, {WindowSeconds} s windows")]
     public static partial void PipelineStarted(ILogger logger, string profile, int windowSeconds);
 
-    [LoggerMessage(2001, LogLevel.Debug, "Window closed: seq {Seq} ending {WindowEnd:O} with {KpiCount} KPIs")]
-    public static partial void WindowClosed(ILogger logger, long seq, DateTimeOffset windowEnd, int kpiCount);
+    [LoggerMessage(2001, LogLevel.Debug, "Window closed: ending {WindowEnd:O} with {KpiCount} KPIs")]
+    public static partial void WindowClosed(ILogger logger, DateTimeOffset windowEnd, int kpiCount);
 
-    [LoggerMessage(2002, LogLevel.Debug, "Report {Seq} acknowledged by the broker")]
-    public static partial void ReportPublished(ILogger logger, long seq);
+    [LoggerMessage(2002, LogLevel.Debug, "{Topic} (outbox id {Id}) acknowledged by the broker")]
+    public static partial void ReportPublished(ILogger logger, string topic, long id);
 
-    [LoggerMessage(2003, LogLevel.Warning, "Publishing report {Seq} failed ({Reason}); retrying in {Delay}")]
-    public static partial void PublishFailed(ILogger logger, long seq, string reason, TimeSpan delay);
+    [LoggerMessage(2003, LogLevel.Warning, "Publishing {Topic} (outbox id {Id}) failed ({Reason}); it stays in the outbox, retrying in {Delay}")]
+    public static partial void PublishFailed(ILogger logger, string topic, long id, string reason, TimeSpan delay);
 
     [LoggerMessage(2004, LogLevel.Warning, "Cannot reach the broker ({Reason}); retrying in {Delay}")]
     public static partial void ConnectFailed(ILogger logger, string reason, TimeSpan delay);
@@ -34,4 +34,19 @@ internal static partial class EdgeLog
 
     [LoggerMessage(2008, LogLevel.Debug, "Heartbeat skipped: {Reason}")]
     public static partial void HeartbeatSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(2010, LogLevel.Information, "Outbox {Path}: {Depth} messages waiting, last seq {LastSeq}, {Evicted} reports evicted so far")]
+    public static partial void OutboxOpened(ILogger logger, string path, long depth, long lastSeq, long evicted);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Outbox bound reached ({Why}): evicted reports seq {FirstSeq}..{LastSeq} ({Reports} reports, {Messages} messages)")]
+    public static partial void Evicted(ILogger logger, string why, long? firstSeq, long? lastSeq, long reports, long messages);
+
+    [LoggerMessage(2012, LogLevel.Error, "Outbox {Path} cannot store a report ({Reason}); holding it in memory and retrying in {Delay}")]
+    public static partial void StoreFailed(ILogger logger, string path, string reason, TimeSpan delay);
+
+    [LoggerMessage(2013, LogLevel.Information, "Report {Seq} stored in the outbox (window end {WindowEnd:O})")]
+    public static partial void ReportStored(ILogger logger, long seq, DateTimeOffset windowEnd);
+
+    [LoggerMessage(2014, LogLevel.Warning, "{Topic} (outbox id {Id}): the broker has no subscriber for it (ingestion not subscribed); kept in the outbox, again in {Delay}")]
+    public static partial void NoSubscriber(ILogger logger, string topic, long id, TimeSpan delay);
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Publishing;
 using GzAiEdge.Edge.Services;
@@ -33,7 +34,8 @@ public static class EdgeServiceExtensions
     /// <summary>
     /// Resolves everything the device config decides, so that a bad config is reported before the
     /// host starts. Throws <see cref="OptionsValidationException"/> (each failure names file, line
-    /// and key) or <see cref="InvalidDataException"/> (a corrupt sequence file).
+    /// and key) or <see cref="InvalidDataException"/> (a bad signing key, a corrupt legacy sequence file),
+    /// or <see cref="Microsoft.Data.Sqlite.SqliteException"/> (an outbox that cannot be opened).
     /// </summary>
     public static void ValidateEdgeConfiguration(this IServiceProvider services)
     {
@@ -41,12 +43,13 @@ public static class EdgeServiceExtensions
         Collect(failures, () => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<BrokerOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<SourceOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<OutboxOptions>>().Value);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
         }
 
-        services.GetRequiredService<SequenceStore>();
+        services.GetRequiredService<Outbox>();
     }
 
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
@@ -58,15 +61,19 @@ public static class EdgeServiceExtensions
         services.AddSingleton<IValidateOptions<EdgeOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
         services.AddSingleton<IValidateOptions<BrokerOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
         services.AddSingleton<IValidateOptions<SourceOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
+        services.AddSingleton<IValidateOptions<OutboxOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
         services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
         services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
             var edge = sp.GetRequiredService<IOptions<EdgeOptions>>().Value;
-            return new SequenceStore(edge.StateDirectory, edge.Device);
+            var signer = edge.SigningKeyFile is { Length: > 0 } key ? DeviceSigner.FromPemFile(key) : null;
+            return new Outbox(edge.StateDirectory, edge.Site, edge.Device, signer,
+                sp.GetRequiredService<IOptions<OutboxOptions>>().Value, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ReportBuilder>();
         services.AddSingleton<EdgeConnection>();

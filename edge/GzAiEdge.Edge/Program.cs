@@ -12,7 +12,7 @@ try
     host = builder.Build();
     host.Services.ValidateEdgeConfiguration();
 }
-catch (Exception ex) when (ex is OptionsValidationException or InvalidDataException or FileNotFoundException)
+catch (Exception ex) when (ex is OptionsValidationException or InvalidDataException or FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
 {
     // A config mistake is for the operator to fix: say what and where, without a stack trace.
     var lines = ex is OptionsValidationException invalid ? invalid.Failures : [ex.Message];

@@ -8,10 +8,12 @@ public sealed partial class MqttClient
     /// <summary>
     /// Publishes a message. QoS 0 completes when written; QoS 1 when PUBACK arrives (QoS 2 on PUBCOMP).
     /// A QoS 1/2 publish survives reconnects: it is resent (DUP=1 when the session was resumed) and completes then.
+    /// Returns the broker's reason code: <see cref="MqttReasonCode.Success"/>, or below 0x80 a success with a
+    /// remark, e.g. <see cref="MqttReasonCode.NoMatchingSubscribers"/> (0x10): accepted but delivered to nobody.
     /// </summary>
     /// <exception cref="MqttPublishException">The broker answered with a reason code of 0x80 or above.</exception>
     /// <exception cref="MqttException">Not connected and no automatic reconnect will happen.</exception>
-    public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    public async Task<MqttReasonCode> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Topic.Length == 0 || message.Topic.AsSpan().IndexOfAny('+', '#') >= 0)
@@ -25,7 +27,7 @@ public sealed partial class MqttClient
             var connection = await WaitForConnectionAsync(cancellationToken);
             await connection.SendAsync((message, connection.Version),
                 static (writer, s) => MqttPacketEncoder.Publish(writer, s.message, 0, false, s.Version), cancellationToken);
-            return;
+            return MqttReasonCode.Success;
         }
 
         var pending = new PendingPublish(message, Interlocked.Increment(ref _publishSequence));
@@ -38,7 +40,7 @@ public sealed partial class MqttClient
         _unsentSignal.Release();
         try
         {
-            await pending.Task.WaitAsync(cancellationToken);
+            return await pending.Task.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -178,10 +180,10 @@ public sealed partial class MqttClient
         var error = packet.ReasonCode >= MqttReasonCode.UnspecifiedError
             ? new MqttPublishException(packet.ReasonCode, $"broker rejected the publish ({packet.Type} {packet.ReasonCode}, 0x{(byte)packet.ReasonCode:X2}) {packet.Properties.ReasonString}".TrimEnd())
             : null;
-        Complete(connection, packet.PacketId, error);
+        Complete(connection, packet.PacketId, error, packet.ReasonCode);
     }
 
-    private void Complete(MqttConnection connection, ushort packetId, Exception? error)
+    private void Complete(MqttConnection connection, ushort packetId, Exception? error, MqttReasonCode reason = MqttReasonCode.Success)
     {
         PendingPublish? pending;
         lock (_gate)
@@ -205,7 +207,7 @@ public sealed partial class MqttClient
         connection.SendQuota.Release();
         if (error is null)
         {
-            pending.TrySetResult();
+            pending.TrySetResult(reason);
         }
         else
         {

@@ -36,7 +36,7 @@ public sealed class KpiPathTests : IAsyncLifetime
         await PublishRawAsync("gz/v1/tianhe-01/cam-09/kpi", "{\"v\":1,\"site\":\"tianhe-01\"");
         await WaitForAsync(async () => await CountPointsAsync("cam-01") >= 5, () => "reports after the bad payload", cloud, edge);
         await edge.StopAsync(TimeSpan.FromSeconds(20));
-        var sent = long.Parse(File.ReadAllText(_folder.File("state/cam-01.seq")), System.Globalization.CultureInfo.InvariantCulture);
+        var sent = LastSeq(_folder.File("state/cam-01.outbox.db"));
         await WaitForAsync(async () => await CountPointsAsync("cam-01") == sent, () => $"all {sent} reports to be stored", cloud, edge);
 
         var rows = await QueryAsync("SELECT \"seq\", \"vehicle_count\", \"vehicle_flow_per_hour\" FROM \"kpi\" WHERE \"device\" = 'cam-01' GROUP BY *");
@@ -102,6 +102,16 @@ public sealed class KpiPathTests : IAsyncLifetime
           profile: {profile}
           sampleHz: 20
         """;
+
+    // The device's outbox keeps the last seq it handed out (issue 4).
+    private static long LastSeq(string outbox)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={outbox};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT last_seq FROM chain";
+        return (long)command.ExecuteScalar()!;
+    }
 
     private async Task<long> CountPointsAsync(string device)
     {

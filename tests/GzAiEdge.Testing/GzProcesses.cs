@@ -43,6 +43,21 @@ public static class GzProcesses
         return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], workingDirectory: folder.Path);
     }
 
+    /// <summary>Runs the gz command line to completion (at most a minute); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args)
+    {
+        var dll = RepoPaths.Combine("cloud", "GzAiEdge.Cli", "bin", Configuration, "net10.0", "gz.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is not built; run ./gz build first", dll);
+        }
+
+        await using var cli = ChildProcess.Start("dotnet", [dll, .. args], workingDirectory: folder.Path);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await cli.WaitForExitAsync(timeout.Token);
+        return (cli.ExitCode, cli.Output);
+    }
+
     private static string Assembly(string area, string project)
     {
         var path = RepoPaths.Combine(area, project, "bin", Configuration, "net10.0", project + ".dll");

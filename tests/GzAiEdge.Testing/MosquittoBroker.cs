@@ -47,6 +47,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>SIGKILL: the broker dies without saving its state.</summary>
     public void Kill() => _process?.Kill();
 
+    /// <summary>Starts the stopped broker again on the same port, with the same persistence folder.</summary>
+    public Task StartAgainAsync() =>
+        _process is null ? StartProcessAsync() : throw new InvalidOperationException("mosquitto is already running; stop it first");
+
     public async Task RestartAsync()
     {
         await StopAsync();

@@ -2,6 +2,7 @@ using System.Buffers;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Programmes;
 using GzAiEdge.Scenarios.Types;
@@ -55,7 +56,7 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                             kpis[rubric[k].Key] = Value(rubric[k], quality[k], random, windows);
                         }
 
-                        writer.Write(Cloud.Ingestion.Points.Kpi(new KpiReport
+                        var report = new KpiReport
                         {
                             V = 1,
                             Site = site.Site,
@@ -66,7 +67,8 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                             WindowEnd = end,
                             Kpis = kpis,
                             Model = new ModelInfo("bench-model", "1.0", string.Empty),
-                        }, scenario.SectorTag));
+                        };
+                        writer.Write(Cloud.Ingestion.Points.Kpi(report, scenario.SectorTag, ChainHash.Compute(CanonicalBytes.Of(report))));
                         Points++;
                         if (++inBatch == BatchPoints)
                         {

@@ -60,7 +60,7 @@ public static class KpiApi
         {
             var column = series.Columns[i];
             var cell = row[i];
-            if (cell.ValueKind == JsonValueKind.Null || TagColumns.Contains(column))
+            if (cell.ValueKind == JsonValueKind.Null || TagColumns.Contains(column) || Points.ChainFields.Contains(column))
             {
                 continue;
             }

@@ -40,9 +40,19 @@ public sealed class BatchProcessor(
 
         await UntilDoneAsync(async ct => rejected.AddRange(await writer.WriteAsync(points, ct)), "InfluxDB write", cancellationToken);
         await UntilDoneAsync(ct => StoreDeadLettersAsync(rejected, ct), "dead-letter store", cancellationToken);
-        foreach (var message in batch)
+        try
         {
-            await connection.Client.AcknowledgeAsync(message, cancellationToken);
+            foreach (var message in batch)
+            {
+                await connection.Client.AcknowledgeAsync(message, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is MqttException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The connection went while acknowledging: the broker hands the unacknowledged rest out
+            // again, and storing it again lands on the same points. Nothing to undo, nothing lost.
+            IngestionLog.AcknowledgeLost(logger, batch.Count, ex.Message);
+            return;
         }
 
         stats.BatchAcknowledged(batch.Count - rejected.Count, rejected.Count);

@@ -13,6 +13,7 @@ public sealed class IngestionConnection : IAsyncDisposable
 {
     private readonly ILogger<IngestionConnection> _logger;
     private readonly string? _username;
+    private volatile bool _subscribed;
 
     public IngestionConnection(IOptions<IngestionOptions> options, ILogger<IngestionConnection> logger, ILogger<MqttClient> mqttLogger)
     {
@@ -34,6 +35,7 @@ public sealed class IngestionConnection : IAsyncDisposable
                 ManualAcknowledgement = true,
             },
             mqttLogger);
+        Client.ConnectionStateChanged += OnConnectionStateChanged;
     }
 
     public MqttClient Client { get; }
@@ -55,7 +57,36 @@ public sealed class IngestionConnection : IAsyncDisposable
         }
 
         IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
+        _subscribed = true;
     }
 
-    public ValueTask DisposeAsync() => Client.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Client.ConnectionStateChanged -= OnConnectionStateChanged;
+        return Client.DisposeAsync();
+    }
+
+    // Mosquitto 2.0 resumes the session after a restart but not its shared subscriptions, and says
+    // "session present", so the client does not restore them by itself: subscribe again on every
+    // resumed session (replacing a subscription that did survive is harmless).
+    private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
+    {
+        if (e.IsConnected && e.SessionPresent && _subscribed)
+        {
+            _ = ResubscribeAsync();
+        }
+    }
+
+    private async Task ResubscribeAsync()
+    {
+        try
+        {
+            await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], CancellationToken.None);
+            IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, true);
+        }
+        catch (MqttException ex)
+        {
+            IngestionLog.ResubscribeFailed(_logger, ex.Message);
+        }
+    }
 }

@@ -17,4 +17,10 @@ internal static partial class IngestionLog
 
     [LoggerMessage(3004, LogLevel.Warning, "{Step} failed ({Reason}); holding the batch unacknowledged, retrying in {Delay}")]
     public static partial void StepFailed(ILogger logger, string step, string reason, TimeSpan delay);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Subscribing again after the broker resumed the session failed ({Reason}); the next reconnect tries again")]
+    public static partial void ResubscribeFailed(ILogger logger, string reason);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Lost the connection while acknowledging a stored batch of {Count} ({Reason}); the broker will deliver the unacknowledged ones again")]
+    public static partial void AcknowledgeLost(ILogger logger, int count, string reason);
 }

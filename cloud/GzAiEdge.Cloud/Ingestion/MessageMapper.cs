@@ -1,6 +1,7 @@
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Validation;
 using GzAiEdge.Scenarios.Catalogue;
@@ -28,6 +29,7 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
                 MessageKind.Heartbeat => Read(payload, GzJsonContext.Default.Heartbeat, topic, Points.Heartbeat),
                 MessageKind.State => Read(payload, GzJsonContext.Default.DeviceState, topic, Points.State),
                 MessageKind.Event => Read(payload, GzJsonContext.Default.DeviceEvent, topic, Points.Event),
+                MessageKind.Checkpoint => Read(payload, GzJsonContext.Default.Checkpoint, topic, Points.Checkpoint),
                 _ => Mapped.Reject($"kind '{GzTopic.KindSegment(topic.Kind)}' is sent to devices, not ingested"),
             };
         }
@@ -47,7 +49,7 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
 
         // Evaluation scores by sector, so a report for a scenario the catalogue lacks cannot be placed.
         return catalogue.TryGet(report.Scenario, out var scenario)
-            ? Mapped.Store(Points.Kpi(report, scenario.SectorTag))
+            ? Mapped.Store(Points.Kpi(report, scenario.SectorTag, ChainHash.Compute(CanonicalBytes.Of(report))))
             : Mapped.Reject($"scenario = '{report.Scenario}': not in the scenario catalogue");
     }
 

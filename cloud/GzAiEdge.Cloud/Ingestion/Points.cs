@@ -13,13 +13,35 @@ public static class Points
     public const string HeartbeatMeasurement = "heartbeat";
     public const string StateMeasurement = "device_state";
     public const string EventMeasurement = "device_event";
+    public const string CheckpointMeasurement = "checkpoint";
 
-    public static LinePoint Kpi(KpiReport report, string sector)
+    /// <summary>Fields of a KPI point that are not KPIs: the chain, the signature and what rebuilds the canonical bytes.</summary>
+    public static readonly IReadOnlySet<string> ChainFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        var fields = new List<KeyValuePair<string, FieldValue>>(report.Kpis.Count + 1)
+        "window_start_ns", "hash", "prev", "kid", "sig", "model_name", "model_version", "model_sha256", "model",
+    };
+
+    /// <summary>
+    /// The KPI point. Beside the KPIs it keeps what the verifier needs to rebuild the report's
+    /// canonical bytes exactly (window start, model, prev, kid; KPI floats are written in shortest
+    /// round-trip form and InfluxDB returns them so, so they come back bit for bit), the signature,
+    /// and <c>hash</c>: SHA-256 of the canonical bytes of the report as it arrived, which tells a
+    /// report changed in storage from one changed before it arrived.
+    /// </summary>
+    public static LinePoint Kpi(KpiReport report, string sector, string hash)
+    {
+        var fields = new List<KeyValuePair<string, FieldValue>>(report.Kpis.Count + 10)
         {
             new("seq", FieldValue.Integer(report.Seq)),
+            new("window_start_ns", FieldValue.Integer(LinePoint.ToUnixNanoseconds(report.WindowStart))),
+            new("hash", FieldValue.String(hash)),
         };
+        AddIfPresent(fields, "prev", report.Prev);
+        AddIfPresent(fields, "kid", report.Kid);
+        AddIfPresent(fields, "sig", report.Sig);
+        AddIfPresent(fields, "model_name", report.Model?.Name);
+        AddIfPresent(fields, "model_version", report.Model?.Version);
+        AddIfPresent(fields, "model_sha256", report.Model?.Sha256);
 
         // KPIs are always floats: InfluxDB fixes a field's type on first write, and a KPI that
         // happened to be whole in its first window must not reject every later fractional value.
@@ -52,6 +74,11 @@ public static class Points
             fields.Add(new("outbox_depth", FieldValue.Integer(depth)));
         }
 
+        if (heartbeat.OutboxEvicted is { } evicted)
+        {
+            fields.Add(new("outbox_evicted", FieldValue.Integer(evicted)));
+        }
+
         return new LinePoint(HeartbeatMeasurement, DeviceTags(heartbeat), fields, LinePoint.ToUnixNanoseconds(heartbeat.Time));
     }
 
@@ -62,6 +89,26 @@ public static class Points
         new(EventMeasurement, DeviceTags(e),
             [new("level", FieldValue.String(e.Level)), new("code", FieldValue.String(e.Code)), new("message", FieldValue.String(e.Message))],
             LinePoint.ToUnixNanoseconds(e.Time));
+
+    public static LinePoint Checkpoint(Checkpoint checkpoint)
+    {
+        var fields = new List<KeyValuePair<string, FieldValue>>
+        {
+            new("seq", FieldValue.Integer(checkpoint.Seq)),
+            new("head", FieldValue.String(checkpoint.Head)),
+        };
+        AddIfPresent(fields, "kid", checkpoint.Kid);
+        AddIfPresent(fields, "sig", checkpoint.Sig);
+        return new LinePoint(CheckpointMeasurement, DeviceTags(checkpoint), fields, LinePoint.ToUnixNanoseconds(checkpoint.Time));
+    }
+
+    private static void AddIfPresent(List<KeyValuePair<string, FieldValue>> fields, string name, string? value)
+    {
+        if (value is not null)
+        {
+            fields.Add(new(name, FieldValue.String(value)));
+        }
+    }
 
     private static KeyValuePair<string, string>[] DeviceTags(IDeviceMessage message) =>
         [new("site", message.Site), new("device", message.Device)];

@@ -17,6 +17,9 @@ public sealed record EdgeOptions
 
     public int HeartbeatSeconds { get; set; } = 30;
 
-    /// <summary>Where the last used sequence number is kept, so <c>seq</c> continues after a restart.</summary>
+    /// <summary>Where the outbox (reports not yet acknowledged, the chain head and <c>seq</c>) is kept across restarts.</summary>
     public string StateDirectory { get; set; } = "state";
+
+    /// <summary>PEM ECDSA P-256 private key the device signs reports with (from <c>gz provision</c>); unsigned when empty.</summary>
+    public string? SigningKeyFile { get; set; }
 }

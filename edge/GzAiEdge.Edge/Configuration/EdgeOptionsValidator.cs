@@ -6,7 +6,7 @@ namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>Checks the device config at start, naming the file, line and key of every bad value.</summary>
 public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
-    IValidateOptions<EdgeOptions>, IValidateOptions<BrokerOptions>, IValidateOptions<SourceOptions>
+    IValidateOptions<EdgeOptions>, IValidateOptions<BrokerOptions>, IValidateOptions<SourceOptions>, IValidateOptions<OutboxOptions>
 {
     public ValidateOptionsResult Validate(string? name, EdgeOptions options)
     {
@@ -19,6 +19,11 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
         if (string.IsNullOrWhiteSpace(options.StateDirectory))
         {
             errors.Add($"{locator.Describe("Edge:StateDirectory")}: must name a folder");
+        }
+
+        if (options.SigningKeyFile is { Length: > 0 } key && !File.Exists(key))
+        {
+            errors.Add($"{locator.Describe("Edge:SigningKeyFile")}: file '{key}' not found");
         }
 
         return Result(errors);
@@ -59,6 +64,19 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
             errors.Add($"{locator.Describe("Source:SampleHz")}: {options.SampleHz} is outside 0 < hz <= 1000");
         }
 
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, OutboxOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxBytes is < 4096 or > 1L << 40)
+        {
+            errors.Add($"{locator.Describe("Outbox:MaxBytes")}: {options.MaxBytes} is outside 4096..{1L << 40}");
+        }
+
+        CheckRange(errors, "Outbox:MaxAgeMinutes", options.MaxAgeMinutes, 1, 365 * 24 * 60);
+        CheckRange(errors, "Outbox:CheckpointEvery", options.CheckpointEvery, 1, 100_000);
         return Result(errors);
     }
 

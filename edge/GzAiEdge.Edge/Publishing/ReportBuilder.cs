@@ -6,8 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Edge.Publishing;
 
-/// <summary>Turns a closed window into a KPI report with the next sequence number.</summary>
-public sealed class ReportBuilder(IOptions<EdgeOptions> options, SequenceStore sequence)
+/// <summary>
+/// Turns a closed window into a KPI report. The report leaves here with <c>seq</c> 0: the outbox
+/// numbers, chains and signs it in the same transaction that stores it, so that no crash between
+/// numbering and storing can leave a gap (issue 4).
+/// </summary>
+public sealed class ReportBuilder(IOptions<EdgeOptions> options)
 {
     public KpiReport Build(KpiWindow window)
     {
@@ -24,13 +28,13 @@ public sealed class ReportBuilder(IOptions<EdgeOptions> options, SequenceStore s
             Kpis = window.Compute(),
         };
 
-        // Validate before taking a sequence number: an invalid report must not leave a gap.
+        // Validate before the outbox takes a sequence number: an invalid report must not leave a gap.
         var errors = KpiReportValidator.Validate(report with { Seq = 1 });
         if (errors.Count > 0)
         {
             throw new InvalidOperationException($"built an invalid report: {ContractError.Join(errors)}");
         }
 
-        return report with { Seq = sequence.Next() };
+        return report;
     }
 }

@@ -18,7 +18,7 @@ namespace GzAiEdge.Edge.Services;
 public sealed class HeartbeatService(
     IOptions<EdgeOptions> edge,
     EdgeConnection connection,
-    SequenceStore sequence,
+    Outbox outbox,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
@@ -42,7 +42,9 @@ public sealed class HeartbeatService(
                 Device = edge.Value.Device,
                 Time = now,
                 UptimeSeconds = (long)(now - started).TotalSeconds,
-                LastSeq = sequence.Last,
+                LastSeq = outbox.LastSeq,
+                OutboxDepth = outbox.Depth,
+                OutboxEvicted = outbox.Evicted,
             };
             var payload = JsonSerializer.SerializeToUtf8Bytes(heartbeat, GzJsonContext.Default.Heartbeat);
             try

@@ -71,6 +71,6 @@ public sealed class PipelineService(
         }
 
         await reports.WriteAsync(report, cancellationToken);
-        EdgeLog.WindowClosed(logger, report.Seq, report.WindowEnd, report.Kpis.Count);
+        EdgeLog.WindowClosed(logger, report.WindowEnd, report.Kpis.Count);
     }
 }

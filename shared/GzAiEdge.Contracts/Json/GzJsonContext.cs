@@ -16,4 +16,5 @@ namespace GzAiEdge.Contracts.Json;
 [JsonSerializable(typeof(Heartbeat))]
 [JsonSerializable(typeof(DeviceEvent))]
 [JsonSerializable(typeof(DeviceState))]
+[JsonSerializable(typeof(Checkpoint))]
 public sealed partial class GzJsonContext : JsonSerializerContext;

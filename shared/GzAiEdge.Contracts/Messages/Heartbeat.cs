@@ -23,4 +23,7 @@ public sealed record Heartbeat : IDeviceMessage
 
     /// <summary>Reports built but not yet acknowledged by the broker.</summary>
     public long? OutboxDepth { get; init; }
+
+    /// <summary>Reports the outbox evicted to stay within its bounds, in total since the device was set up.</summary>
+    public long? OutboxEvicted { get; init; }
 }

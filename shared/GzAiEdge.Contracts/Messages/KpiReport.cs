@@ -34,6 +34,18 @@ public sealed record KpiReport : IDeviceMessage
     /// <summary>The model that produced the KPIs, when a model did.</summary>
     public ModelInfo? Model { get; init; }
 
-    /// <summary>Signature over the canonical bytes of everything else, when the device signs.</summary>
+    /// <summary>
+    /// The hash chain link: SHA-256 (lowercase hex) of the canonical bytes of this device's report
+    /// <c>seq - 1</c>, or <see cref="Signing.ChainHash.Genesis"/> for <c>seq</c> 1. Null from devices that do not chain.
+    /// </summary>
+    public string? Prev { get; init; }
+
+    /// <summary>Id of the key that signed the report (<see cref="Signing.KeyId"/>); null when unsigned.</summary>
+    public string? Kid { get; init; }
+
+    /// <summary>
+    /// ECDSA P-256 signature (IEEE P1363 r‖s, base64) over SHA-256 of the canonical bytes of
+    /// everything else (<see cref="Signing.CanonicalBytes"/>); null when the device does not sign.
+    /// </summary>
     public string? Sig { get; init; }
 }

@@ -68,6 +68,7 @@ public readonly record struct GzTopic(string Site, string Device, MessageKind Ki
         MessageKind.Event => "event",
         MessageKind.State => "state",
         MessageKind.Cmd => "cmd",
+        MessageKind.Checkpoint => "checkpoint",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown message kind"),
     };
 

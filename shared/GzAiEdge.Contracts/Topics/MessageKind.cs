@@ -17,4 +17,7 @@ public enum MessageKind
 
     /// <summary>A command from the cloud to the device (<c>cmd</c>).</summary>
     Cmd,
+
+    /// <summary>A signed attestation of the device's chain head (<c>checkpoint</c>).</summary>
+    Checkpoint,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
 
 namespace GzAiEdge.Contracts.Validation;
@@ -15,7 +16,8 @@ public static class KpiReportValidator
 
     // Stored beside the KPIs as fields or tags of the same point, so a KPI may not take these names.
     private static readonly HashSet<string> ReservedNames =
-        ["seq", "verified", "time", "site", "device", "scenario", "sector"];
+        ["seq", "verified", "time", "site", "device", "scenario", "sector",
+            "hash", "prev", "kid", "sig", "window_start_ns", "model_name", "model_version", "model_sha256"];
 
     /// <summary>Checks every field; an empty list means the report is valid.</summary>
     public static IReadOnlyList<ContractError> Validate(KpiReport report)
@@ -41,6 +43,7 @@ public static class KpiReportValidator
             CheckModel(errors, model);
         }
 
+        CheckSignatureFields(errors, report.Prev, report.Kid, report.Sig);
         return errors;
     }
 
@@ -143,6 +146,31 @@ public static class KpiReportValidator
         if (model.Sha256 is not { Length: 64 } || !model.Sha256.All(char.IsAsciiHexDigitLower))
         {
             errors.Add(new("model.sha256", model.Sha256, "must be 64 lowercase hex digits"));
+        }
+    }
+
+    /// <summary>Shape checks of the chain and signature fields; whether they verify is the verifier's job.</summary>
+    internal static void CheckSignatureFields(List<ContractError> errors, string? prev, string? kid, string? sig)
+    {
+        if (prev is not null && !ChainHash.IsWellFormed(prev))
+        {
+            errors.Add(new("prev", prev, "must be 64 lowercase hex digits (SHA-256)"));
+        }
+
+        if (kid is not null && !KeyId.IsWellFormed(kid))
+        {
+            errors.Add(new("kid", kid, "must be 16 lowercase hex digits"));
+        }
+
+        if ((kid is null) != (sig is null))
+        {
+            errors.Add(new("sig", sig, "kid and sig come together or not at all"));
+        }
+
+        Span<byte> signature = stackalloc byte[64];
+        if (sig is not null && (!Convert.TryFromBase64String(sig, signature, out var length) || length != 64))
+        {
+            errors.Add(new("sig", sig, "must be base64 of a 64-byte ECDSA P-256 signature (r and s)"));
         }
     }
 

@@ -88,6 +88,10 @@ public static class MessageReader
         {
             found.AddRange(KpiReportValidator.Validate(report).Where(e => e.Field is not ("v" or "site" or "device")));
         }
+        else if (message is Checkpoint checkpoint)
+        {
+            found.AddRange(CheckpointValidator.Validate(checkpoint));
+        }
 
         errors = found;
         if (found.Count > 0)

@@ -1,11 +1,11 @@
 namespace GzAiEdge.Mqtt.Internal;
 
 /// <summary>
-/// A QoS 1/2 publish from <see cref="MqttClient.PublishAsync"/> until its PUBACK (or PUBCOMP). It is its
+/// A QoS 1/2 publish from <see cref="MqttClient.PublishAsync"/> until its PUBACK (or PUBCOMP), whose reason code is the result. It is its
 /// own completion source so a publish costs one allocation besides the task.
 /// </summary>
 internal sealed class PendingPublish(MqttApplicationMessage message, long sequence)
-    : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    : TaskCompletionSource<MqttReasonCode>(TaskCreationOptions.RunContinuationsAsynchronously)
 {
     public MqttApplicationMessage Message { get; } = message;
 

@@ -12,6 +12,10 @@ public class MessageMapperTests
          "windowStart":"2026-11-22T08:00:00Z","windowEnd":"2026-11-22T08:00:10Z","kpis":{"vehicle_count":3,"mean_speed_kmh":41.5}}
         """;
 
+    // SHA-256 of the report's canonical bytes (Contracts.Signing.CanonicalBytes), which ingestion stores as "hash".
+    private static readonly string ReportHash = GzAiEdge.Contracts.Signing.ChainHash.Compute(System.Text.Encoding.UTF8.GetBytes(
+        """{"v":1,"site":"tianhe-01","device":"cam-01","scenario":"traffic-tianhe-flow","seq":7,"windowStart":"2026-11-22T08:00:00.0000000Z","windowEnd":"2026-11-22T08:00:10.0000000Z","kpis":{"mean_speed_kmh":41.5,"vehicle_count":3}}"""));
+
     private readonly MessageMapper _mapper = new(new ScenarioCatalogue(
         [new Scenario("traffic-tianhe-flow", Sector.Traffic, "traffic-flow", "天河", "Tianhe")]));
 
@@ -24,7 +28,12 @@ public class MessageMapperTests
         Assert.Equal(
             [new("site", "tianhe-01"), new("device", "cam-01"), new("scenario", "traffic-tianhe-flow"), new("sector", "traffic")],
             point.Tags);
-        Assert.Equal([new("seq", FieldValue.Integer(7)), new("vehicle_count", FieldValue.Float(3)), new("mean_speed_kmh", FieldValue.Float(41.5))], point.Fields);
+        Assert.Equal(
+            [new("seq", FieldValue.Integer(7)),
+                new("window_start_ns", FieldValue.Integer(LinePoint.ToUnixNanoseconds(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero)))),
+                new("hash", FieldValue.String(ReportHash)),
+                new("vehicle_count", FieldValue.Float(3)), new("mean_speed_kmh", FieldValue.Float(41.5))],
+            point.Fields);
         Assert.Equal(LinePoint.ToUnixNanoseconds(new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero)), point.Timestamp);
     }
 

@@ -1,0 +1,64 @@
+using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Cloud.Verification;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Contracts.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GzAiEdge.Cloud.Api;
+
+/// <summary>Chain verification of one device over a period (issue 4): counts and ranges per finding.</summary>
+public static class VerificationApi
+{
+    public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/verification").WithTags("Verification").MapGet("/{site}/{device}", VerifyAsync);
+        return app;
+    }
+
+    /// <summary>Verifies the device's reports whose window ends in [from, to) (default: all stored up to now).</summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
+        ChainVerificationService verifier, TimeProvider time, string site, string device, DateTimeOffset? from, DateTimeOffset? to,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, value) in new[] { ("site", site), ("device", device) })
+        {
+            if (Identifiers.Check(value) is { } why)
+            {
+                errors[name] = [$"{name} {why}"];
+            }
+        }
+
+        var start = from ?? DateTimeOffset.UnixEpoch;
+        var end = to ?? time.GetUtcNow().AddDays(1);
+        if (end <= start)
+        {
+            errors["to"] = [$"to ({end:O}) must be after from ({start:O})"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        try
+        {
+            ChainVerification result = await verifier.VerifyAsync(site, device, start.ToUniversalTime(), end.ToUniversalTime(), cancellationToken);
+            return TypedResults.Text(System.Text.Json.JsonSerializer.Serialize(result, GzTrustJsonContext.Default.ChainVerification),
+                "application/json");
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "No public key for this device");
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status500InternalServerError, title: "The key registry cannot be used");
+        }
+        catch (InfluxDbUnavailableException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB is unavailable");
+        }
+    }
+}

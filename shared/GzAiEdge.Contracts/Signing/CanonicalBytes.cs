@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GzAiEdge.Contracts.Messages;
+
+namespace GzAiEdge.Contracts.Signing;
+
+/// <summary>
+/// The one byte form of a message that hashes and signatures cover, rebuilt the same way by the
+/// device, ingestion and the verifier from the parsed fields (never from the bytes on the wire, so
+/// that whitespace or member order on the wire does not matter). UTF-8 JSON without whitespace:
+/// members in the fixed order below, <c>sig</c> left out, absent optional members left out, KPI names
+/// in ordinal order, times as <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>, KPI values in the shortest form
+/// that parses back to the same IEEE 754 double (.NET "R", Go <c>strconv.FormatFloat(v,'g',-1,64)</c>
+/// up to exponent spelling), strings escaped only where JSON requires it.
+/// </summary>
+public static class CanonicalBytes
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Canonical bytes of a report: <c>v, site, device, scenario, seq, windowStart, windowEnd,
+    /// kpis, model{name, version, sha256}, prev, kid</c>.
+    /// </summary>
+    public static byte[] Of(KpiReport report)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("v", report.V);
+            w.WriteString("site", report.Site);
+            w.WriteString("device", report.Device);
+            w.WriteString("scenario", report.Scenario);
+            w.WriteNumber("seq", report.Seq);
+            w.WriteString("windowStart", Time(report.WindowStart));
+            w.WriteString("windowEnd", Time(report.WindowEnd));
+            w.WriteStartObject("kpis");
+            foreach (var (name, value) in report.Kpis.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                w.WritePropertyName(name);
+                w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
+            }
+
+            w.WriteEndObject();
+            if (report.Model is { } model)
+            {
+                w.WriteStartObject("model");
+                w.WriteString("name", model.Name);
+                w.WriteString("version", model.Version);
+                w.WriteString("sha256", model.Sha256);
+                w.WriteEndObject();
+            }
+
+            WriteOptional(w, "prev", report.Prev);
+            WriteOptional(w, "kid", report.Kid);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Canonical bytes of a checkpoint: <c>v, site, device, time, seq, head, kid</c>.</summary>
+    public static byte[] Of(Checkpoint checkpoint)
+    {
+        var buffer = new ArrayBufferWriter<byte>(192);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("v", checkpoint.V);
+            w.WriteString("site", checkpoint.Site);
+            w.WriteString("device", checkpoint.Device);
+            w.WriteString("time", Time(checkpoint.Time));
+            w.WriteNumber("seq", checkpoint.Seq);
+            w.WriteString("head", checkpoint.Head);
+            WriteOptional(w, "kid", checkpoint.Kid);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Mqtt;
+using GzAiEdge.Testing;
+
+namespace GzAiEdge.EndToEnd.Tests.Faults;
+
+/// <summary>A device's chain of signed reports (and a closing checkpoint), made up front and published as fast as the broker takes them.</summary>
+internal static class SignedBurst
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static List<KpiReport> Chain(DeviceSigner signer, string device, int count)
+    {
+        var reports = new List<KpiReport>(count);
+        var prev = ChainHash.Genesis;
+        for (var seq = 1; seq <= count; seq++)
+        {
+            var report = signer.Sign(new KpiReport
+            {
+                V = 1,
+                Site = FaultRig.Site,
+                Device = device,
+                Scenario = "traffic-tianhe-flow",
+                Seq = seq,
+                WindowStart = Start.AddSeconds(10 * (seq - 1)),
+                WindowEnd = Start.AddSeconds(10 * seq),
+                Kpis = new Dictionary<string, double> { ["vehicle_count"] = seq % 17, ["mean_speed_kmh"] = seq / 7.0 },
+                Prev = prev,
+            });
+            prev = ChainHash.Compute(CanonicalBytes.Of(report));
+            reports.Add(report);
+        }
+
+        return reports;
+    }
+
+    public static async Task PublishAsync(MosquittoBroker broker, DeviceSigner signer, IReadOnlyList<KpiReport> chain)
+    {
+        var device = chain[0].Device;
+        await using var client = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = $"burst-{device}" });
+        await client.ConnectAsync(CancellationToken.None);
+        var topic = $"gz/v1/{FaultRig.Site}/{device}/kpi";
+        await Task.WhenAll(chain.Select(r => client.PublishAsync(
+            new MqttApplicationMessage(topic, JsonSerializer.SerializeToUtf8Bytes(r, GzJsonContext.Default.KpiReport)), CancellationToken.None)));
+        var head = chain[^1];
+        var checkpoint = signer.Sign(new Checkpoint
+        {
+            V = 1,
+            Site = FaultRig.Site,
+            Device = device,
+            Time = head.WindowEnd,
+            Seq = head.Seq,
+            Head = ChainHash.Compute(CanonicalBytes.Of(head)),
+        });
+        await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{FaultRig.Site}/{device}/checkpoint",
+            JsonSerializer.SerializeToUtf8Bytes(checkpoint, GzJsonContext.Default.Checkpoint)), CancellationToken.None);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Contracts.Verification;
+using GzAiEdge.Mqtt;
+using GzAiEdge.Testing;
+using Xunit.Abstractions;
+
+namespace GzAiEdge.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// A site set up by <c>gz provision</c>: TLS, passwords and per-device ACLs on a real Mosquitto, a
+/// signing device, and an attacker who holds the device's broker credentials but not its signing key.
+/// </summary>
+public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new("gz-trust");
+    private readonly List<ChildProcess> _processes = [];
+    private MosquittoBroker _broker = null!;
+    private InfluxDbServer _influx = null!;
+    private int _tlsPort;
+
+    private string Pki => _folder.File("pki");
+
+    public async Task InitializeAsync()
+    {
+        var (code, text) = await GzProcesses.RunCliAsync(_folder, "provision", "--site", "tianhe-01", "--device", "cam-01", "--device", "cam-02", "--out", Pki);
+        Assert.True(code == 0, text);
+        _tlsPort = FreePort.Next();
+        var secure = File.ReadAllText(RepoPaths.Combine("firmware-configs", "mosquitto", "gz-secure.conf.template"))
+            .Replace("@PKI@", Pki, StringComparison.Ordinal).Replace("@PORT@", _tlsPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("@BIND@", "127.0.0.1", StringComparison.Ordinal);
+        _broker = await MosquittoBroker.StartAsync(secure);
+        _influx = await InfluxDbServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            await process.DisposeAsync();
+        }
+
+        await _broker.DisposeAsync();
+        await _influx.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Acl_refuses_foreign_topics_and_the_verifier_names_altered_injected_and_replayed_reports()
+    {
+        var cloudEnv = Env("cloud");
+        var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder, $"--Ingestion:BrokerPort={_tlsPort}",
+            $"--Ingestion:Username={cloudEnv["Ingestion__Username"]}", $"--Ingestion:Password={cloudEnv["Ingestion__Password"]}",
+            $"--Ingestion:CaFile={cloudEnv["Ingestion__CaFile"]}", $"--Verification:KeyRegistryPath={cloudEnv["Verification__KeyRegistryPath"]}");
+        _processes.Add(cloud);
+        await using var spy = await ConnectAsync("cloud", "spy");
+        await spy.SubscribeAsync([new MqttSubscription("gz/v1/tianhe-01/cam-01/kpi")], CancellationToken.None);
+        var device = Env("devices/cam-01");
+        _processes.Add(GzProcesses.StartEdge($"""
+            edge:
+              site: tianhe-01
+              device: cam-01
+              scenario: traffic-tianhe-flow
+              windowSeconds: 1
+              stateDirectory: {_folder.File("state")}
+              signingKeyFile: {device["Edge__SigningKeyFile"]}
+            broker:
+              port: {_tlsPort}
+              username: {device["Broker__Username"]}
+              password: {device["Broker__Password"]}
+              caFile: {device["Broker__CaFile"]}
+            source:
+              profile: traffic
+              sampleHz: 20
+            """, _folder));
+        var captured = await CaptureAsync(spy, 3);
+
+        // The ACL: cam-01's identity may not speak for cam-02, and nobody may connect without one.
+        await using var attacker = await ConnectAsync("devices/cam-01", "attacker");
+        var refused = await Assert.ThrowsAsync<MqttPublishException>(() => attacker.PublishAsync(
+            new MqttApplicationMessage("gz/v1/tianhe-01/cam-02/kpi", Payload(captured[0] with { Device = "cam-02" })), CancellationToken.None));
+        Assert.Equal(MqttReasonCode.NotAuthorized, refused.ReasonCode);
+        await using var anonymous = new MqttClient(new MqttClientOptions { Host = "127.0.0.1", Port = _tlsPort, ClientId = "anon", Tls = new MqttTlsOptions { CaFile = device["Broker__CaFile"] } });
+        await Assert.ThrowsAsync<MqttConnectException>(() => anonymous.ConnectAsync(CancellationToken.None));
+
+        // Altered in transit, signed with another key, replayed as is, replayed from another history.
+        using var otherKey = DeviceSigner.Create();
+        using var deviceKey = DeviceSigner.FromPemFile(device["Edge__SigningKeyFile"]);
+        var (altered, forged, again) = (captured[0], captured[1], captured[2]);
+        var fromAnotherHistory = deviceKey.Sign(again with { WindowStart = again.WindowStart.AddHours(1), WindowEnd = again.WindowEnd.AddHours(1), Prev = ChainHash.Genesis });
+        foreach (var report in new[]
+        {
+            altered with { Kpis = altered.Kpis.ToDictionary(k => k.Key, k => k.Value + 100) },
+            otherKey.Sign(forged with { Kpis = forged.Kpis.ToDictionary(k => k.Key, _ => 0.0) }),
+            again,
+            fromAnotherHistory,
+        })
+        {
+            await attacker.PublishAsync(new MqttApplicationMessage("gz/v1/tianhe-01/cam-01/kpi", Payload(report)), CancellationToken.None);
+        }
+
+        using var http = new HttpClient { BaseAddress = api };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var seen = JsonSerializer.Deserialize(await http.GetStringAsync(new Uri("/api/v1/verification/tianhe-01/cam-01", UriKind.Relative)), GzTrustJsonContext.Default.ChainVerification)!;
+            if (seen is { Altered: 1, Injected: 1, Replayed: 1 })
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        await _processes[^1].StopAsync(TimeSpan.FromSeconds(20));
+        var (code, text) = await GzProcesses.RunCliAsync(_folder, "verify", "--site", "tianhe-01", "--device", "cam-01", "--influx", _influx.BaseAddress.ToString(),
+            "--keys", cloudEnv["Verification__KeyRegistryPath"], "--json");
+        Assert.True(code == 1, text);
+        var result = JsonSerializer.Deserialize(text[text.IndexOf('{', StringComparison.Ordinal)..], GzTrustJsonContext.Default.ChainVerification)!;
+
+        Assert.Equal((1L, 1L, 1L, 0L, 0L), (result.Altered, result.Injected, result.Replayed, result.Missing, result.Unsigned));
+        Assert.Equal(result.Expected - 2, result.Verified);
+        Assert.Contains(result.Problems, p => p is { Finding: ChainFinding.Altered } && p.FirstSeq == altered.Seq && p.Reason.Contains("after the device signed", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p is { Finding: ChainFinding.Injected } && p.FirstSeq == forged.Seq && p.Reason.Contains(otherKey.Kid, StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p is { Finding: ChainFinding.Replayed } && p.FirstSeq == again.Seq);
+        var viaApi = JsonSerializer.Deserialize(await http.GetStringAsync(new Uri("/api/v1/verification/tianhe-01/cam-01", UriKind.Relative)), GzTrustJsonContext.Default.ChainVerification)!;
+        Assert.Equal((result.Verified, result.Altered, result.Injected, result.Replayed), (viaApi.Verified, viaApi.Altered, viaApi.Injected, viaApi.Replayed));
+        output.WriteLine($"tamper: expected {result.Expected}, verified {result.Verified}, altered {result.Altered} (seq {altered.Seq}), injected {result.Injected} (seq {forged.Seq}), replayed {result.Replayed} (seq {again.Seq}); identical replay of seq {again.Seq}: no new point");
+    }
+
+    private Dictionary<string, string> Env(string folder) =>
+        File.ReadAllLines(Path.Combine(Pki, folder, "credentials.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+
+    private async Task<MqttClient> ConnectAsync(string identity, string clientId)
+    {
+        var env = Env(identity);
+        var prefix = identity == "cloud" ? "Ingestion" : "Broker";
+        var client = new MqttClient(new MqttClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = _tlsPort,
+            ClientId = clientId,
+            Username = env[$"{prefix}__Username"],
+            Password = env[$"{prefix}__Password"],
+            Tls = new MqttTlsOptions { CaFile = env[$"{prefix}__CaFile"] },
+        });
+        await client.ConnectAsync(CancellationToken.None);
+        return client;
+    }
+
+    private static async Task<List<KpiReport>> CaptureAsync(MqttClient spy, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var reports = new List<KpiReport>();
+        while (reports.Count < count)
+        {
+            var message = await spy.Messages.ReadAsync(timeout.Token);
+            reports.Add(JsonSerializer.Deserialize(message.Payload.Span, GzJsonContext.Default.KpiReport)!);
+        }
+
+        return reports;
+    }
+
+    private static byte[] Payload(KpiReport report) => JsonSerializer.SerializeToUtf8Bytes(report, GzJsonContext.Default.KpiReport);
+}
