@@ -68,7 +68,7 @@ dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --ur
   --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!"
 
-for device in traffic manufacturing medical; do
+for device in traffic manufacturing vibration medical; do
   say "edge device ($device)"
   dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \
     --config "firmware-configs/devices/demo/$device.yaml" --broker:port="$MQTT_PORT" \

@@ -17,9 +17,10 @@ public sealed record InferenceOptions
 
     /// <summary>
     /// Execution providers in order of preference: <c>tensorrt</c>, <c>cuda</c>, <c>cpu</c>. Each that the
-    /// loaded library lacks or cannot start is skipped with the reason logged; CPU always remains.
+    /// loaded library lacks or cannot start is skipped with the reason logged; CPU always remains, and an
+    /// empty list means CPU only. (Empty by default: configuration binding appends to a default list.)
     /// </summary>
-    public List<string> ExecutionProviders { get; set; } = ["cpu"];
+    public List<string> ExecutionProviders { get; set; } = [];
 }
 
 /// <summary>ONNX Runtime's <c>GraphOptimizationLevel</c>.</summary>

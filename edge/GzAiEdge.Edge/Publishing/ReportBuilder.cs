@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Edge.Publishing;
 
-/// <summary>Turns a closed window into a KPI report with the next sequence number.</summary>
+/// <summary>Turns a closed window into a KPI report with the next sequence number and the model that computed it.</summary>
 public sealed class ReportBuilder(IOptions<EdgeOptions> options, SequenceStore sequence)
 {
-    public KpiReport Build(KpiWindow window)
+    public KpiReport Build(KpiWindow window, ModelInfo? model = null)
     {
         var edge = options.Value;
         var report = new KpiReport
@@ -22,6 +22,7 @@ public sealed class ReportBuilder(IOptions<EdgeOptions> options, SequenceStore s
             WindowStart = window.Start,
             WindowEnd = window.End,
             Kpis = window.Compute(),
+            Model = model,
         };
 
         // Validate before taking a sequence number: an invalid report must not leave a gap.
