@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace GzAiEdge.Inference.Bench;
@@ -25,7 +26,7 @@ public static class InferenceBench
 
         Console.WriteLine();
         Environment.SetEnvironmentVariable(AllocationBenchmarks.RootVariable, root);
-        BenchmarkRunner.Run<AllocationBenchmarks>();
+        BenchmarkRunner.Run<AllocationBenchmarks>(DefaultConfig.Instance.WithArtifactsPath(Path.Combine(root, ".run", "bench")));
         return 0;
     }
 

@@ -58,6 +58,11 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
             {
                 errors.Add($"{locator.Describe("Source:Path")}: '{options.Path}' is not a replay folder (no manifest.json; relative paths start at {Environment.CurrentDirectory})");
             }
+
+            if (options.Speed is <= 0 or > 100)
+            {
+                errors.Add($"{locator.Describe("Source:Speed")}: {options.Speed} is outside 0 < speed <= 100");
+            }
         }
         else
         {

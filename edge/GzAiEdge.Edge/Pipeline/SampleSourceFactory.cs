@@ -28,7 +28,7 @@ public sealed class SampleSourceFactory(
         }
 
         var p = pipeline.Value;
-        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!));
+        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!).WithSpeed(s.Speed));
         var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(inference.Value.NativeLibraryPath));
         var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, inference.Value, logs.CreateLogger("GzAiEdge.Inference")));
         var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);

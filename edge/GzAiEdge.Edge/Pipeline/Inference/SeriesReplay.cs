@@ -9,7 +9,7 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// </summary>
 internal sealed class SeriesReplay(ReplayData replay, SlidingWindow window)
 {
-    private readonly ReplayClock _clock = new(replay.Manifest.SampleHz, replay.Manifest.Count);
+    private readonly ReplayClock _clock = new(replay.Manifest.SampleHz, replay.Manifest.Count, replay.Speed);
     private readonly int _channels = replay.Manifest.Channels.Count;
 
     public SlidingWindow Window { get; } = window;

@@ -33,7 +33,7 @@ public sealed class TrafficDetectionPipeline : ISampleSource
         _replay = replay;
         var m = replay.Manifest;
         RequireKind(replay, "frames");
-        _clock = new ReplayClock(m.FramesPerSecond, m.Count);
+        _clock = new ReplayClock(m.FramesPerSecond, m.Count, replay.Speed);
         (_inputHeight, _inputWidth) = ImageInput.Size(runner.Session);
         _decoder = Decoder(runner, options);
         _counter = new LineCounter((float)m.CountingLineY);

@@ -27,7 +27,7 @@ public sealed class VisualInspectionPipeline : ISampleSource
         TrafficDetectionPipeline.RequireKind(replay, "images");
         _runner = runner;
         _replay = replay;
-        _clock = new ReplayClock(replay.Manifest.FramesPerSecond, replay.Manifest.Count);
+        _clock = new ReplayClock(replay.Manifest.FramesPerSecond, replay.Manifest.Count, replay.Speed);
         (_inputHeight, _inputWidth) = ImageInput.Size(runner.Session);
         if (runner.Session.Outputs[0].ElementCount != 2)
         {

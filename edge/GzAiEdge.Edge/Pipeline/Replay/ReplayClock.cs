@@ -1,10 +1,11 @@
 namespace GzAiEdge.Edge.Pipeline.Replay;
 
 /// <summary>
-/// Paces a replay in real time: inputs at <see cref="Rate"/> per second, looping over <see cref="Count"/>.
-/// Position is kept in data time, so labelled timings (onset to detection) are in the data's seconds.
+/// Paces a replay: inputs at <see cref="Rate"/> per second of data, played <see cref="Speed"/> times faster
+/// than real time, looping over <see cref="Count"/>. Position is kept in data time, so labelled timings
+/// (onset to detection) are in the data's seconds whatever the speed.
 /// </summary>
-public sealed class ReplayClock(double rate, int count)
+public sealed class ReplayClock(double rate, int count, double speed = 1)
 {
     private double _elapsed;
     private long _emitted;
@@ -13,10 +14,12 @@ public sealed class ReplayClock(double rate, int count)
 
     public int Count { get; } = count;
 
+    public double Speed { get; } = speed;
+
     /// <summary>Advances by <paramref name="seconds"/>; returns how many inputs fell due.</summary>
     public int Advance(double seconds)
     {
-        _elapsed += seconds;
+        _elapsed += seconds * Speed;
         var due = (long)Math.Floor(_elapsed * Rate) - _emitted;
         _emitted += due;
         return (int)due;

@@ -29,6 +29,15 @@ public sealed class ReplayData
 
     public int FrameBytes => Manifest.Width * Manifest.Height * 3;
 
+    /// <summary>
+    /// How many times faster than real time the replay plays (<c>Source:Speed</c>). Above 1 only for demos of
+    /// slow signals: KPIs per hour or per second are then per hour or second of wall time, not of data.
+    /// </summary>
+    public double Speed { get; private init; } = 1;
+
+    /// <summary>The same data played at another speed.</summary>
+    public ReplayData WithSpeed(double speed) => new(Folder, Manifest, Bytes, Signal) { Speed = speed };
+
     /// <summary>Loads <c>manifest.json</c> and its data file from <paramref name="folder"/>.</summary>
     /// <exception cref="InvalidDataException">The manifest or data are missing or inconsistent; the message names the file.</exception>
     public static ReplayData Load(string folder)

@@ -57,5 +57,14 @@ public class LineCounterTests
         Assert.Equal(0.4, clock.TimeOf(2), 9);
     }
 
+    [Fact]
+    public void A_faster_replay_releases_more_inputs_but_keeps_data_time()
+    {
+        var clock = new ReplayClock(rate: 1, count: 100, speed: 6);
+
+        Assert.Equal(3, clock.Advance(0.5));
+        Assert.Equal(2.0, clock.TimeOf(2), 9);
+    }
+
     private static Detection Box(int cls, float cx, float cy) => new(cls, 0.9f, cx - 10, cy - 15, cx + 10, cy + 15);
 }
