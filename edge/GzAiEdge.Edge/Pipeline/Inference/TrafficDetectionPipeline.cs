@@ -32,7 +32,7 @@ public sealed class TrafficDetectionPipeline : ISampleSource
         _runner = runner;
         _replay = replay;
         var m = replay.Manifest;
-        RequireKind(replay, "frames");
+        replay.Require("frames");
         _clock = new ReplayClock(m.FramesPerSecond, m.Count, replay.Speed);
         (_inputHeight, _inputWidth) = ImageInput.Size(runner.Session);
         _decoder = Decoder(runner, options);
@@ -109,14 +109,6 @@ public sealed class TrafficDetectionPipeline : ISampleSource
     }
 
     public void Dispose() => _runner.Dispose();
-
-    internal static void RequireKind(ReplayData replay, string kind)
-    {
-        if (replay.Manifest.Kind != kind)
-        {
-            throw new InvalidDataException($"replay {replay.Folder} holds {replay.Manifest.Kind}; this pipeline needs {kind}");
-        }
-    }
 
     private static YoloDecoder Decoder(ModelRunner runner, PipelineOptions options)
     {

@@ -23,7 +23,7 @@ public sealed class VibrationAnomalyPipeline : ISampleSource
 
     public VibrationAnomalyPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
     {
-        TrafficDetectionPipeline.RequireKind(replay, "signal");
+        replay.Require("signal");
         var input = runner.Session.Inputs[0];
         var output = runner.Session.Outputs[0];
         if (replay.Manifest.Channels.Count != 1 || input.ElementType != TensorElementType.Float || !input.IsStatic || output.ElementCount != input.ElementCount)

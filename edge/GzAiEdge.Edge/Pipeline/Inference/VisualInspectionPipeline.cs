@@ -24,7 +24,7 @@ public sealed class VisualInspectionPipeline : ISampleSource
 
     public VisualInspectionPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
     {
-        TrafficDetectionPipeline.RequireKind(replay, "images");
+        replay.Require("images");
         _runner = runner;
         _replay = replay;
         _clock = new ReplayClock(replay.Manifest.FramesPerSecond, replay.Manifest.Count, replay.Speed);

@@ -28,7 +28,7 @@ public sealed class VitalsClassificationPipeline : ISampleSource
 
     public VitalsClassificationPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
     {
-        TrafficDetectionPipeline.RequireKind(replay, "signal");
+        replay.Require("signal");
         var input = runner.Session.Inputs[0];
         if (replay.Manifest.Channels is not ["heart_rate", "spo2"] || input.Shape.Count != 3 || input.Shape[1] != 2 || !input.IsStatic
             || runner.Session.Outputs[0].ElementCount != 2)

@@ -35,6 +35,15 @@ public sealed class ReplayData
     /// </summary>
     public double Speed { get; private init; } = 1;
 
+    /// <summary>Throws unless the replay holds <paramref name="kind"/> (<c>frames</c>, <c>images</c>, <c>signal</c>).</summary>
+    public void Require(string kind)
+    {
+        if (Manifest.Kind != kind)
+        {
+            throw new InvalidDataException($"replay {Folder} holds {Manifest.Kind}; this pipeline needs {kind}");
+        }
+    }
+
     /// <summary>The same data played at another speed.</summary>
     public ReplayData WithSpeed(double speed) => new(Folder, Manifest, Bytes, Signal) { Speed = speed };
 
