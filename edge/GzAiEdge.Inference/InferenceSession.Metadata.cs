@@ -69,6 +69,7 @@ public sealed unsafe partial class InferenceSession
         var name = api.TakeAllocatedString(graphName);
         long version;
         api.Check(api.ModelMetadataGetVersion(raw, &version), $"model {ModelPath}: reading the model version");
-        return (string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(ModelPath) : name, version);
+        // ONNX Runtime reports a model_version the file leaves unset as INT64_MAX.
+        return (string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(ModelPath) : name, version is < 0 or long.MaxValue ? 0 : version);
     }
 }

@@ -16,6 +16,9 @@ public sealed class InferenceSessionTests
         Assert.Equal("tiny-add", session.GraphName);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Models.Path("tiny-add")))), session.Sha256);
         Assert.Equal(["cpu"], session.Providers.Chosen);
+        Assert.Equal(0, session.ModelVersion);
+        using var detector = Models.Open("traffic-detector");
+        Assert.Equal(1, detector.ModelVersion);
     }
 
     [Fact]
