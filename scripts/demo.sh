@@ -42,7 +42,7 @@ MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_po
 # Identities (issue 4): broker users and ACL, signing keys, a CA and the broker certificate.
 say "provisioning the demo devices (TLS, passwords, ACL, signing keys) in $RUN/pki"
 dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" provision --site tianhe-01 --device cam-01 \
-  --device huangpu-02/line-03 --device yuexiu-03/ward-05 --out "$RUN/pki" > /dev/null
+  --device huangpu-02/line-03 --device huangpu-02/motor-03 --device yuexiu-03/ward-05 --out "$RUN/pki" > /dev/null
 cp firmware-configs/mosquitto/gz-limits.conf "$RUN/mosquitto/conf.d/"
 sed -e "s#@PKI@#$RUN/pki#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@BIND@#127.0.0.1#g" \
   firmware-configs/mosquitto/gz-secure.conf.template > "$RUN/mosquitto/conf.d/gz-secure.conf"
@@ -74,7 +74,7 @@ say "cloud API on $API"
   --Alerts:StorePath="$RUN/alerts.db" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!"
 
-for pair in traffic:cam-01 manufacturing:line-03 medical:ward-05; do
+for pair in traffic:cam-01 manufacturing:line-03 vibration:motor-03 medical:ward-05; do
   device=${pair%%:*}
   say "edge device ($device, TLS, signed reports)"
   ( set -a; . "$RUN/pki/devices/${pair#*:}/credentials.env"; set +a

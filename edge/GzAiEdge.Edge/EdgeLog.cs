@@ -5,8 +5,8 @@ namespace GzAiEdge.Edge;
 /// <summary>The edge worker's log messages (event ids 2000–2099).</summary>
 internal static partial class EdgeLog
 {
-    [LoggerMessage(2000, LogLevel.Information, "Pipeline started: simulated {Profile} source, {WindowSeconds} s windows")]
-    public static partial void PipelineStarted(ILogger logger, string profile, int windowSeconds);
+    [LoggerMessage(2000, LogLevel.Information, "Pipeline started: {Source}, {WindowSeconds} s windows")]
+    public static partial void PipelineStarted(ILogger logger, string source, int windowSeconds);
 
     [LoggerMessage(2001, LogLevel.Debug, "Window closed: ending {WindowEnd:O} with {KpiCount} KPIs")]
     public static partial void WindowClosed(ILogger logger, DateTimeOffset windowEnd, int kpiCount);

@@ -2,8 +2,10 @@ using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Publishing;
 using GzAiEdge.Edge.Services;
+using GzAiEdge.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,12 +46,17 @@ public static class EdgeServiceExtensions
         Collect(failures, () => services.GetRequiredService<IOptions<BrokerOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<SourceOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<PipelineOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<InferenceOptions>>().Value);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
         }
 
         services.GetRequiredService<Outbox>();
+
+        // Loads the model (and the ONNX Runtime library) now, so that a model that cannot run stops the start.
+        services.GetRequiredService<ISampleSource>();
     }
 
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
@@ -66,6 +73,13 @@ public static class EdgeServiceExtensions
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
         services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<PipelineOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PipelineOptions>>(sp => sp.GetRequiredService<PipelineOptionsValidator>());
+        services.AddSingleton<IValidateOptions<InferenceOptions>>(sp => sp.GetRequiredService<PipelineOptionsValidator>());
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
+        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
+        services.AddSingleton<SampleSourceFactory>();
+        services.AddSingleton(sp => sp.GetRequiredService<SampleSourceFactory>().Create());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>

@@ -50,13 +50,28 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
     public ValidateOptionsResult Validate(string? name, SourceOptions options)
     {
         var errors = new List<string>();
-        if (options.Kind != "simulated")
+        if (options.Kind == "simulated")
         {
-            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated'");
+            if (!SimulationProfiles.Names.Contains(options.Profile))
+            {
+                errors.Add($"{locator.Describe("Source:Profile")}: '{options.Profile}' is not one of {string.Join(", ", SimulationProfiles.Names)}");
+            }
         }
-        else if (!SimulationProfiles.Names.Contains(options.Profile))
+        else if (options.Kind == "replay")
         {
-            errors.Add($"{locator.Describe("Source:Profile")}: '{options.Profile}' is not one of {string.Join(", ", SimulationProfiles.Names)}");
+            if (string.IsNullOrWhiteSpace(options.Path) || !File.Exists(Path.Combine(options.Path, "manifest.json")))
+            {
+                errors.Add($"{locator.Describe("Source:Path")}: '{options.Path}' is not a replay folder (no manifest.json; relative paths start at {Environment.CurrentDirectory})");
+            }
+
+            if (options.Speed is <= 0 or > 100)
+            {
+                errors.Add($"{locator.Describe("Source:Speed")}: {options.Speed} is outside 0 < speed <= 100");
+            }
+        }
+        else
+        {
+            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated' or 'replay'");
         }
 
         if (options.SampleHz is <= 0 or > 1000)

@@ -6,7 +6,7 @@ public sealed record SourceOptions
 {
     public const string Section = "Source";
 
-    /// <summary>Only <c>simulated</c> for now; cameras, sensors and replay come with their drivers.</summary>
+    /// <summary><c>simulated</c> (no model), or <c>replay</c> (recorded frames or signals through the <c>Pipeline</c> model).</summary>
     public string Kind { get; set; } = "simulated";
 
     /// <summary>For the simulated source: <c>traffic</c>, <c>manufacturing</c> or <c>medical</c>.</summary>
@@ -15,6 +15,15 @@ public sealed record SourceOptions
     /// <summary>Seed of the simulation, so that a run can be repeated.</summary>
     public int Seed { get; set; }
 
-    /// <summary>Samples per second the simulation produces.</summary>
+    /// <summary>Ticks per second: samples of a simulation; a replay runs whatever inputs fell due since the last tick.</summary>
     public double SampleHz { get; set; } = 5;
+
+    /// <summary>Replay: the folder holding <c>manifest.json</c> and its data (models/replay/…).</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Replay: times faster than real time (demos of slow signals; per-hour KPIs then count wall time).</summary>
+    public double Speed { get; set; } = 1;
+
+    /// <summary>Replay: also score the model against the replay's ground truth (labelled evaluation mode).</summary>
+    public bool Labelled { get; set; }
 }

@@ -9,6 +9,9 @@ public enum Aggregation
     /// <summary>Samples per hour over the window length (a flow).</summary>
     CountPerHour,
 
+    /// <summary>Samples per second over the window length (a throughput).</summary>
+    CountPerSecond,
+
     /// <summary>Sum of values.</summary>
     Sum,
 
@@ -20,4 +23,16 @@ public enum Aggregation
 
     /// <summary>Largest value.</summary>
     Max,
+
+    /// <summary>Median of values (linear interpolation between closest ranks).</summary>
+    P50,
+
+    /// <summary>95th percentile of values.</summary>
+    P95,
+
+    /// <summary>99th percentile of values.</summary>
+    P99,
+
+    /// <summary>Sum of values over the sum of the definition's denominator sample (a precision, a recall, an F1).</summary>
+    Ratio,
 }

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Publishing;
 
 /// <summary>
-/// Turns a closed window into a KPI report. The report leaves here with <c>seq</c> 0: the outbox
+/// Turns a closed window into a KPI report, with the model that computed it. The report leaves here with <c>seq</c> 0: the outbox
 /// numbers, chains and signs it in the same transaction that stores it, so that no crash between
 /// numbering and storing can leave a gap (issue 4).
 /// </summary>
 public sealed class ReportBuilder(IOptions<EdgeOptions> options)
 {
-    public KpiReport Build(KpiWindow window)
+    public KpiReport Build(KpiWindow window, ModelInfo? model = null)
     {
         var edge = options.Value;
         var report = new KpiReport
@@ -26,6 +26,7 @@ public sealed class ReportBuilder(IOptions<EdgeOptions> options)
             WindowStart = window.Start,
             WindowEnd = window.End,
             Kpis = window.Compute(),
+            Model = model,
         };
 
         // Validate before the outbox takes a sequence number: an invalid report must not leave a gap.

@@ -3,7 +3,6 @@ using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Publishing;
-using GzAiEdge.Edge.Simulation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,13 +10,14 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Services;
 
 /// <summary>
-/// Source → KPI window → report. Ticks the source at its sample rate, closes each window at its
-/// aligned end and hands the report to the publisher. The report channel waits when full: a report
-/// is never dropped.
+/// Source → KPI window → report. Ticks the source (a simulation, or replay → model → postprocess) at
+/// its sample rate, closes each window at its aligned end and hands the report, with the model that made
+/// it, to the publisher. The report channel waits when full: a report is never dropped.
 /// </summary>
 public sealed class PipelineService(
     IOptions<EdgeOptions> edge,
     IOptions<SourceOptions> source,
+    ISampleSource sampleSource,
     ReportBuilder builder,
     ChannelWriter<KpiReport> reports,
     TimeProvider time,
@@ -25,27 +25,26 @@ public sealed class PipelineService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var simulation = SimulationProfiles.Create(source.Value.Profile, source.Value.Seed);
         var length = TimeSpan.FromSeconds(edge.Value.WindowSeconds);
         var tick = TimeSpan.FromSeconds(1 / source.Value.SampleHz);
         var samples = new List<Sample>();
         var now = time.GetUtcNow();
-        var window = new KpiWindow(simulation.Kpis, KpiWindow.AlignedStart(now, length), length);
+        var window = new KpiWindow(sampleSource.Kpis, KpiWindow.AlignedStart(now, length), length, sampleSource.InputSample);
         var last = now;
-        EdgeLog.PipelineStarted(logger, source.Value.Profile, edge.Value.WindowSeconds);
+        EdgeLog.PipelineStarted(logger, Describe(), edge.Value.WindowSeconds);
 
         using var timer = new PeriodicTimer(tick, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             now = time.GetUtcNow();
             samples.Clear();
-            simulation.Tick(now, (now - last).TotalSeconds, samples);
+            sampleSource.Tick(now, (now - last).TotalSeconds, samples);
             last = now;
 
             while (now >= window.End)
             {
                 await CloseAsync(window, stoppingToken);
-                window = new KpiWindow(simulation.Kpis, window.End, length);
+                window = new KpiWindow(sampleSource.Kpis, window.End, length, sampleSource.InputSample);
             }
 
             foreach (var sample in samples)
@@ -55,12 +54,16 @@ public sealed class PipelineService(
         }
     }
 
+    private string Describe() => sampleSource.Model is { } model
+        ? $"replay {source.Value.Path} through model {model.Name} v{model.Version} ({model.Sha256[..12]}){(source.Value.Labelled ? ", labelled" : string.Empty)}"
+        : $"simulated {source.Value.Profile}";
+
     private async Task CloseAsync(KpiWindow window, CancellationToken cancellationToken)
     {
         KpiReport report;
         try
         {
-            report = builder.Build(window);
+            report = builder.Build(window, sampleSource.Model);
         }
         catch (InvalidOperationException ex)
         {

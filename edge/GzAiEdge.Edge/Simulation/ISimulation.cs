@@ -1,12 +1,16 @@
+using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Pipeline;
 
 namespace GzAiEdge.Edge.Simulation;
 
-/// <summary>A sector's simulated world: what it observes each tick, and the KPIs computed from that.</summary>
-public interface ISimulation
+/// <summary>A sector's simulated world: what it observes each tick, and the KPIs computed from that. No model, nothing to release.</summary>
+public interface ISimulation : ISampleSource
 {
-    IReadOnlyList<KpiDefinition> Kpis { get; }
+    string? ISampleSource.InputSample => null;
 
-    /// <summary>Adds the samples observed during the tick of <paramref name="seconds"/> that ends at <paramref name="time"/>.</summary>
-    void Tick(DateTimeOffset time, double seconds, List<Sample> samples);
+    ModelInfo? ISampleSource.Model => null;
+
+    void IDisposable.Dispose()
+    {
+    }
 }

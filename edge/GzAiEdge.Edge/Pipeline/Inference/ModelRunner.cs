@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Inference;
+
+namespace GzAiEdge.Edge.Pipeline.Inference;
+
+/// <summary>
+/// One model with its pre-allocated binding; times each run. Owns both and releases them on dispose.
+/// </summary>
+public sealed class ModelRunner : IDisposable
+{
+    /// <summary>Sample name of a run's duration in milliseconds; one per model input.</summary>
+    public const string LatencySample = "latency_ms";
+
+    /// <summary>The KPIs every inference pipeline reports (docs/kpis.md, "Every pipeline").</summary>
+    public static readonly IReadOnlyList<KpiDefinition> LatencyKpis =
+    [
+        new("inference_p50_ms", LatencySample, Aggregation.P50),
+        new("inference_p95_ms", LatencySample, Aggregation.P95),
+        new("inference_p99_ms", LatencySample, Aggregation.P99),
+        new("inferences_per_s", LatencySample, Aggregation.CountPerSecond),
+    ];
+
+    public ModelRunner(InferenceSession session, string? name, string? version)
+    {
+        Session = session;
+        Binding = session.CreateBinding();
+        Model = new ModelInfo(
+            string.IsNullOrWhiteSpace(name) ? session.GraphName : name,
+            string.IsNullOrWhiteSpace(version) ? session.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) : version,
+            session.Sha256);
+    }
+
+    public InferenceSession Session { get; }
+
+    public SessionBinding Binding { get; }
+
+    public ModelInfo Model { get; }
+
+    /// <summary>Runs the model on the binding's input and adds the latency sample.</summary>
+    public void Run(DateTimeOffset time, List<Sample> samples)
+    {
+        var started = Stopwatch.GetTimestamp();
+        Binding.Run();
+        samples.Add(new Sample(time, LatencySample, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+    }
+
+    public void Dispose()
+    {
+        Binding.Dispose();
+        Session.Dispose();
+    }
+}

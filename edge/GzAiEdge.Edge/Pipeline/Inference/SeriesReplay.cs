@@ -1,0 +1,44 @@
+using GzAiEdge.Edge.Pipeline.Replay;
+using GzAiEdge.Inference.Processing;
+
+namespace GzAiEdge.Edge.Pipeline.Inference;
+
+/// <summary>
+/// Plays a signal replay sample by sample into a sliding window, looping, and keeps the data time of
+/// the newest sample so labelled timings can be measured against the replay's events.
+/// </summary>
+internal sealed class SeriesReplay(ReplayData replay, SlidingWindow window)
+{
+    private readonly ReplayClock _clock = new(replay.Manifest.SampleHz, replay.Manifest.Count, replay.Speed);
+    private readonly int _channels = replay.Manifest.Channels.Count;
+
+    public SlidingWindow Window { get; } = window;
+
+    public IReadOnlyList<ReplayEvent> Events => replay.Manifest.Events;
+
+    public double SampleHz => replay.Manifest.SampleHz;
+
+    /// <summary>Seconds from the start of the data to the end of the newest sample.</summary>
+    public double DataTime { get; private set; }
+
+    /// <summary>True when the newest sample started a new loop of the data.</summary>
+    public bool Looped { get; private set; }
+
+    /// <summary>Feeds the samples due in <paramref name="seconds"/>; calls <paramref name="sample"/> for each, <paramref name="ready"/> for each full window.</summary>
+    public void Advance(double seconds, Action<ReadOnlySpan<float>> sample, Action ready)
+    {
+        var due = _clock.Advance(seconds);
+        for (var k = 0; k < due; k++)
+        {
+            var index = _clock.IndexOf(k, due);
+            Looped = index == 0;
+            DataTime = _clock.TimeOf(index + 1);
+            var values = replay.Signal.AsSpan(index * _channels, _channels);
+            sample(values);
+            if (Window.Add(values))
+            {
+                ready();
+            }
+        }
+    }
+}

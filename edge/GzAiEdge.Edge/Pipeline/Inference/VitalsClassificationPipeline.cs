@@ -1,0 +1,121 @@
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Pipeline.Replay;
+using GzAiEdge.Inference.Processing;
+
+namespace GzAiEdge.Edge.Pipeline.Inference;
+
+/// <summary>
+/// Vital signs (heart rate, SpO2 at 1 Hz) → sliding windows → classifier → normal / abnormal, with an
+/// alert at the start of each run of abnormal windows (vitals-classification in docs/kpis.md). With labels:
+/// accuracy and F1 per window (a window is abnormal when at least <see cref="MinEpisodeSamples"/> of its
+/// samples lie in a labelled episode, the rule the model was trained with) and time from onset to alert.
+/// </summary>
+public sealed class VitalsClassificationPipeline : ISampleSource
+{
+    /// <summary>Samples of a window inside an episode from which the window counts as abnormal (models/scenes.py).</summary>
+    public const int MinEpisodeSamples = 8;
+
+    private const string HeartRate = "heart_rate", Spo2 = "spo2", Abnormal = "abnormal", Alert = "alert", TimeToAlert = "time_to_alert";
+
+    private readonly ModelRunner _runner;
+    private readonly SeriesReplay _series;
+    private readonly float _threshold;
+    private readonly bool _labelled;
+    private readonly bool[] _alerted;
+    private readonly float[] _probabilities = new float[2];
+    private bool _inRun;
+
+    public VitalsClassificationPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
+    {
+        replay.Require("signal");
+        var input = runner.Session.Inputs[0];
+        if (replay.Manifest.Channels is not ["heart_rate", "spo2"] || input.Shape.Count != 3 || input.Shape[1] != 2 || !input.IsStatic
+            || runner.Session.Outputs[0].ElementCount != 2)
+        {
+            throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {runner.Session.Outputs[0]}) and replay {replay.Folder} do not make a [1,2,T] heart rate/SpO2 classifier with two logits");
+        }
+
+        _runner = runner;
+        _series = new SeriesReplay(replay, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2));
+        _threshold = (float)options.DecisionThreshold;
+        _labelled = labelled;
+        _alerted = new bool[replay.Manifest.Events.Count];
+        Kpis =
+        [
+            .. ModelRunner.LatencyKpis,
+            new("heart_rate_mean", HeartRate, Aggregation.Mean),
+            new("spo2_mean", Spo2, Aggregation.Mean),
+            new("spo2_min", Spo2, Aggregation.Min),
+            new("abnormal_share", Abnormal, Aggregation.Mean),
+            new("alert_count", Alert, Aggregation.Count),
+            .. labelled ? [new KpiDefinition("time_to_alert_s", TimeToAlert, Aggregation.Mean), .. BinaryScore.Kpis] : Array.Empty<KpiDefinition>(),
+        ];
+    }
+
+    public IReadOnlyList<KpiDefinition> Kpis { get; }
+
+    public string? InputSample => ModelRunner.LatencySample;
+
+    public ModelInfo? Model => _runner.Model;
+
+    public void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
+        _series.Advance(
+            seconds,
+            values =>
+            {
+                samples.Add(new Sample(time, HeartRate, values[0]));
+                samples.Add(new Sample(time, Spo2, values[1]));
+            },
+            () => Classify(time, samples));
+
+    public void Dispose() => _runner.Dispose();
+
+    private void Classify(DateTimeOffset time, List<Sample> samples)
+    {
+        if (_series.Looped)
+        {
+            Array.Clear(_alerted);
+        }
+
+        _series.Window.CopyTo(_runner.Binding.Input<float>(0));
+        _runner.Run(time, samples);
+        Classification.Softmax(_runner.Binding.Output<float>(0), _probabilities);
+        var abnormal = _probabilities[1] >= _threshold;
+        samples.Add(new Sample(time, Abnormal, abnormal ? 1 : 0));
+        var alert = abnormal && !_inRun;
+        _inRun = abnormal;
+        if (alert)
+        {
+            samples.Add(new Sample(time, Alert, 1));
+        }
+
+        if (_labelled)
+        {
+            Score(time, abnormal, alert, samples);
+        }
+    }
+
+    private void Score(DateTimeOffset time, bool abnormal, bool alert, List<Sample> samples)
+    {
+        var end = _series.DataTime;
+        var length = _series.Window.Length;
+        var events = _series.Events;
+        var inEpisode = 0;
+        for (var s = 0; s < length; s++)
+        {
+            var t = end - ((length - s) / _series.SampleHz);
+            inEpisode += events.Any(e => e.Contains(t)) ? 1 : 0;
+        }
+
+        BinaryScore.Add(time, abnormal, inEpisode >= MinEpisodeSamples, samples);
+        for (var i = 0; alert && i < events.Count; i++)
+        {
+            if (!_alerted[i] && end > events[i].Start && end - (length / _series.SampleHz) < events[i].End)
+            {
+                _alerted[i] = true;
+                samples.Add(new Sample(time, TimeToAlert, end - events[i].Start));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Pipeline.Inference;
+using GzAiEdge.Edge.Pipeline.Replay;
+using GzAiEdge.Edge.Simulation;
+using GzAiEdge.Inference;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Edge.Pipeline;
+
+/// <summary>
+/// Builds the device's source from its config: a simulation, or a replay feeding the configured model
+/// pipeline. Failures become <see cref="InvalidDataException"/> naming the config key and file line to fix.
+/// </summary>
+public sealed class SampleSourceFactory(
+    IOptions<SourceOptions> source,
+    IOptions<PipelineOptions> pipeline,
+    IOptions<InferenceOptions> inference,
+    ConfigurationLocator locator,
+    ILoggerFactory logs)
+{
+    public ISampleSource Create()
+    {
+        var s = source.Value;
+        if (s.Kind == "simulated")
+        {
+            return SimulationProfiles.Create(s.Profile, s.Seed);
+        }
+
+        var p = pipeline.Value;
+        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!).WithSpeed(s.Speed));
+        var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(inference.Value.NativeLibraryPath));
+        var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, inference.Value, logs.CreateLogger("GzAiEdge.Inference")));
+        var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);
+        try
+        {
+            return Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled));
+        }
+        catch
+        {
+            runner.Dispose();
+            throw;
+        }
+    }
+
+    private static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled) => p.Kind switch
+    {
+        "traffic-detection" => new TrafficDetectionPipeline(runner, replay, p, labelled),
+        "visual-inspection" => new VisualInspectionPipeline(runner, replay, p, labelled),
+        "vibration-anomaly" => new VibrationAnomalyPipeline(runner, replay, p, labelled),
+        "vitals-classification" => new VitalsClassificationPipeline(runner, replay, p, labelled),
+        _ => throw new InvalidDataException($"'{p.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}"),
+    };
+
+    private T Wrap<T>(string key, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or OnnxRuntimeException or IOException)
+        {
+            throw new InvalidDataException($"{locator.Describe(key)}: {ex.Message}", ex);
+        }
+    }
+}
