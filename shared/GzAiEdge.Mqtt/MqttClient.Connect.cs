@@ -122,7 +122,7 @@ public sealed partial class MqttClient
             {
                 // A new session has no subscriptions and no QoS 2 state; restore what this client asked for.
                 _inboundQos2.Clear();
-                if (_started && _subscriptions.Count > 0)
+                if (_started && _options.RestoreSubscriptions && _subscriptions.Count > 0)
                 {
                     resubscribe = [.. _subscriptions.Values];
                 }

@@ -28,6 +28,19 @@ public static class GzProcesses
             .. extraArgs,
         ], workingDirectory: folder.Path);
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));
+
+        // The web server listens before the MQTT subscriptions are in place; a test that publishes
+        // then would race them. The live feed subscribes last (after ingestion), so its line means both.
+        for (var waited = 0; !process.Output.Contains("Live feed subscribed", StringComparison.Ordinal); waited += 100)
+        {
+            if (process.HasExited || waited > 60_000)
+            {
+                throw new InvalidOperationException($"the cloud did not subscribe to the broker (exited: {process.HasExited}); its output:\n{process.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
         return (process, api);
     }
 

@@ -13,7 +13,9 @@ public sealed class IngestionConnection : IAsyncDisposable
 {
     private readonly ILogger<IngestionConnection> _logger;
     private readonly string? _username;
+    private readonly Lock _gate = new();
     private volatile bool _subscribed;
+    private TaskCompletionSource _subscribedNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IngestionConnection(IOptions<IngestionOptions> options, ILogger<IngestionConnection> logger, ILogger<MqttClient> mqttLogger)
     {
@@ -58,6 +60,22 @@ public sealed class IngestionConnection : IAsyncDisposable
 
         IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
         _subscribed = true;
+        OpenGate();
+    }
+
+    /// <summary>
+    /// Completes once ingestion holds its shared subscription on the current connection. Another
+    /// subscriber to device topics in this instance (the live feed) subscribes only after this: a
+    /// broker that has a matching subscriber acknowledges a device's publish as delivered, so a
+    /// plain subscriber alone after a broker restart would let reports be acknowledged that no
+    /// ingestion instance receives (Mosquitto 2.0 restores sessions but not shared subscriptions).
+    /// </summary>
+    public Task WhenSubscribedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _subscribedNow.Task.WaitAsync(cancellationToken);
+        }
     }
 
     public ValueTask DisposeAsync()
@@ -68,12 +86,36 @@ public sealed class IngestionConnection : IAsyncDisposable
 
     // Mosquitto 2.0 resumes the session after a restart but not its shared subscriptions, and says
     // "session present", so the client does not restore them by itself: subscribe again on every
-    // resumed session (replacing a subscription that did survive is harmless).
+    // reconnect (replacing a subscription that did survive is harmless), and hold the live feed's
+    // gate closed until the SUBACK.
     private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
     {
-        if (e.IsConnected && e.SessionPresent && _subscribed)
+        if (!e.IsConnected)
+        {
+            CloseGate();
+        }
+        else if (_subscribed)
         {
             _ = ResubscribeAsync();
+        }
+    }
+
+    private void OpenGate()
+    {
+        lock (_gate)
+        {
+            _subscribedNow.TrySetResult();
+        }
+    }
+
+    private void CloseGate()
+    {
+        lock (_gate)
+        {
+            if (_subscribedNow.Task.IsCompleted)
+            {
+                _subscribedNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 
@@ -81,8 +123,15 @@ public sealed class IngestionConnection : IAsyncDisposable
     {
         try
         {
-            await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], CancellationToken.None);
+            var codes = await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], CancellationToken.None);
+            if (codes[0] >= MqttReasonCode.UnspecifiedError)
+            {
+                IngestionLog.ResubscribeFailed(_logger, $"refused: {codes[0]} (0x{(byte)codes[0]:X2})");
+                return;
+            }
+
             IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, true);
+            OpenGate();
         }
         catch (MqttException ex)
         {

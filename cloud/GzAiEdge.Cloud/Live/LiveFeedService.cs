@@ -8,10 +8,13 @@ namespace GzAiEdge.Cloud.Live;
 /// This instance's own view of all device traffic, for the dashboard and alerts. Unlike ingestion it
 /// subscribes without a share group and with a clean session, so every instance sees every message
 /// (ingestion instances split them) and nothing piles up for it at the broker while it is down.
+/// It subscribes, and after a reconnect subscribes again, only once this instance's ingestion holds
+/// its shared subscription (<see cref="IngestionConnection.WhenSubscribedAsync"/> says why).
 /// </summary>
 public sealed class LiveFeedService(
     LiveMessageHandler handler,
     LiveClient live,
+    IngestionConnection ingestion,
     IOptions<IngestionOptions> broker,
     ILogger<LiveFeedService> logger,
     ILogger<MqttClient> mqttLogger) : BackgroundService
@@ -33,21 +36,22 @@ public sealed class LiveFeedService(
                 Password = o.Password,
                 Tls = o.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
                 ReceiveMaximum = 1000,
+                RestoreSubscriptions = false,
             },
             mqttLogger);
-        await client.ConnectUntilConnectedAsync((ex, delay) => LiveLog.ConnectFailed(logger, ex.Message, delay), stoppingToken);
-
-        // No Local on the alert topic: this instance shows its own alerts directly, others' through the broker.
-        var codes = await client.SubscribeAsync(
-            [new MqttSubscription(DeviceFilter), new MqttSubscription(AlertTopic) { NoLocal = true }], stoppingToken);
-        if (codes.Any(c => c >= MqttReasonCode.UnspecifiedError))
+        var reconnected = new SemaphoreSlim(0);
+        client.ConnectionStateChanged += (_, e) =>
         {
-            throw new InvalidOperationException(
-                $"the broker refused the live feed's subscriptions {DeviceFilter}, {AlertTopic}: {string.Join(", ", codes)}; check the ACL of user '{o.Username}'");
-        }
-
-        LiveLog.Subscribed(logger, $"{DeviceFilter}, {AlertTopic}");
+            if (e.IsConnected)
+            {
+                reconnected.Release();
+            }
+        };
+        await client.ConnectUntilConnectedAsync((ex, delay) => LiveLog.ConnectFailed(logger, ex.Message, delay), stoppingToken);
+        await reconnected.WaitAsync(stoppingToken);
+        await SubscribeAsync(client, o.Username, stoppingToken);
         live.SetConnected(client);
+        _ = ResubscribeOnReconnectAsync(client, reconnected, o.Username, stoppingToken);
         await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
         {
             try
@@ -58,6 +62,42 @@ public sealed class LiveFeedService(
             {
                 // One bad message must not end the dashboard's feed.
                 LiveLog.HandlerFailed(logger, message.Topic, ex);
+            }
+        }
+    }
+
+    // No Local on the alert topic: this instance shows its own alerts directly, others' through the broker.
+    private async Task SubscribeAsync(MqttClient client, string? username, CancellationToken cancellationToken)
+    {
+        await ingestion.WhenSubscribedAsync(cancellationToken);
+        var codes = await client.SubscribeAsync(
+            [new MqttSubscription(DeviceFilter), new MqttSubscription(AlertTopic) { NoLocal = true }], cancellationToken);
+        if (codes.Any(c => c >= MqttReasonCode.UnspecifiedError))
+        {
+            throw new InvalidOperationException(
+                $"the broker refused the live feed's subscriptions {DeviceFilter}, {AlertTopic}: {string.Join(", ", codes)}; check the ACL of user '{username}'");
+        }
+
+        LiveLog.Subscribed(logger, $"{DeviceFilter}, {AlertTopic}");
+    }
+
+    // A clean session keeps no subscriptions: after each reconnect, subscribe again behind ingestion.
+    private async Task ResubscribeOnReconnectAsync(MqttClient client, SemaphoreSlim reconnected, string? username, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reconnected.WaitAsync(cancellationToken);
+                await SubscribeAsync(client, username, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is MqttException or InvalidOperationException)
+            {
+                LiveLog.HandlerFailed(logger, DeviceFilter, ex);
             }
         }
     }

@@ -18,6 +18,13 @@ public sealed record MqttClientOptions
     /// <summary>Clean start (clean session in 3.1.1) on the first connect; reconnects resume the session when there is one.</summary>
     public bool CleanStart { get; init; } = true;
 
+    /// <summary>
+    /// Subscribe again by itself to what this client subscribed to when a reconnect finds no
+    /// session (the default). Off: the caller restores them on <see cref="MqttClient.ConnectionStateChanged"/>,
+    /// for example to order them after another client's subscriptions.
+    /// </summary>
+    public bool RestoreSubscriptions { get; init; } = true;
+
     /// <summary>MQTT 5 session expiry interval; 0 ends the session with the connection.</summary>
     public uint SessionExpiryIntervalSeconds { get; init; }
 
