@@ -13,7 +13,12 @@ export function render(view, _params, { live }) {
   view.append(el('h1', {}, t('alerts.title')), toggle, body);
 
   const draw = () => body.replaceChildren(alertTable(alerts.filter((a) => !activeOnly || a.active), (a) => { upsert(alerts, a); draw(); }, true));
-  api.alerts().then((page) => { alerts = page.items; draw(); })
+  // Alerts the live stream delivered before the list came back are newer than the list's copies.
+  api.alerts().then((page) => {
+    const live = new Set(alerts.map((a) => a.id));
+    page.items.filter((a) => !live.has(a.id)).forEach((a) => upsert(alerts, a));
+    draw();
+  })
     .catch((error) => body.replaceChildren(el('p', { class: 'error' }, t('common.error') + error.message)));
   return live({}, { alert: (a) => { upsert(alerts, a); draw(); } });
 }

@@ -46,7 +46,8 @@ export function render(view, [id], { live }) {
       const detail = await api.scenario(id);
       drawHead(detail);
       lines = new Map(detail.kpis.map((l) => [l.kpi, l]));
-      detail.devices.forEach((d) => devices.set(`${d.site}/${d.device}`, d));
+      // What the live stream delivered while these requests ran is newer than their answers: keep it.
+      detail.devices.forEach((d) => { if (!devices.has(`${d.site}/${d.device}`)) devices.set(`${d.site}/${d.device}`, d); });
       drawDevices();
       const kpis = [...new Set([...lines.keys(), ...detail.devices.flatMap((d) => Object.keys(d.latestKpis ?? {}))])];
       kpis.forEach(chartFor);
@@ -55,7 +56,8 @@ export function render(view, [id], { live }) {
         const series = await api.series({ scenario: id, kpis: kpis.join(','), from, points: HistoryMinutes * 12 });
         kpis.forEach((k) => chartFor(k).setPoints(series.series[k] ?? []));
       }
-      alerts = (await api.alerts({ scenario: id, limit: 20 })).items;
+      const live = new Set(alerts.map((a) => a.id));
+      (await api.alerts({ scenario: id, limit: 20 })).items.filter((a) => !live.has(a.id)).forEach((a) => upsert(alerts, a));
       drawAlerts();
     } catch (error) {
       head.replaceChildren(el('p', { class: 'error' }, t('common.error') + error.message),
