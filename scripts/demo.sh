@@ -91,7 +91,7 @@ cat <<INFO
   MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-cloud -P "\$(sed -n 's/^Ingestion__Password=//p' $RUN/pki/cloud/credentials.env)" -t 'gz/v1/#' -v
   verify       ./gz verify --api $API --site tianhe-01 --device cam-01
   logs         $RUN/*.log
-  report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
+  report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --keys $RUN/pki/cloud/device-keys.json --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 
 INFO
 watch_args=(watch --api "$API")

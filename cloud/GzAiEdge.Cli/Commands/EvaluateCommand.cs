@@ -65,7 +65,10 @@ internal static class EvaluateCommand
             PrintKpis(evaluation.Scenarios[0]);
         }
 
-        AnsiConsole.MarkupLine("[yellow]Evidence not checked:[/] the verified-share gate is not evaluated until a verifier is wired.");
+        if (evaluation.Scenarios.Any(e => e.Score.Provisional))
+        {
+            AnsiConsole.MarkupLine("[yellow]Evidence not checked:[/] the verified-share gate is not evaluated without --keys (the key registry from gz provision).");
+        }
     }
 
     private static void PrintKpis(ScenarioEvaluation e)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GzAiEdge.Cloud.Evaluation;
 using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Programmes;
 using Microsoft.Extensions.Options;
@@ -28,11 +29,13 @@ internal sealed class EvaluationInputs
 
     public Option<string?> Last { get; } = new("--last") { Description = "Period: the last 90s, 15m, 2h or 30d up to now (instead of --from/--to)" };
 
+    public Option<string?> Keys { get; } = new("--keys") { Description = "Key registry (public keys) from gz provision: verify the reports' signed chains as evidence" };
+
     public Option<int> Parallel { get; } = new("--parallel") { Description = "Scenarios evaluated at once", DefaultValueFactory = _ => 4 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Influx, Database, Catalogue, Types, Scenarios, From, To, Last, Parallel })
+        foreach (var option in new Option[] { Influx, Database, Catalogue, Types, Scenarios, From, To, Last, Keys, Parallel })
         {
             command.Options.Add(option);
         }
@@ -64,7 +67,14 @@ internal sealed class EvaluationInputs
                 Database = result.GetValue(Database)!,
                 Timeout = TimeSpan.FromMinutes(2),
             }));
-            return new Resolved(programme, scenarios.Count == 0 ? null : scenarios, Period(result), client, counter, Math.Clamp(result.GetValue(Parallel), 1, 64));
+            var keys = result.GetValue(Keys);
+            if (keys is not null && !File.Exists(keys))
+            {
+                throw new InputException($"--keys '{keys}': no such file (gz provision writes cloud/device-keys.json)");
+            }
+
+            IEvidenceVerifier evidence = keys is null ? new EvidenceNotChecked() : new ChainEvidence(new ChainReader(client), keys);
+            return new Resolved(programme, scenarios.Count == 0 ? null : scenarios, Period(result), client, counter, Math.Clamp(result.GetValue(Parallel), 1, 64), evidence);
         }
         catch (Exception ex) when (ex is CatalogueException or InputException)
         {
@@ -123,7 +133,7 @@ internal sealed class EvaluationInputs
     /// <summary>Runs the evaluation with a progress bar on a terminal, or a line per tenth elsewhere.</summary>
     public static async Task<ProgrammeEvaluation> EvaluateAsync(Resolved inputs, CancellationToken cancellationToken)
     {
-        var evaluator = new ProgrammeEvaluator(new ScenarioEvaluator(inputs.Client, new EvidenceNotChecked()));
+        var evaluator = new ProgrammeEvaluator(new ScenarioEvaluator(inputs.Client, inputs.Evidence));
         var total = inputs.Scenarios?.Count ?? inputs.Programme.Catalogue.All.Count;
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -155,5 +165,5 @@ internal sealed class EvaluationInputs
     /// <summary>A command-line value that cannot be used; the message names the option.</summary>
     private sealed class InputException(string message) : Exception(message);
 
-    internal sealed record Resolved(Programme Programme, IReadOnlyList<Scenario>? Scenarios, DemonstrationPeriod? Period, InfluxDbClient Client, QueryCounter Counter, int Parallelism);
+    internal sealed record Resolved(Programme Programme, IReadOnlyList<Scenario>? Scenarios, DemonstrationPeriod? Period, InfluxDbClient Client, QueryCounter Counter, int Parallelism, IEvidenceVerifier Evidence);
 }

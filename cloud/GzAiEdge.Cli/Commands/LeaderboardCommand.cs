@@ -30,7 +30,8 @@ internal static class LeaderboardCommand
             Print($"Leaderboard (top {n}) · catalogue {evaluation.Programme.CatalogueVersion} · rubric {evaluation.Programme.RubricVersion}", evaluation, evaluation.Leaderboard.Take(n));
             Print("Benchmark scenarios (best of each sector first, then by rank)", evaluation, BenchmarkSelection.Select(evaluation.Leaderboard, Math.Max(1, result.GetValue(benchmarks))));
             var ineligible = evaluation.Scenarios.Count(s => !s.Score.Eligible);
-            Console.WriteLine($"{evaluation.Leaderboard.Count} eligible, {ineligible} ineligible (a gate failed; see gz evaluate). Evidence not checked: eligible results are provisional.");
+            var provisional = evaluation.Leaderboard.Any(r => r.Candidate.Provisional) ? " Evidence not checked (no --keys): eligible results are provisional." : string.Empty;
+            Console.WriteLine($"{evaluation.Leaderboard.Count} eligible, {ineligible} ineligible (a gate failed; see gz evaluate).{provisional}");
             return 0;
         }));
         return command;

@@ -69,7 +69,7 @@ internal static class SiteProvisioner
 
         var cloudPassword = MosquittoPasswords.NewPassword();
         passwd.Append(MosquittoPasswords.Line(request.CloudUser, cloudPassword)).Append('\n');
-        acl.Append($"\n# The cloud: ingestion reads every device; commands go to devices.\nuser {request.CloudUser}\ntopic read gz/v1/#\ntopic write gz/v1/+/+/cmd\n");
+        acl.Append($"\n# The cloud: ingestion reads every device; commands go to devices; alerts go to gz/v1/alerts.\nuser {request.CloudUser}\ntopic read gz/v1/#\ntopic write gz/v1/+/+/cmd\ntopic write gz/v1/alerts\n");
         Pki.Secret(Path.Combine(root, "mosquitto", "passwd"), passwd.ToString());
         File.WriteAllText(Path.Combine(root, "mosquitto", "acl"), acl.ToString());
 

@@ -46,7 +46,7 @@ public static class ScoreCalculator
         var results = new List<GateResult>();
         Add(results, "completeness", gates.MinCompleteness, values.Completeness, "no reports from the listed devices, so nothing to compare with the expected seq");
         Add(results, "uptime", gates.MinUptime, values.Uptime, "the period has no time buckets");
-        Add(results, "verifiedShare", gates.MinVerifiedShare, values.VerifiedShare, "evidence not checked: no verifier is wired, so the share of verified reports is unknown");
+        Add(results, "verifiedShare", gates.MinVerifiedShare, values.VerifiedShare, "evidence not checked (no key registry to verify the reports against), so the share of verified reports is unknown");
         Add(results, "reports", gates.MinReports, values.Reports, "no reports");
         return results;
     }

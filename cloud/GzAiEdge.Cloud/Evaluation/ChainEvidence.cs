@@ -1,0 +1,38 @@
+using GzAiEdge.Cloud.Verification;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Contracts.Verification;
+using GzAiEdge.Scenarios.Catalogue;
+
+namespace GzAiEdge.Cloud.Evaluation;
+
+/// <summary>
+/// Evidence from the devices' signed hash chains (issue 4): of the reports stored for a device in
+/// the period, how many verify against its public key. Without a key registry nothing can be
+/// checked, and the answer is "not checked" (never a pass); a device the registry does not list
+/// has no verifiable report, so its stored reports count as checked and not verified.
+/// </summary>
+public sealed class ChainEvidence(ChainReader reader, string keyRegistryPath) : IEvidenceVerifier
+{
+    public string Method => "hash chain and ECDSA P-256 signatures against the key registry";
+
+    public async Task<EvidenceSummary?> VerifyAsync(string scenario, string site, string device, DemonstrationPeriod period, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(keyRegistryPath);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var registry = DeviceKeyRegistry.Load(path);
+        var before = await reader.LastSeqBeforeAsync(site, device, period.From, cancellationToken);
+        var reports = await reader.ReportsAsync(site, device, period.From, period.To, cancellationToken);
+        if (registry.Find(site, device) is not { } key)
+        {
+            return new EvidenceSummary(0, reports.Count);
+        }
+
+        var checkpoints = await reader.CheckpointsAsync(site, device, period.From, period.To, cancellationToken);
+        var result = ChainVerifier.Verify(site, device, period.From, period.To, before, reports, checkpoints, key);
+        return new EvidenceSummary(result.Verified, reports.Count);
+    }
+}
