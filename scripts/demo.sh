@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./gz demo: broker, InfluxDB, cloud and three simulated devices on loopback, KPIs shown live.
+# ./gz demo: TLS broker, InfluxDB, cloud and four edge devices running the project's ONNX models on replayed data, on loopback.
 # Everything runs under .run/demo; Ctrl-C (or GZ_DEMO_SECONDS elapsing) stops every process started here.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
