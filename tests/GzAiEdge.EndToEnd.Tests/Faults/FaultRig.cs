@@ -209,6 +209,6 @@ internal sealed class FaultRig : IAsyncDisposable
         Folder.Dispose();
     }
 
-    private InfluxDbClient InfluxClient(HttpClient http) =>
+    public InfluxDbClient InfluxClient(HttpClient http) =>
         new(http, Options.Create(new InfluxDbOptions { BaseAddress = Influx.BaseAddress, Database = Influx.Database }));
 }
