@@ -1,8 +1,11 @@
+using GzAiEdge.Cloud.Alerts;
 using GzAiEdge.Cloud.DeadLetters;
+using GzAiEdge.Cloud.Evaluation;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Scenarios.Catalogue;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Cloud;
@@ -11,20 +14,22 @@ public static class CloudServiceExtensions
 {
     /// <summary>
     /// Resolves everything the cloud config decides, so that a bad config is reported before the
-    /// host starts. Throws <see cref="OptionsValidationException"/> naming each bad key, or
-    /// <see cref="CatalogueException"/> naming file and line.
+    /// host starts. Throws one <see cref="OptionsValidationException"/> naming each bad key and each
+    /// catalogue or alert-rules mistake with its file and line.
     /// </summary>
     public static void ValidateCloudConfiguration(this IServiceProvider services)
     {
         var failures = new List<string>();
         Collect(failures, () => services.GetRequiredService<IOptions<InfluxDbOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<IngestionOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<AlertOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<EvaluationOptions>>().Value);
+        Collect(failures, services.GetRequiredService<ScenarioCatalogue>);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException("cloud configuration", typeof(IngestionOptions), failures);
+            // Distinct: the catalogue's path is an ingestion option, so a bad one is reported twice.
+            throw new OptionsValidationException("cloud configuration", typeof(IngestionOptions), failures.Distinct());
         }
-
-        services.GetRequiredService<ScenarioCatalogue>();
     }
 
     /// <summary>InfluxDB client (config section <c>InfluxDb</c>).</summary>
@@ -50,7 +55,7 @@ public static class CloudServiceExtensions
         var services = builder.Services;
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CataloguePath));
         services.AddSingleton<MessageMapper>();
         services.AddSingleton<IngestionStats>();
@@ -65,7 +70,7 @@ public static class CloudServiceExtensions
     public static IHostApplicationBuilder AddVerification(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<ChainReader>();
         builder.Services.AddTransient<ChainVerificationService>();
         return builder;
@@ -81,6 +86,10 @@ public static class CloudServiceExtensions
         catch (OptionsValidationException ex)
         {
             failures.AddRange(ex.Failures);
+        }
+        catch (CatalogueException ex)
+        {
+            failures.AddRange(ex.Message.Split(Environment.NewLine));
         }
     }
 }

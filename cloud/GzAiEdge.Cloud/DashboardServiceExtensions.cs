@@ -46,10 +46,6 @@ public static class DashboardServiceExtensions
         return builder;
     }
 
-    /// <summary>Resolves the alert options and rules file, so that a bad rule stops the start naming file and line.</summary>
-    public static void ValidateAlertConfiguration(this IServiceProvider services) =>
-        _ = services.GetRequiredService<IOptions<AlertOptions>>().Value;
-
     /// <summary>The scenario-provider API areas, the live stream and the OpenAPI document.</summary>
     public static WebApplication MapProgrammeApi(this WebApplication app)
     {

@@ -21,7 +21,6 @@ try
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
-    app.Services.ValidateAlertConfiguration();
 }
 catch (Exception ex) when (ex is OptionsValidationException or CatalogueException)
 {

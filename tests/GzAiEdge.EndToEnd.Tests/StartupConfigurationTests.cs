@@ -25,12 +25,14 @@ public sealed class StartupConfigurationTests
         using var folder = new TempFolder("gz-badcat");
         await File.WriteAllTextAsync(folder.File("catalogue.yaml"), "scenarios:\n  - id: x\n    sector: rail\n    type: t\n    name: { zh: 甲, en: A }\n");
         await using var cloud = GzProcesses.StartCloud(folder, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
-            $"--Ingestion:CataloguePath={folder.File("catalogue.yaml")}");
+            $"--Ingestion:CataloguePath={folder.File("catalogue.yaml")}", "--Evaluation:Parallelism=0");
 
         await WaitForExitAsync(cloud);
 
         Assert.Equal(2, cloud.ExitCode);
         Assert.Contains($"{folder.File("catalogue.yaml")}:2: sector 'rail' is not one of traffic, manufacturing, medical, city", cloud.Output);
+        // One start names every mistake, not only the first section's.
+        Assert.Contains("Evaluation:Parallelism must be within 1–64", cloud.Output);
         AssertNoStackTrace(cloud.Output);
     }
 
