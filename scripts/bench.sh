@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 CONFIGURATION="${GZ_CONFIGURATION:-Release}"
+. scripts/lib.sh
 
 inference() {
   # The peer: onnxruntime-node at the ORT version our binding loads. --ignore-scripts: its install script
@@ -19,16 +20,13 @@ inference() {
 # of 10 s windows written, the whole programme evaluated, time and query count printed.
 evaluate() {
   local dll="cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll"
-  local run="$ROOT/.run/bench" port=18186
-  rm -rf "$run"; mkdir -p "$run"
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  sed -e "s#@DIR@#$run#g" -e "s#@HTTP_PORT@#$port#g" -e "s#@RPC_PORT@#$((port + 1000))#g" \
-    firmware-configs/influxdb/influxdb.conf.template > "$run/influxdb.conf"
-  influxd -config "$run/influxdb.conf" > "$run/influxdb.log" 2>&1 &
-  local pid=$!
-  trap 'kill -TERM '"$pid"' 2>/dev/null; wait '"$pid"' 2>/dev/null' EXIT
-  for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-  echo "==> influxdb on 127.0.0.1:$port (data in $run)"
+  local run="$ROOT/.run/bench" port
+  rm -rf "$run"
+  port=$(free_port 18186)
+  start_influxdb "$run" "$port" "$(free_port $((port + 1000)))" "$run/influxdb.log"
+  trap 'kill -TERM '"$INFLUX_PID"' 2>/dev/null; wait '"$INFLUX_PID"' 2>/dev/null' EXIT
+  wait_port "$port" influxdb "$INFLUX_PID" "$run/influxdb.log"
+  say "influxdb on 127.0.0.1:$port (data in $run)"
   dotnet "$dll" bench evaluate --influx "http://127.0.0.1:$port" --database gzbench "$@"
 }
 

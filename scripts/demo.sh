@@ -8,7 +8,7 @@ CONFIGURATION="${GZ_CONFIGURATION:-Release}"
 RUN="$ROOT/.run/demo"
 PIDS=()
 
-say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
+. scripts/lib.sh
 
 # Stops in reverse start order: devices first (they announce offline through the broker), then
 # the cloud (it finishes its batch), then InfluxDB and the broker. Each gets 10 s before SIGKILL.
@@ -24,17 +24,6 @@ stop_all() {
   return 0
 }
 trap stop_all INT TERM EXIT
-
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }
-wait_port() { # port name pid
-  for _ in $(seq 300); do
-    listening "$1" && return 0
-    kill -0 "$3" 2>/dev/null || { echo "$2 exited; its log: $RUN/$2.log" >&2; tail -20 "$RUN/$2.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "$2 did not listen on $1; its log: $RUN/$2.log" >&2; exit 1
-}
 
 rm -rf "$RUN"; mkdir -p "$RUN/mosquitto/conf.d" "$RUN/influxdb" "$RUN/state"
 MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_port 18088); API_PORT=$(free_port 5080)
@@ -56,13 +45,11 @@ user root
 CONF
 say "mosquitto on 127.0.0.1:$MQTT_PORT"
 mosquitto -c "$RUN/mosquitto/mosquitto.conf" > "$RUN/mosquitto.log" 2>&1 & PIDS+=($!)
-wait_port "$MQTT_PORT" mosquitto "$!"
+wait_port "$MQTT_PORT" mosquitto "$!" "$RUN/mosquitto.log"
 
-sed -e "s#@DIR@#$RUN/influxdb#g" -e "s#@HTTP_PORT@#$INFLUX_PORT#g" -e "s#@RPC_PORT@#$RPC_PORT#g" \
-  firmware-configs/influxdb/influxdb.conf.template > "$RUN/influxdb/influxdb.conf"
 say "influxdb on 127.0.0.1:$INFLUX_PORT"
-influxd -config "$RUN/influxdb/influxdb.conf" > "$RUN/influxdb.log" 2>&1 & PIDS+=($!)
-wait_port "$INFLUX_PORT" influxdb "$!"
+start_influxdb "$RUN/influxdb" "$INFLUX_PORT" "$RPC_PORT" "$RUN/influxdb.log"; PIDS+=("$INFLUX_PID")
+wait_port "$INFLUX_PORT" influxdb "$INFLUX_PID" "$RUN/influxdb.log"
 influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
 
 API="http://127.0.0.1:$API_PORT"
@@ -72,7 +59,7 @@ say "cloud API on $API"
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
   --Alerts:StorePath="$RUN/alerts.db" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
-wait_port "$API_PORT" cloud "$!"
+wait_port "$API_PORT" cloud "$!" "$RUN/cloud.log"
 
 for pair in traffic:cam-01 manufacturing:line-03 vibration:motor-03 medical:ward-05; do
   device=${pair%%:*}
