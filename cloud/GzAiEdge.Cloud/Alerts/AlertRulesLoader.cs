@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using GzAiEdge.Contracts.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +13,7 @@ public sealed class AlertRulesException(string message) : Exception(message);
 /// Walks the node tree rather than deserialising, so that every error names its line, and unknown
 /// keys are errors, so that a misspelt <c>windws</c> is not silently a rule with the default.
 /// </summary>
-public static partial class AlertRulesLoader
+public static class AlertRulesLoader
 {
     private static readonly string[] TypeKeys = ["offlineSeconds", "completenessBelow", "kpis"];
     private static readonly string[] KpiKeys = ["kpi", "above", "below", "windows", "target"];
@@ -91,7 +91,7 @@ public static partial class AlertRulesLoader
 
         at.OnlyKeys(rule, KpiKeys, "a KPI rule");
         var kpi = at.Text(rule, "kpi");
-        if (kpi is not null && !KpiKey().IsMatch(kpi))
+        if (kpi is not null && !KpiReportValidator.IsKpiName(kpi))
         {
             at.Error(rule, $"kpi '{kpi}' is not a KPI key (lower snake case, see docs/kpis.md)");
             kpi = null;
@@ -120,9 +120,6 @@ public static partial class AlertRulesLoader
         var direction = above is null ? AlertDirection.Below : AlertDirection.Above;
         return new KpiAlertRule($"{type}/{kpi}/{direction.ToString().ToLowerInvariant()}", kpi, direction, (above ?? below)!.Value, (int)windows, target);
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
-    private static partial Regex KpiKey();
 
     private sealed class Context(string source, List<string> errors)
     {

@@ -12,28 +12,25 @@ public static class DeadLetterApi
         return app;
     }
 
-    public static async Task<Results<Ok<DeadLetterPage>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<Page<DeadLetterView>>, ValidationProblem>> ListAsync(
         IDeadLetterStore store, int? offset, int? limit, CancellationToken cancellationToken)
     {
         var skip = offset ?? 0;
         var take = limit ?? 50;
-        if (skip < 0 || take is < 1 or > 1000)
+        if (skip < 0 || take is < 1 or > ApiChecks.MaxLimit)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["paging"] = [$"offset must be >= 0 (was {skip}) and limit within 1..1000 (was {take})"],
+                ["paging"] = [$"offset must be >= 0 (was {skip}) and limit within 1..{ApiChecks.MaxLimit} (was {take})"],
             });
         }
 
         var items = await store.ListAsync(skip, take, cancellationToken);
         var total = await store.CountAsync(cancellationToken);
-        return TypedResults.Ok(new DeadLetterPage(total, skip, take,
+        return TypedResults.Ok(new Page<DeadLetterView>(total, skip, take,
             [.. items.Select(d => new DeadLetterView(d.Id, d.ReceivedAt, d.Topic, d.Reason, System.Text.Encoding.UTF8.GetString(d.Payload)))]));
     }
 }
-
-/// <summary>One page of dead letters.</summary>
-public sealed record DeadLetterPage(long Total, int Offset, int Limit, IReadOnlyList<DeadLetterView> Items);
 
 /// <summary>A dead letter with its payload as text (invalid UTF-8 shows as U+FFFD).</summary>
 public sealed record DeadLetterView(long Id, DateTimeOffset ReceivedAt, string Topic, string Reason, string Payload);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Api;
-using GzAiEdge.Contracts.Topics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
@@ -24,16 +23,16 @@ public static class KpiApi
     public static async Task<Results<Ok<IReadOnlyList<LatestKpis>>, ValidationProblem, ProblemHttpResult>> GetLatestAsync(
         InfluxDbClient influx, string? scenario, string? site, string? device, CancellationToken cancellationToken)
     {
-        var filters = new Dictionary<string, string?> { ["scenario"] = scenario, ["site"] = site, ["device"] = device };
-        var errors = filters
-            .Select(f => (f.Key, Why: f.Value is null ? null : Identifiers.Check(f.Value)))
-            .Where(f => f.Why is not null)
-            .ToDictionary(f => f.Key, f => new[] { $"{f.Key} {f.Why}" });
-        if (errors.Count > 0)
+        var checks = new ApiChecks();
+        checks.Id("scenario", scenario);
+        checks.Id("site", site);
+        checks.Id("device", device);
+        if (checks.Failed)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(checks.Errors);
         }
 
+        var filters = new Dictionary<string, string?> { ["scenario"] = scenario, ["site"] = site, ["device"] = device };
         var where = string.Join(" AND ", filters.Where(f => f.Value is not null)
             .Select(f => $"{InfluxQl.Identifier(f.Key)} = {InfluxQl.StringLiteral(f.Value!)}"));
         var query = $"SELECT * FROM {InfluxQl.Identifier(Points.KpiMeasurement)}"
@@ -46,7 +45,7 @@ public static class KpiApi
         }
         catch (InfluxDbUnavailableException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB is unavailable");
+            return ApiProblems.InfluxUnavailable(ex);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
@@ -10,7 +10,7 @@ namespace GzAiEdge.Cloud.Api;
 /// KPI time series, downsampled by InfluxDB (InfluxQL <c>GROUP BY time</c>) so that a chart of a
 /// month gets a few hundred points, not hundreds of thousands of windows.
 /// </summary>
-public static partial class KpiSeriesApi
+public static class KpiSeriesApi
 {
     private const int MaxKpis = 20;
     private const int MaxPoints = 5000;
@@ -46,7 +46,7 @@ public static partial class KpiSeriesApi
         {
             checks.Add("kpis", $"kpis must list 1..{MaxKpis} KPI keys separated by commas (was {keys.Length})");
         }
-        else if (keys.FirstOrDefault(k => !KpiKey().IsMatch(k)) is { } badKey)
+        else if (keys.FirstOrDefault(k => !KpiReportValidator.IsKpiName(k)) is { } badKey)
         {
             checks.Add("kpis", $"kpis: '{badKey}' is not a KPI key (lower snake case, see docs/kpis.md)");
         }
@@ -127,9 +127,6 @@ public static partial class KpiSeriesApi
         checks.Add(name, $"{name} '{text}' is not an ISO 8601 time, e.g. 2026-01-31T08:00:00Z");
         return null;
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
-    private static partial Regex KpiKey();
 }
 
 /// <summary>KPI values per bucket of <see cref="BucketSeconds"/>, one list of points per KPI.</summary>

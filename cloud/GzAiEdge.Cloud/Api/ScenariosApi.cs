@@ -32,11 +32,9 @@ public static class ScenariosApi
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        var views = await ViewsAsync(catalogue.All, registry, alerts, cancellationToken);
-        return TypedResults.Ok(Page<ScenarioView>.Of(
-            [.. views.Where(v => (wantedSector is null || v.Sector == wantedSector.Value.ToString().ToLowerInvariant())
-                && (wantedStatus is null || v.Status == wantedStatus.Value.Text()))],
-            skip, take));
+        IReadOnlyList<Scenario> scenarios = wantedSector is { } only ? [.. catalogue.All.Where(s => s.Sector == only)] : catalogue.All;
+        var views = await ViewsAsync(scenarios, registry, alerts, cancellationToken);
+        return TypedResults.Ok(Page<ScenarioView>.Of([.. views.Where(v => wantedStatus is null || v.Status == wantedStatus.Value.Text())], skip, take));
     }
 
     public static async Task<Results<Ok<ScenarioDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(

@@ -97,7 +97,7 @@ public sealed class LiveFeedService(
             }
             catch (Exception ex) when (ex is MqttException or InvalidOperationException)
             {
-                LiveLog.HandlerFailed(logger, DeviceFilter, ex);
+                LiveLog.ResubscribeFailed(logger, ex);
             }
         }
     }

@@ -15,6 +15,9 @@ internal static partial class LiveLog
     [LoggerMessage(6003, LogLevel.Error, "Live feed failed on a message on {Topic}")]
     public static partial void HandlerFailed(ILogger logger, string topic, Exception exception);
 
+    [LoggerMessage(6004, LogLevel.Error, "Live feed could not subscribe again after a reconnect; it waits for the next one")]
+    public static partial void ResubscribeFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(6010, LogLevel.Warning, "Alert {Id} raised: {Message}")]
     public static partial void AlertRaised(ILogger logger, long id, string message);
 

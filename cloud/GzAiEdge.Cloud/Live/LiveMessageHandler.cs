@@ -36,7 +36,11 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
         {
             case MessageKind.Kpi when MessageReader.TryRead(payload.Span, GzJsonContext.Default.KpiReport, topic, out var report, out errors):
                 var reporter = registry.OnKpi(report);
-                hub.Publish(new LiveEvent(LiveEvent.Kpi, report.Scenario, report.Site, Serialize(KpiLive.From(report))));
+                if (hub.StreamCount > 0)
+                {
+                    hub.Publish(new LiveEvent(LiveEvent.Kpi, report.Scenario, report.Site, Serialize(KpiLive.From(report))));
+                }
+
                 PublishDevice(reporter);
                 await alerts.OnKpiAsync(report, reporter, cancellationToken);
                 return;
@@ -49,8 +53,12 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
                 await alerts.OnDeviceStateAsync(device, cancellationToken);
                 return;
             case MessageKind.Event when MessageReader.TryRead(payload.Span, GzJsonContext.Default.DeviceEvent, topic, out var deviceEvent, out errors):
-                var scenario = registry.Find(deviceEvent.Site, deviceEvent.Device)?.Scenario;
-                hub.Publish(new LiveEvent(LiveEvent.DeviceEventType, scenario, deviceEvent.Site, Serialize(deviceEvent)));
+                if (hub.StreamCount > 0)
+                {
+                    var scenario = registry.Find(deviceEvent.Site, deviceEvent.Device)?.Scenario;
+                    hub.Publish(new LiveEvent(LiveEvent.DeviceEventType, scenario, deviceEvent.Site, Serialize(deviceEvent)));
+                }
+
                 return;
             case MessageKind.Cmd:
                 return;
@@ -60,8 +68,15 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
         }
     }
 
-    private void PublishDevice(DeviceView device) =>
-        hub.Publish(new LiveEvent(LiveEvent.Device, device.Scenario, device.Site, Serialize(device)));
+    // Every report and heartbeat passes here: with no stream open (no dashboard watching) nothing is
+    // serialised, and the feed only keeps the registry and the alerts current.
+    private void PublishDevice(DeviceView device)
+    {
+        if (hub.StreamCount > 0)
+        {
+            hub.Publish(new LiveEvent(LiveEvent.Device, device.Scenario, device.Site, Serialize(device)));
+        }
+    }
 
     // Alerts raised by other instances arrive here; this instance's own are published to the hub
     // directly (the subscription has No Local set), so each alert is shown once.

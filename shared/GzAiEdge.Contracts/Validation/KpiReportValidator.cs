@@ -174,7 +174,8 @@ public static class KpiReportValidator
         }
     }
 
-    private static bool IsKpiName(string name) =>
+    /// <summary>Whether <paramref name="name"/> is a KPI name: 1-64 characters of a-z, 0-9 and '_', starting with a letter.</summary>
+    public static bool IsKpiName(string name) =>
         name.Length is > 0 and <= 64
         && char.IsAsciiLetterLower(name[0])
         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');

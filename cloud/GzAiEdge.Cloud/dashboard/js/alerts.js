@@ -18,6 +18,15 @@ export function upsert(list, alert) {
   list.sort((a, b) => b.id - a.id);
 }
 
+/**
+ * Adds alerts a list request returned, except those the live stream delivered while the request ran:
+ * those copies are newer than the list's.
+ */
+export function mergeLoaded(list, loaded) {
+  const live = new Set(list.map((a) => a.id));
+  loaded.filter((a) => !live.has(a.id)).forEach((a) => upsert(list, a));
+}
+
 /** A table of alerts with an acknowledge button on each unacknowledged one; onChange gets the updated alert. */
 export function alertTable(alerts, onChange, showScenario = false) {
   if (alerts.length === 0) return el('p', { class: 'empty alerts-empty' }, t('alerts.none'));

@@ -1,7 +1,7 @@
 // All alerts of the programme, newest first, live; optionally only the active ones.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { alertTable, upsert } from '../alerts.js';
+import { alertTable, mergeLoaded, upsert } from '../alerts.js';
 import { el } from '../view.js';
 
 export function render(view, _params, { live }) {
@@ -13,10 +13,8 @@ export function render(view, _params, { live }) {
   view.append(el('h1', {}, t('alerts.title')), toggle, body);
 
   const draw = () => body.replaceChildren(alertTable(alerts.filter((a) => !activeOnly || a.active), (a) => { upsert(alerts, a); draw(); }, true));
-  // Alerts the live stream delivered before the list came back are newer than the list's copies.
   api.alerts().then((page) => {
-    const live = new Set(alerts.map((a) => a.id));
-    page.items.filter((a) => !live.has(a.id)).forEach((a) => upsert(alerts, a));
+    mergeLoaded(alerts, page.items);
     draw();
   })
     .catch((error) => body.replaceChildren(el('p', { class: 'error' }, t('common.error') + error.message)));

@@ -1,7 +1,8 @@
 // One device: state, heartbeat, outbox, model, completeness, latest KPIs and recent events, live.
 import { api } from '../api.js';
 import { formatDuration, formatNumber, formatPercent, formatTime, kpiLabel, t } from '../i18n.js';
-import { chip, el, table } from '../view.js';
+import { el, table } from '../view.js';
+import { modelText, stateChip } from './devices.js';
 
 export function render(view, [site, device], { live }) {
   const facts = el('div', { class: 'facts' }, el('p', { class: 'empty' }, t('common.loading')));
@@ -13,13 +14,13 @@ export function render(view, [site, device], { live }) {
 
   const drawDevice = (d) => {
     facts.replaceChildren(...[
-      [t('device.state'), chip(d.state === 'online' ? 'ok' : d.state === 'offline' ? 'offline' : 'no-data', t(`state.${d.state}`))],
+      [t('device.state'), stateChip(d)],
       [t('device.since'), formatTime(d.stateSince)],
       [t('device.heartbeat'), formatTime(d.lastHeartbeat)],
       [t('device.uptime'), formatDuration(d.uptimeSeconds)],
       [t('device.lastSeq'), formatNumber(d.lastSeq, 0)],
       [t('device.outbox'), formatNumber(d.outboxDepth, 0)],
-      [t('device.model'), d.modelName ? `${d.modelName} ${d.modelVersion ?? ''}` : '—'],
+      [t('device.model'), modelText(d)],
       [t('scenario.completeness'), formatPercent(d.completeness)],
       [t('device.scenario'), d.scenario ? el('a', { href: `#/scenario/${encodeURIComponent(d.scenario)}` }, d.scenario) : '—'],
     ].map(([label, value]) => el('div', { class: 'fact' }, el('span', { class: 'fact-label' }, label), el('span', { class: 'fact-value' }, value))));

@@ -1,6 +1,6 @@
 // One scenario: live KPI charts with threshold and target lines, its devices and its alerts.
 import { api } from '../api.js';
-import { alertTable, upsert } from '../alerts.js';
+import { alertTable, mergeLoaded, upsert } from '../alerts.js';
 import { KpiChart } from '../charts.js';
 import { formatTime, scenarioName, t } from '../i18n.js';
 import { chip, debounce, el } from '../view.js';
@@ -56,8 +56,7 @@ export function render(view, [id], { live }) {
         const series = await api.series({ scenario: id, kpis: kpis.join(','), from, points: HistoryMinutes * 12 });
         kpis.forEach((k) => chartFor(k).setPoints(series.series[k] ?? []));
       }
-      const live = new Set(alerts.map((a) => a.id));
-      (await api.alerts({ scenario: id, limit: 20 })).items.filter((a) => !live.has(a.id)).forEach((a) => upsert(alerts, a));
+      mergeLoaded(alerts, (await api.alerts({ scenario: id, limit: 20 })).items);
       drawAlerts();
     } catch (error) {
       head.replaceChildren(el('p', { class: 'error' }, t('common.error') + error.message),
