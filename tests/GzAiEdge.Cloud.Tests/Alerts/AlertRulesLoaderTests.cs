@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GzAiEdge.Cloud.Alerts;
+using GzAiEdge.Scenarios.Types;
 using GzAiEdge.Testing;
 
 namespace GzAiEdge.Cloud.Tests.Alerts;
@@ -46,6 +47,30 @@ public sealed partial class AlertRulesLoaderTests
 
         Assert.NotEmpty(rules.All);
         Assert.All(rules.All.SelectMany(t => t.Kpis), rule => Assert.Contains(rule.Kpi, documented));
+    }
+
+    [Fact]
+    public void The_shipped_rules_draw_the_rubric_target_for_every_KPI_the_rubric_scores()
+    {
+        // Charts take their target line from the alert rules; a scenario type's rubric holds the
+        // same number for scoring. Both are hand-kept, so this keeps them equal.
+        var rules = AlertRulesLoader.Load(RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml"));
+        var types = ScenarioTypeLoader.LoadFolder(RepoPaths.Combine("firmware-configs", "scenarios", "types")).ToDictionary(t => t.Id);
+
+        var compared = 0;
+        foreach (var type in rules.All)
+        {
+            foreach (var rule in type.Kpis.Where(r => r.Target is not null))
+            {
+                if (types[type.Type].Kpis.FirstOrDefault(k => k.Key == rule.Kpi) is { } rubric)
+                {
+                    Assert.True(rubric.Target == rule.Target, $"{type.Type}/{rule.Kpi}: chart target {rule.Target}, rubric target {rubric.Target}");
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared >= 3, $"only {compared} targets compared");
     }
 
     [GeneratedRegex("`([a-z0-9_]+)`")]
