@@ -95,8 +95,10 @@ public sealed class LiveFeedService(
             {
                 return;
             }
-            catch (Exception ex) when (ex is MqttException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Nothing awaits this loop: whatever failed, log it and wait for the next reconnect,
+                // or the dashboard would stop updating without a word.
                 LiveLog.ResubscribeFailed(logger, ex);
             }
         }
