@@ -24,10 +24,10 @@ public static class EvaluationJson
         w.WriteString("catalogueVersion", programme.Programme.CatalogueVersion);
         w.WriteString("rubricVersion", programme.Programme.RubricVersion);
         w.WriteNumber("scenariosEvaluated", programme.Scenarios.Count);
-        w.WriteString("evidence", programme.Scenarios.FirstOrDefault()?.Evidence ?? "evidence not checked");
+        w.WriteString("evidence", programme.Evidence);
         w.WriteString("rankingRule", "eligible scenarios (no failed gate) by score descending; ties by completeness descending, then scenario id");
         w.WriteString("benchmarkRule", "best-ranked eligible scenario of each sector first, then the next best by rank, listed in rank order");
-        Strings(w, "models", programme.Scenarios.SelectMany(s => s.Models).Distinct().Order(StringComparer.Ordinal));
+        Strings(w, "models", programme.Models);
         w.WriteEndObject();
         Ranked(w, "leaderboard", programme.Leaderboard);
         Ranked(w, "benchmarks", programme.Benchmarks);

@@ -23,7 +23,10 @@ public sealed record EvidenceSummary(long Verified, long Checked);
 /// <summary>No verifier wired: every answer is "not checked", never a pass.</summary>
 public sealed class EvidenceNotChecked : IEvidenceVerifier
 {
-    public string Method => "evidence not checked";
+    /// <summary>What an evaluation says of its evidence when none was checked.</summary>
+    public const string Description = "evidence not checked";
+
+    public string Method => Description;
 
     public Task<EvidenceSummary?> VerifyAsync(string scenario, string site, string device, DemonstrationPeriod period, CancellationToken cancellationToken) =>
         Task.FromResult<EvidenceSummary?>(null);
