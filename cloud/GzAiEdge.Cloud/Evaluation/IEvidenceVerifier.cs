@@ -4,7 +4,7 @@ namespace GzAiEdge.Cloud.Evaluation;
 
 /// <summary>
 /// The evidence seam: how many of a device's reports in a period are proven authentic (signature
-/// and hash chain). The delivery issue's verifier plugs in here; until it does,
+/// and hash chain). <see cref="ChainEvidence"/> checks them against the key registry; without one,
 /// <see cref="EvidenceNotChecked"/> answers null and the verified-share gate is not evaluated.
 /// </summary>
 public interface IEvidenceVerifier
