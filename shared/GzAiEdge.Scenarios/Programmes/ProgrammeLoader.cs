@@ -89,10 +89,9 @@ public static class ProgrammeLoader
             }
         }
 
-        var sum = weights.Values.Sum();
-        if (Math.Abs(sum - ScenarioTypeLoader.WeightTotal) > ScenarioTypeLoader.WeightTolerance)
+        if (KpiRubricReader.CheckWeights(weights.Values, "KPI weights with this scenario's overrides") is { } wrongSum)
         {
-            Error(scenario.Line, $"KPI weights with this scenario's overrides sum to {sum}, they must sum to {ScenarioTypeLoader.WeightTotal}");
+            Error(scenario.Line, wrongSum);
         }
     }
 
