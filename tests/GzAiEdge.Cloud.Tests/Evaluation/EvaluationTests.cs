@@ -66,11 +66,14 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
 
         var unknown = await http.GetAsync(new Uri("/api/v1/evaluation/scenarios/nope", UriKind.Relative));
         var badTime = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=yesterday&to=2026-03-02", UriKind.Relative));
+        var backwards = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=2026-03-02&to=2026-03-01", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("scenario 'nope' is not in the catalogue", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badTime.StatusCode);
         Assert.Contains("from 'yesterday' is not an ISO 8601 time", await badTime.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("to must be after from", await backwards.Content.ReadAsStringAsync());
     }
 
     [Fact]
