@@ -47,7 +47,7 @@ internal sealed class EvaluationInputs
         try
         {
             var catalogue = result.GetValue(Catalogue)!;
-            var types = result.GetValue(Types) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(catalogue)) ?? ".", "types");
+            var types = result.GetValue(Types) ?? ProgrammeLoader.DefaultTypesFolder(catalogue);
             var programme = ProgrammeLoader.Load(catalogue, types);
             var scenarios = new List<Scenario>();
             foreach (var id in result.GetValue(Scenarios) ?? [])

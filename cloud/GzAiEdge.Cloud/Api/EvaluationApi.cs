@@ -74,28 +74,28 @@ public static class EvaluationApi
             return null;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var start = Time(from, "from", errors);
-        var end = Time(to, "to", errors);
-        if (errors.Count == 0 && end <= start)
+        var checks = new ApiChecks();
+        var start = Time(checks, "from", from);
+        var end = Time(checks, "to", to);
+        if (!checks.Failed && end <= start)
         {
-            errors["to"] = ["to must be after from"];
+            checks.Add("to", "to must be after from");
         }
 
-        if (errors.Count > 0)
+        if (checks.Failed)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(checks.Errors);
         }
 
         period = new DemonstrationPeriod(start!.Value, end!.Value);
         return null;
     }
 
-    private static DateTimeOffset? Time(string? text, string name, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? Time(ApiChecks checks, string name, string? text)
     {
         if (text is null)
         {
-            errors[name] = [$"{name} is required when the other end of the period is given"];
+            checks.Add(name, $"{name} is required when the other end of the period is given");
             return null;
         }
 
@@ -104,7 +104,7 @@ public static class EvaluationApi
             return time;
         }
 
-        errors[name] = [$"{name} '{text}' is not an ISO 8601 time, e.g. 2026-03-01T00:00:00Z"];
+        checks.Add(name, $"{name} '{text}' is not an ISO 8601 time, e.g. 2026-03-01T00:00:00Z");
         return null;
     }
 

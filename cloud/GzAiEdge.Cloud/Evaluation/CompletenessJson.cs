@@ -1,42 +1,35 @@
 using System.Text.Json;
+using static GzAiEdge.Cloud.Evaluation.EvaluationJsonParts;
 
 namespace GzAiEdge.Cloud.Evaluation;
 
 /// <summary>Completeness per device and time bucket as JSON (received vs expected from the stored seq).</summary>
 public static class CompletenessJson
 {
-    public static byte[] Write(ScenarioEvaluation evaluation)
+    // The default encoder (unlike EvaluationJson's relaxed one) escapes the rule's apostrophe; kept so the bytes stay the same.
+    private static readonly JsonWriterOptions Options = new() { Indented = true };
+
+    public static byte[] Write(ScenarioEvaluation evaluation) => Document(Options, w =>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        w.WriteStartObject();
+        w.WriteString("scenario", evaluation.Scenario.Id);
+        Time(w, "from", evaluation.Period.From);
+        Time(w, "to", evaluation.Period.To);
+        w.WriteNumber("bucketSeconds", (long)evaluation.Bucket.TotalSeconds);
+        w.WriteString("rule", "expected = how far the device's gap-free seq advanced; a gap is charged to the bucket where reports resumed");
+        w.WriteStartArray("devices");
+        foreach (var d in evaluation.Devices)
         {
             w.WriteStartObject();
-            w.WriteString("scenario", evaluation.Scenario.Id);
-            w.WriteString("from", evaluation.Period.From.UtcDateTime.ToString("O"));
-            w.WriteString("to", evaluation.Period.To.UtcDateTime.ToString("O"));
-            w.WriteNumber("bucketSeconds", (long)evaluation.Bucket.TotalSeconds);
-            w.WriteString("rule", "expected = how far the device's gap-free seq advanced; a gap is charged to the bucket where reports resumed");
-            w.WriteStartArray("devices");
-            foreach (var d in evaluation.Devices)
+            DeviceTotals(w, d);
+            w.WriteNumber("uptime", ScenarioEvaluator.Round(d.Uptime));
+            w.WriteStartArray("windows");
+            foreach (var window in d.Windows)
             {
                 w.WriteStartObject();
-                w.WriteString("site", d.Site);
-                w.WriteString("device", d.Device);
-                w.WriteNumber("received", d.Received);
-                w.WriteNumber("expected", d.Expected);
-                w.WriteNumber("completeness", ScenarioEvaluator.Round(d.Completeness));
-                w.WriteNumber("uptime", ScenarioEvaluator.Round(d.Uptime));
-                w.WriteStartArray("windows");
-                foreach (var window in d.Windows)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("start", window.Start.UtcDateTime.ToString("O"));
-                    w.WriteNumber("received", window.Received);
-                    w.WriteNumber("expected", window.Expected);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                Time(w, "start", window.Start);
+                w.WriteNumber("received", window.Received);
+                w.WriteNumber("expected", window.Expected);
                 w.WriteEndObject();
             }
 
@@ -44,6 +37,7 @@ public static class CompletenessJson
             w.WriteEndObject();
         }
 
-        return [.. buffer.WrittenSpan, (byte)'\n'];
-    }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GzAiEdge.Scenarios.Ranking;
 using GzAiEdge.Scenarios.Scoring;
+using static GzAiEdge.Cloud.Evaluation.EvaluationJsonParts;
 
 namespace GzAiEdge.Cloud.Evaluation;
 
@@ -14,19 +15,19 @@ public static class EvaluationJson
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Scenario(ScenarioEvaluation evaluation, string catalogueVersion, string rubricVersion) =>
-        Write(w => WriteScenario(w, evaluation, catalogueVersion, rubricVersion));
+        Document(Options, w => WriteScenario(w, evaluation, catalogueVersion, rubricVersion));
 
-    public static byte[] Programme(ProgrammeEvaluation programme, bool withScenarios) => Write(w =>
+    public static byte[] Programme(ProgrammeEvaluation programme, bool withScenarios) => Document(Options, w =>
     {
         w.WriteStartObject();
         w.WriteStartObject("programme");
         w.WriteString("catalogueVersion", programme.Programme.CatalogueVersion);
         w.WriteString("rubricVersion", programme.Programme.RubricVersion);
         w.WriteNumber("scenariosEvaluated", programme.Scenarios.Count);
-        w.WriteString("evidence", programme.Scenarios.FirstOrDefault()?.Evidence ?? "evidence not checked");
+        w.WriteString("evidence", programme.Evidence);
         w.WriteString("rankingRule", "eligible scenarios (no failed gate) by score descending; ties by completeness descending, then scenario id");
         w.WriteString("benchmarkRule", "best-ranked eligible scenario of each sector first, then the next best by rank, listed in rank order");
-        Strings(w, "models", programme.Scenarios.SelectMany(s => s.Models).Distinct().Order(StringComparer.Ordinal));
+        Strings(w, "models", programme.Models);
         w.WriteEndObject();
         Ranked(w, "leaderboard", programme.Leaderboard);
         Ranked(w, "benchmarks", programme.Benchmarks);
@@ -67,8 +68,8 @@ public static class EvaluationJson
         w.WriteString("type", s.Type);
         w.WriteString("provider", s.Provider);
         w.WriteEndObject();
-        w.WriteString("from", e.Period.From.UtcDateTime.ToString("O"));
-        w.WriteString("to", e.Period.To.UtcDateTime.ToString("O"));
+        Time(w, "from", e.Period.From);
+        Time(w, "to", e.Period.To);
         w.WriteString("catalogueVersion", catalogueVersion);
         w.WriteString("rubricVersion", rubricVersion);
         Strings(w, "models", e.Models);
@@ -134,11 +135,7 @@ public static class EvaluationJson
         foreach (var d in e.Devices)
         {
             w.WriteStartObject();
-            w.WriteString("site", d.Site);
-            w.WriteString("device", d.Device);
-            w.WriteNumber("received", d.Received);
-            w.WriteNumber("expected", d.Expected);
-            w.WriteNumber("completeness", ScenarioEvaluator.Round(d.Completeness));
+            DeviceTotals(w, d);
             Number(w, "firstSeq", d.FirstSeq);
             Number(w, "lastSeq", d.LastSeq);
             w.WriteNumber("uptime", ScenarioEvaluator.Round(d.Uptime));
@@ -192,51 +189,5 @@ public static class EvaluationJson
         }
 
         w.WriteEndArray();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static byte[] Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
-        {
-            write(writer);
-        }
-
-        return [.. buffer.WrittenSpan, (byte)'\n'];
     }
 }

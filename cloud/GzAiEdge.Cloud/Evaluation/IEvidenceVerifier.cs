@@ -4,7 +4,7 @@ namespace GzAiEdge.Cloud.Evaluation;
 
 /// <summary>
 /// The evidence seam: how many of a device's reports in a period are proven authentic (signature
-/// and hash chain). The delivery issue's verifier plugs in here; until it does,
+/// and hash chain). <see cref="ChainEvidence"/> checks them against the key registry; without one,
 /// <see cref="EvidenceNotChecked"/> answers null and the verified-share gate is not evaluated.
 /// </summary>
 public interface IEvidenceVerifier
@@ -23,7 +23,10 @@ public sealed record EvidenceSummary(long Verified, long Checked);
 /// <summary>No verifier wired: every answer is "not checked", never a pass.</summary>
 public sealed class EvidenceNotChecked : IEvidenceVerifier
 {
-    public string Method => "evidence not checked";
+    /// <summary>What an evaluation says of its evidence when none was checked.</summary>
+    public const string Description = "evidence not checked";
+
+    public string Method => Description;
 
     public Task<EvidenceSummary?> VerifyAsync(string scenario, string site, string device, DemonstrationPeriod period, CancellationToken cancellationToken) =>
         Task.FromResult<EvidenceSummary?>(null);

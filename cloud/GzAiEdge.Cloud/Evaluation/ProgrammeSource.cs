@@ -23,7 +23,7 @@ public sealed class ProgrammeSource(IOptions<EvaluationOptions> evaluation, IOpt
     private static (Programme?, string?) Load(EvaluationOptions evaluation, IngestionOptions ingestion)
     {
         var catalogue = evaluation.CataloguePath ?? ingestion.CataloguePath;
-        var types = evaluation.TypesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(catalogue)) ?? ".", "types");
+        var types = evaluation.TypesPath ?? ProgrammeLoader.DefaultTypesFolder(catalogue);
         try
         {
             return (ProgrammeLoader.Load(catalogue, types), null);

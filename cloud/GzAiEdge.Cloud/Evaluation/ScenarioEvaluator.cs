@@ -58,7 +58,7 @@ public sealed class ScenarioEvaluator(InfluxDbClient influx, IEvidenceVerifier e
 
         var score = ScoreCalculator.Score(query.Rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used));
         return new ScenarioEvaluation(scenario, type, period, query.Bucket, score, new ReportCounts(used, excluded), devices,
-            completeness, uptime, verified is null ? "evidence not checked" : $"checked: {evidence.Method}", Models(statements[4]), Series(query, statements[2]));
+            completeness, uptime, verified is null ? EvidenceNotChecked.Description : $"checked: {evidence.Method}", Models(statements[4]), Series(query, statements[2]));
     }
 
     private static List<string> Models(IReadOnlyList<InfluxSeries> series) =>

@@ -13,6 +13,10 @@ namespace GzAiEdge.Scenarios.Programmes;
 /// </summary>
 public static class ProgrammeLoader
 {
+    /// <summary>The type folder used when none is given: <c>types/</c> beside the catalogue.</summary>
+    public static string DefaultTypesFolder(string cataloguePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cataloguePath)) ?? ".", "types");
+
     /// <summary>Loads and checks; throws <see cref="CatalogueException"/> listing every problem found.</summary>
     public static Programme Load(string cataloguePath, string typesFolder)
     {
@@ -85,10 +89,9 @@ public static class ProgrammeLoader
             }
         }
 
-        var sum = weights.Values.Sum();
-        if (Math.Abs(sum - ScenarioTypeLoader.WeightTotal) > ScenarioTypeLoader.WeightTolerance)
+        if (KpiRubricReader.CheckWeights(weights.Values, "KPI weights with this scenario's overrides") is { } wrongSum)
         {
-            Error(scenario.Line, $"KPI weights with this scenario's overrides sum to {sum}, they must sum to {ScenarioTypeLoader.WeightTotal}");
+            Error(scenario.Line, wrongSum);
         }
     }
 

@@ -53,7 +53,11 @@ internal static class KpiRubricReader
             }
         }
 
-        CheckWeights(entry, list.Start.Line, kpis.Select(k => k.Weight), "the type's");
+        if (CheckWeights(kpis.Select(k => k.Weight), "the type's KPI weights") is { } wrongSum)
+        {
+            entry.Error(list.Start.Line, wrongSum);
+        }
+
         return kpis;
     }
 
@@ -65,13 +69,13 @@ internal static class KpiRubricReader
         _ => null,
     };
 
-    public static void CheckWeights(Catalogue.YamlEntry at, long line, IEnumerable<double> weights, string whose)
+    /// <summary>Null when the weights sum to <see cref="ScenarioTypeLoader.WeightTotal"/>; otherwise "<paramref name="whose"/> sum to …".</summary>
+    public static string? CheckWeights(IEnumerable<double> weights, string whose)
     {
         var sum = weights.Sum();
-        if (Math.Abs(sum - ScenarioTypeLoader.WeightTotal) > ScenarioTypeLoader.WeightTolerance)
-        {
-            at.Error(line, $"{whose} KPI weights sum to {sum}, they must sum to {ScenarioTypeLoader.WeightTotal}");
-        }
+        return Math.Abs(sum - ScenarioTypeLoader.WeightTotal) > ScenarioTypeLoader.WeightTolerance
+            ? $"{whose} sum to {sum}, they must sum to {ScenarioTypeLoader.WeightTotal}"
+            : null;
     }
 
     private static T? Enumerated<T>(Catalogue.YamlEntry item, string key)

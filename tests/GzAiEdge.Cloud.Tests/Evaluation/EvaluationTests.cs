@@ -66,18 +66,20 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
 
         var unknown = await http.GetAsync(new Uri("/api/v1/evaluation/scenarios/nope", UriKind.Relative));
         var badTime = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=yesterday&to=2026-03-02", UriKind.Relative));
+        var backwards = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=2026-03-02&to=2026-03-01", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("scenario 'nope' is not in the catalogue", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badTime.StatusCode);
         Assert.Contains("from 'yesterday' is not an ISO 8601 time", await badTime.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("to must be after from", await backwards.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task The_programme_leaderboard_ranks_only_eligible_scenarios_and_the_in_process_evaluator_agrees_with_the_api()
     {
-        var programme = await new ProgrammeEvaluator(new ScenarioEvaluator(data.Client(), new EvidenceNotChecked()))
-            .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, 4, null, CancellationToken.None);
+        var programme = await EvaluateProgrammeAsync(parallelism: 4);
 
         Assert.Equal(100, programme.Scenarios.Count);
 
@@ -86,6 +88,16 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
         Assert.All(programme.Scenarios, s => Assert.False(s.Score.Eligible));
         var ours = programme.Scenarios.Single(s => s.Scenario.Id == IngestedProgrammeFixture.Scenario);
         Assert.Equal(55, ours.Score.Score);
-        Assert.Equal(EvaluationJson.Programme(programme, true), EvaluationJson.Programme(programme, true));
+
+        // A second evaluation of the same stored data, in another order, gives the same bytes; so does the API.
+        var again = await EvaluateProgrammeAsync(parallelism: 1);
+        Assert.Equal(EvaluationJson.Programme(programme, true), EvaluationJson.Programme(again, true));
+        using var http = new HttpClient { BaseAddress = data.Api };
+        var api = await http.GetByteArrayAsync(new Uri($"/api/v1/evaluation/leaderboard?{Query}", UriKind.Relative));
+        Assert.Equal(EvaluationJson.Programme(programme, withScenarios: false), api);
     }
+
+    private Task<ProgrammeEvaluation> EvaluateProgrammeAsync(int parallelism) =>
+        new ProgrammeEvaluator(new ScenarioEvaluator(data.Client(), new EvidenceNotChecked()))
+            .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, parallelism, null, CancellationToken.None);
 }

@@ -30,6 +30,12 @@ public class ProgrammeLoaderTests
     }
 
     [Fact]
+    public void Without_a_type_folder_the_types_folder_beside_the_catalogue_is_used()
+    {
+        Assert.Equal(Path.GetFullPath(Types), ProgrammeLoader.DefaultTypesFolder(RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")));
+    }
+
+    [Fact]
     public void Catalogue_mistakes_against_the_types_are_reported_with_file_and_line()
     {
         using var folder = new TempFolder("gz-programme");

@@ -40,8 +40,8 @@ public static class HtmlReport
         var html = Begin("评估报告 Programme evaluation report");
         html.Append("<section><h1>试验场景评估报告 Programme evaluation report</h1>");
         html.Append(Inv($"<p class=\"meta\">目录版本 Catalogue {E(p.CatalogueVersion)} · 评分规则版本 Rubric {E(p.RubricVersion)} · 场景数 Scenarios evaluated {programme.Scenarios.Count}<br>"));
-        html.Append(Inv($"模型版本 Model versions seen: {E(Join(programme.Scenarios.SelectMany(s => s.Models).Distinct().Order(StringComparer.Ordinal)))}</p>"));
-        Evidence(html, programme.Scenarios.FirstOrDefault()?.Evidence ?? "evidence not checked");
+        html.Append(Inv($"模型版本 Model versions seen: {E(Join(programme.Models))}</p>"));
+        Evidence(html, programme.Evidence);
         html.Append(Inv($"<h2>排行榜（前 {top}）Leaderboard (top {top})</h2>"));
         html.Append("<p class=\"meta\">排序：无门槛失败的场景按得分降序；同分按完整率降序，再按场景编号。Order: eligible scenarios (no failed gate) by score; ties by completeness, then scenario id.</p>");
         Ranked(html, programme, programme.Leaderboard.Take(top));
