@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GzAiEdge.Contracts.Json;
@@ -91,6 +92,31 @@ public sealed class SigningTests : IDisposable
 
         Assert.Equal(field, error.Field);
         Assert.Contains(why, error.Why);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_p256_or_not_pem_is_refused_naming_where_it_came_from()
+    {
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        var registry = Path.Combine(Path.GetTempPath(), $"gz-keys-{Guid.NewGuid():N}.json");
+        var keyFile = Path.Combine(Path.GetTempPath(), $"gz-key-{Guid.NewGuid():N}.pem");
+        try
+        {
+            DeviceKeyRegistry.Save(registry, new DeviceKeyRegistryFile(
+                [new DeviceKeyEntry("s1", "d1", _signer.PublicKeyPem), new DeviceKeyEntry("s1", "d2", p384.ExportSubjectPublicKeyInfoPem())]));
+            File.WriteAllText(keyFile, "not a key");
+
+            var wrongCurve = Assert.Throws<InvalidDataException>(() => DeviceKeyRegistry.Load(registry));
+            var notPem = Assert.Throws<InvalidDataException>(() => DeviceSigner.FromPemFile(keyFile));
+
+            Assert.Equal($"{registry}: devices[1] (s1/d2): an ECDSA P-256 key is needed, this one has 384 bits", wrongCurve.Message);
+            Assert.StartsWith($"{keyFile}: not a PEM ECDSA private key (", notPem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(registry);
+            File.Delete(keyFile);
+        }
     }
 
     private static KpiReport Report(double value) => new()
