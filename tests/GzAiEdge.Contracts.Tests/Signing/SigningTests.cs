@@ -34,9 +34,9 @@ public sealed class SigningTests : IDisposable
 
         Assert.True(MessageReader.TryRead(wire, GzJsonContext.Default.KpiReport, GzTopic.Create("s1", "d1", MessageKind.Kpi), out var read, out var errors),
             ContractError.Join(errors));
-        var hash = ChainHash.Compute(CanonicalBytes.Of(read));
+        var hash = ChainHash.Of(read);
 
-        Assert.Equal(ChainHash.Compute(CanonicalBytes.Of(signed)), hash);
+        Assert.Equal(ChainHash.Of(signed), hash);
         Assert.True(_check.Verify(hash, read.Sig!));
         Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(read.Kpis["a"]));
     }
@@ -59,9 +59,9 @@ public sealed class SigningTests : IDisposable
     {
         var signed = _signer.Sign(Report(1));
 
-        Assert.False(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(signed with { Kpis = new Dictionary<string, double> { ["a"] = 1.0000001 } })), signed.Sig!));
-        Assert.False(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(signed with { Prev = new string('1', 64) })), signed.Sig!));
-        Assert.True(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(signed)), signed.Sig!));
+        Assert.False(_check.Verify(ChainHash.Of(signed with { Kpis = new Dictionary<string, double> { ["a"] = 1.0000001 } }), signed.Sig!));
+        Assert.False(_check.Verify(ChainHash.Of(signed with { Prev = new string('1', 64) }), signed.Sig!));
+        Assert.True(_check.Verify(ChainHash.Of(signed), signed.Sig!));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SigningTests : IDisposable
         var forged = other.Sign(Report(1));
 
         Assert.NotEqual(_signer.Kid, other.Kid);
-        Assert.False(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(forged)), forged.Sig!));
+        Assert.False(_check.Verify(ChainHash.Of(forged), forged.Sig!));
     }
 
     [Theory]
