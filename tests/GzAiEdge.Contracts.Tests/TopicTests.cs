@@ -32,7 +32,7 @@ public class TopicTests
     [InlineData("gz/v1/Site/dev/kpi", "site 'Site' must start with a-z or 0-9")]
     [InlineData("gz/v1/site/d+v/kpi", "device 'd+v' has '+'")]
     [InlineData("gz/v1//dev/kpi", "site is empty")]
-    [InlineData("gz/v1/site/dev/metrics", "kind 'metrics' is not one of")]
+    [InlineData("gz/v1/site/dev/metrics", "kind 'metrics' is not one of kpi, heartbeat, event, state, cmd, checkpoint")]
     public void Bad_topics_are_rejected_naming_the_segment(string topic, string expected)
     {
         Assert.False(GzTopic.TryParse(topic, out _, out var error));

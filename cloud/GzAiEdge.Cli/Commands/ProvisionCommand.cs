@@ -24,9 +24,11 @@ internal static class ProvisionCommand
                 CheckId(r, "--device", id);
             }
 
-            if (ids.Distinct().Count() != ids.Length)
+            // Each device gets the folder devices/<device>: the same id at two sites would share (and overwrite) one.
+            var deviceIds = ids.Select(i => i.Split('/') is [_, var device] ? device : i).ToList();
+            if (deviceIds.Distinct().Count() != deviceIds.Count)
             {
-                r.AddError("--device: each device may be named once");
+                r.AddError("--device: each device may be named once, across sites too (each gets the folder devices/<device>)");
             }
         });
 

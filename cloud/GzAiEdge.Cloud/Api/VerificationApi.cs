@@ -1,7 +1,6 @@
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Contracts.Json;
-using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,36 +16,30 @@ public static class VerificationApi
     }
 
     /// <summary>Verifies the device's reports whose window ends in [from, to) (default: all stored up to now).</summary>
-    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
+    public static async Task<Results<JsonHttpResult<ChainVerification>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         ChainVerificationService verifier, TimeProvider time, string site, string device, DateTimeOffset? from, DateTimeOffset? to,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        foreach (var (name, value) in new[] { ("site", site), ("device", device) })
-        {
-            if (Identifiers.Check(value) is { } why)
-            {
-                errors[name] = [$"{name} {why}"];
-            }
-        }
-
+        var checks = new ApiChecks();
+        checks.Id("site", site);
+        checks.Id("device", device);
         var start = from ?? DateTimeOffset.UnixEpoch;
         var end = to ?? time.GetUtcNow().AddDays(1);
         if (end <= start)
         {
-            errors["to"] = [$"to ({end:O}) must be after from ({start:O})"];
+            checks.Add("to", $"to ({end:O}) must be after from ({start:O})");
         }
 
-        if (errors.Count > 0)
+        if (checks.Failed)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(checks.Errors);
         }
 
         try
         {
-            ChainVerification result = await verifier.VerifyAsync(site, device, start.ToUniversalTime(), end.ToUniversalTime(), cancellationToken);
-            return TypedResults.Text(System.Text.Json.JsonSerializer.Serialize(result, GzTrustJsonContext.Default.ChainVerification),
-                "application/json");
+            // The trust context writes findings by name, the form `gz verify --api` reads.
+            var result = await verifier.VerifyAsync(site, device, start.ToUniversalTime(), end.ToUniversalTime(), cancellationToken);
+            return TypedResults.Json(result, GzTrustJsonContext.Default.ChainVerification);
         }
         catch (KeyNotFoundException ex)
         {
@@ -58,7 +51,7 @@ public static class VerificationApi
         }
         catch (InfluxDbUnavailableException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB is unavailable");
+            return ApiProblems.InfluxUnavailable(ex);
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
 
         // Evaluation scores by sector, so a report for a scenario the catalogue lacks cannot be placed.
         return catalogue.TryGet(report.Scenario, out var scenario)
-            ? Mapped.Store(Points.Kpi(report, scenario.SectorTag, ChainHash.Compute(CanonicalBytes.Of(report))))
+            ? Mapped.Store(Points.Kpi(report, scenario.SectorTag, ChainHash.Of(report)))
             : Mapped.Reject($"scenario = '{report.Scenario}': not in the scenario catalogue");
     }
 

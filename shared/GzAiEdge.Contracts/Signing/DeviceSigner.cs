@@ -24,27 +24,7 @@ public sealed class DeviceSigner : IDisposable
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
     /// <summary>Loads a PEM private key (PKCS#8 or SEC1); throws <see cref="InvalidDataException"/> naming the file when it is not a P-256 key.</summary>
-    public static DeviceSigner FromPemFile(string path)
-    {
-        var key = ECDsa.Create();
-        try
-        {
-            key.ImportFromPem(File.ReadAllText(path));
-        }
-        catch (ArgumentException ex)
-        {
-            key.Dispose();
-            throw new InvalidDataException($"{path}: not a PEM ECDSA private key ({ex.Message})", ex);
-        }
-
-        if (key.KeySize != 256)
-        {
-            key.Dispose();
-            throw new InvalidDataException($"{path}: an ECDSA P-256 key is needed, this one has {key.KeySize} bits");
-        }
-
-        return new DeviceSigner(key);
-    }
+    public static DeviceSigner FromPemFile(string path) => new(P256Pem.Import(File.ReadAllText(path), path, "private key"));
 
     /// <summary>Creates a fresh P-256 key pair (for provisioning and tests).</summary>
     public static DeviceSigner Create() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256));

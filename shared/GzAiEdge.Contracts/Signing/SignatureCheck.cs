@@ -16,22 +16,8 @@ public sealed class SignatureCheck : IDisposable
     /// <summary>The id of the public key.</summary>
     public string Kid { get; }
 
-    /// <summary>Loads a PEM SubjectPublicKeyInfo; throws <see cref="InvalidDataException"/> naming <paramref name="source"/> when it is not one.</summary>
-    public static SignatureCheck FromPem(string pem, string source)
-    {
-        var key = ECDsa.Create();
-        try
-        {
-            key.ImportFromPem(pem);
-        }
-        catch (ArgumentException ex)
-        {
-            key.Dispose();
-            throw new InvalidDataException($"{source}: not a PEM ECDSA public key ({ex.Message})", ex);
-        }
-
-        return new SignatureCheck(key);
-    }
+    /// <summary>Loads a PEM SubjectPublicKeyInfo; throws <see cref="InvalidDataException"/> naming <paramref name="source"/> when it is not a P-256 one.</summary>
+    public static SignatureCheck FromPem(string pem, string source) => new(P256Pem.Import(pem, source, "public key"));
 
     /// <summary>
     /// Whether <paramref name="sig"/> (base64 P1363) signs the SHA-256 digest given as lowercase hex

@@ -48,7 +48,7 @@ public readonly record struct GzTopic(string Site, string Device, MessageKind Ki
 
         if (!TryParseKind(parts[4], out var kind))
         {
-            error = $"topic '{topic}': kind '{parts[4]}' is not one of kpi, heartbeat, event, state, cmd";
+            error = $"topic '{topic}': kind '{parts[4]}' is not one of {string.Join(", ", Enum.GetValues<MessageKind>().Select(KindSegment))}";
             return false;
         }
 

@@ -17,7 +17,7 @@ public static class KpiReportValidator
     // Stored beside the KPIs as fields or tags of the same point, so a KPI may not take these names.
     private static readonly HashSet<string> ReservedNames =
         ["seq", "verified", "time", "site", "device", "scenario", "sector",
-            "hash", "prev", "kid", "sig", "window_start_ns", "model_name", "model_version", "model_sha256"];
+            "hash", "prev", "kid", "sig", "window_start_ns", "model", "model_name", "model_version", "model_sha256"];
 
     /// <summary>Checks every field; an empty list means the report is valid.</summary>
     public static IReadOnlyList<ContractError> Validate(KpiReport report)

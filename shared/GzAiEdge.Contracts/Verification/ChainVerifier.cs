@@ -24,7 +24,7 @@ public static class ChainVerifier
         var genuine = new List<(KpiReport Report, string Hash)>();
         foreach (var stored in reports)
         {
-            var hash = ChainHash.Compute(CanonicalBytes.Of(stored.Report));
+            var hash = ChainHash.Of(stored.Report);
             if (Authenticity(stored, hash, key) is { } problem)
             {
                 findings.Add((stored.Report.Seq, problem.Finding, problem.Reason));
@@ -137,7 +137,7 @@ public static class ChainVerifier
         var hashes = genuine.ToLookup(g => g.Report.Seq, g => g.Hash);
         foreach (var checkpoint in checkpoints)
         {
-            var hash = ChainHash.Compute(CanonicalBytes.Of(checkpoint));
+            var hash = ChainHash.Of(checkpoint);
             var contradicted = hashes[checkpoint.Seq].Any() && !hashes[checkpoint.Seq].Contains(checkpoint.Head);
             if (checkpoint.Sig is null || checkpoint.Kid != key.Kid || !key.Verify(hash, checkpoint.Sig) || contradicted)
             {

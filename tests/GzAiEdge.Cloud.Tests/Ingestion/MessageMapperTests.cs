@@ -1,6 +1,9 @@
 using System.Text;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Contracts.Validation;
 using GzAiEdge.Scenarios.Catalogue;
 
 namespace GzAiEdge.Cloud.Tests.Ingestion;
@@ -66,6 +69,36 @@ public class MessageMapperTests
     public void A_time_influxdb_cannot_store_is_rejected_not_thrown() =>
         Assert.Contains("range InfluxDB can store",
             Map("gz/v1/tianhe-01/cam-01/kpi", Report.Replace("2026-11-22T08:00", "2999-11-22T08:00", StringComparison.Ordinal)).DeadLetterReason);
+
+    // Ingestion stores these beside the KPIs on the same point, and the chain reader tells them apart by name.
+    [Fact]
+    public void No_kpi_may_take_the_name_of_a_tag_or_field_stored_beside_the_kpis()
+    {
+        using var signer = DeviceSigner.Create();
+        var report = signer.Sign(new KpiReport
+        {
+            V = 1,
+            Site = "tianhe-01",
+            Device = "cam-01",
+            Scenario = "traffic-tianhe-flow",
+            Seq = 7,
+            WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),
+            WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
+            Kpis = new Dictionary<string, double> { ["vehicle_count"] = 3 },
+            Model = new ModelInfo("yolov8n-gz", "1.0.0", new string('a', 64)),
+            Prev = ChainHash.Genesis,
+        });
+        var point = Points.Kpi(report, "traffic", ChainHash.Genesis);
+
+        var stored = point.Tags.Select(t => t.Key).Concat(point.Fields.Select(f => f.Key)).Where(name => !report.Kpis.ContainsKey(name)).ToList();
+
+        Assert.Contains("model", stored);
+        foreach (var name in stored)
+        {
+            var clash = report with { Kpis = new Dictionary<string, double> { [name] = 1 } };
+            Assert.Contains(KpiReportValidator.Validate(clash), e => e.Field == $"kpis.{name}" && e.Why == "is a reserved name");
+        }
+    }
 
     private Mapped Map(string topic, string payload) => _mapper.Map(topic, Encoding.UTF8.GetBytes(payload));
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GzAiEdge.Contracts.Json;
@@ -33,9 +34,9 @@ public sealed class SigningTests : IDisposable
 
         Assert.True(MessageReader.TryRead(wire, GzJsonContext.Default.KpiReport, GzTopic.Create("s1", "d1", MessageKind.Kpi), out var read, out var errors),
             ContractError.Join(errors));
-        var hash = ChainHash.Compute(CanonicalBytes.Of(read));
+        var hash = ChainHash.Of(read);
 
-        Assert.Equal(ChainHash.Compute(CanonicalBytes.Of(signed)), hash);
+        Assert.Equal(ChainHash.Of(signed), hash);
         Assert.True(_check.Verify(hash, read.Sig!));
         Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(read.Kpis["a"]));
     }
@@ -58,9 +59,9 @@ public sealed class SigningTests : IDisposable
     {
         var signed = _signer.Sign(Report(1));
 
-        Assert.False(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(signed with { Kpis = new Dictionary<string, double> { ["a"] = 1.0000001 } })), signed.Sig!));
-        Assert.False(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(signed with { Prev = new string('1', 64) })), signed.Sig!));
-        Assert.True(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(signed)), signed.Sig!));
+        Assert.False(_check.Verify(ChainHash.Of(signed with { Kpis = new Dictionary<string, double> { ["a"] = 1.0000001 } }), signed.Sig!));
+        Assert.False(_check.Verify(ChainHash.Of(signed with { Prev = new string('1', 64) }), signed.Sig!));
+        Assert.True(_check.Verify(ChainHash.Of(signed), signed.Sig!));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class SigningTests : IDisposable
         var forged = other.Sign(Report(1));
 
         Assert.NotEqual(_signer.Kid, other.Kid);
-        Assert.False(_check.Verify(ChainHash.Compute(CanonicalBytes.Of(forged)), forged.Sig!));
+        Assert.False(_check.Verify(ChainHash.Of(forged), forged.Sig!));
     }
 
     [Theory]
@@ -91,6 +92,31 @@ public sealed class SigningTests : IDisposable
 
         Assert.Equal(field, error.Field);
         Assert.Contains(why, error.Why);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_p256_or_not_pem_is_refused_naming_where_it_came_from()
+    {
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        var registry = Path.Combine(Path.GetTempPath(), $"gz-keys-{Guid.NewGuid():N}.json");
+        var keyFile = Path.Combine(Path.GetTempPath(), $"gz-key-{Guid.NewGuid():N}.pem");
+        try
+        {
+            DeviceKeyRegistry.Save(registry, new DeviceKeyRegistryFile(
+                [new DeviceKeyEntry("s1", "d1", _signer.PublicKeyPem), new DeviceKeyEntry("s1", "d2", p384.ExportSubjectPublicKeyInfoPem())]));
+            File.WriteAllText(keyFile, "not a key");
+
+            var wrongCurve = Assert.Throws<InvalidDataException>(() => DeviceKeyRegistry.Load(registry));
+            var notPem = Assert.Throws<InvalidDataException>(() => DeviceSigner.FromPemFile(keyFile));
+
+            Assert.Equal($"{registry}: devices[1] (s1/d2): an ECDSA P-256 key is needed, this one has 384 bits", wrongCurve.Message);
+            Assert.StartsWith($"{keyFile}: not a PEM ECDSA private key (", notPem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(registry);
+            File.Delete(keyFile);
+        }
     }
 
     private static KpiReport Report(double value) => new()

@@ -144,7 +144,7 @@ public sealed class ChainVerifierTests : IDisposable
         return reports;
     }
 
-    private static string Hash(KpiReport report) => ChainHash.Compute(CanonicalBytes.Of(report));
+    private static string Hash(KpiReport report) => ChainHash.Of(report);
 
     private ChainVerification Verify(List<StoredReport> chain, IReadOnlyList<Checkpoint>? checkpoints = null) =>
         ChainVerifier.Verify("s1", "d1", Start, Start.AddDays(1), null, chain, checkpoints ?? [], _key);

@@ -30,7 +30,7 @@ internal static class SignedBurst
                 Kpis = new Dictionary<string, double> { ["vehicle_count"] = seq % 17, ["mean_speed_kmh"] = seq / 7.0 },
                 Prev = prev,
             });
-            prev = ChainHash.Compute(CanonicalBytes.Of(report));
+            prev = ChainHash.Of(report);
             reports.Add(report);
         }
 
@@ -53,7 +53,7 @@ internal static class SignedBurst
             Device = device,
             Time = head.WindowEnd,
             Seq = head.Seq,
-            Head = ChainHash.Compute(CanonicalBytes.Of(head)),
+            Head = ChainHash.Of(head),
         });
         await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{FaultRig.Site}/{device}/checkpoint",
             JsonSerializer.SerializeToUtf8Bytes(checkpoint, GzJsonContext.Default.Checkpoint)), CancellationToken.None);
