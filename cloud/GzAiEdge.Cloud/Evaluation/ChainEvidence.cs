@@ -24,15 +24,13 @@ public sealed class ChainEvidence(ChainReader reader, string keyRegistryPath) : 
         }
 
         using var registry = DeviceKeyRegistry.Load(path);
-        var reports = await reader.ReportsAsync(site, device, period.From, period.To, cancellationToken);
         if (registry.Find(site, device) is not { } key)
         {
-            return new EvidenceSummary(0, reports.Count);
+            var stored = await reader.ReportsAsync(site, device, period.From, period.To, cancellationToken);
+            return new EvidenceSummary(0, stored.Count);
         }
 
-        var before = await reader.LastSeqBeforeAsync(site, device, period.From, cancellationToken);
-        var checkpoints = await reader.CheckpointsAsync(site, device, period.From, period.To, cancellationToken);
-        var result = ChainVerifier.Verify(site, device, period.From, period.To, before, reports, checkpoints, key);
-        return new EvidenceSummary(result.Verified, reports.Count);
+        var (result, reports) = await reader.VerifyAsync(site, device, period.From, period.To, key, cancellationToken);
+        return new EvidenceSummary(result.Verified, reports);
     }
 }

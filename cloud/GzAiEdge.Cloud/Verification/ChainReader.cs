@@ -2,6 +2,7 @@ using System.Text.Json;
 using GzAiEdge.Cloud.Ingestion;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Verification;
 
 namespace GzAiEdge.Cloud.Verification;
@@ -13,6 +14,19 @@ namespace GzAiEdge.Cloud.Verification;
 public sealed class ChainReader(InfluxDbClient influx)
 {
     private static readonly HashSet<string> NotKpis = new(StringComparer.Ordinal) { "time", "seq", "site", "device", "scenario", "sector" };
+
+    /// <summary>
+    /// The device's chain over the period checked with its key: reads the seq stored before the
+    /// period, the period's reports and checkpoints. Also says how many reports were read.
+    /// </summary>
+    public async Task<(ChainVerification Result, int Reports)> VerifyAsync(string site, string device, DateTimeOffset from, DateTimeOffset to,
+        SignatureCheck key, CancellationToken cancellationToken)
+    {
+        var before = await LastSeqBeforeAsync(site, device, from, cancellationToken);
+        var reports = await ReportsAsync(site, device, from, to, cancellationToken);
+        var checkpoints = await CheckpointsAsync(site, device, from, to, cancellationToken);
+        return (ChainVerifier.Verify(site, device, from, to, before, reports, checkpoints, key), reports.Count);
+    }
 
     /// <summary>The highest seq the device stored before <paramref name="from"/>, or null.</summary>
     public async Task<long?> LastSeqBeforeAsync(string site, string device, DateTimeOffset from, CancellationToken cancellationToken)

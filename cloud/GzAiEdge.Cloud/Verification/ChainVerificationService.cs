@@ -35,9 +35,6 @@ public sealed class ChainVerificationService(ChainReader reader, IOptions<Verifi
         using var registry = DeviceKeyRegistry.Load(path);
         var key = registry.Find(site, device)
             ?? throw new KeyNotFoundException($"the key registry '{path}' lists no public key for {site}/{device}");
-        var before = await reader.LastSeqBeforeAsync(site, device, from, cancellationToken);
-        var reports = await reader.ReportsAsync(site, device, from, to, cancellationToken);
-        var checkpoints = await reader.CheckpointsAsync(site, device, from, to, cancellationToken);
-        return ChainVerifier.Verify(site, device, from, to, before, reports, checkpoints, key);
+        return (await reader.VerifyAsync(site, device, from, to, key, cancellationToken)).Result;
     }
 }
