@@ -11,6 +11,7 @@ internal sealed class SeriesReplay(ReplayData replay, SlidingWindow window)
 {
     private readonly ReplayClock _clock = new(replay.Manifest.SampleHz, replay.Manifest.Count, replay.Speed);
     private readonly int _channels = replay.Manifest.Channels.Count;
+    private readonly bool[] _reached = new bool[replay.Manifest.Events.Count];
 
     public SlidingWindow Window { get; } = window;
 
@@ -37,7 +38,31 @@ internal sealed class SeriesReplay(ReplayData replay, SlidingWindow window)
             sample(values);
             if (Window.Add(values))
             {
+                if (Looped)
+                {
+                    Array.Clear(_reached);
+                }
+
                 ready();
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each labelled event that the current window overlaps and no earlier window of this loop reached,
+    /// adds a <paramref name="name"/> sample of the seconds from its onset to the end of the window.
+    /// </summary>
+    public void Reach(DateTimeOffset time, string name, List<Sample> samples)
+    {
+        var end = DataTime;
+        var start = end - (Window.Length / SampleHz);
+        var events = Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!_reached[i] && end > events[i].Start && start < events[i].End)
+            {
+                _reached[i] = true;
+                samples.Add(new Sample(time, name, end - events[i].Start));
             }
         }
     }

@@ -19,7 +19,6 @@ public sealed class VibrationAnomalyPipeline : ISampleSource
     private readonly SeriesReplay _series;
     private readonly float _threshold;
     private readonly bool _labelled;
-    private readonly bool[] _detected;
 
     public VibrationAnomalyPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
     {
@@ -41,7 +40,6 @@ public sealed class VibrationAnomalyPipeline : ISampleSource
         _series = new SeriesReplay(replay, new SlidingWindow(length, options.HopSamples > 0 ? options.HopSamples : length / 2));
         _threshold = (float)options.AnomalyThreshold;
         _labelled = labelled;
-        _detected = new bool[replay.Manifest.Events.Count];
         Kpis =
         [
             .. ModelRunner.LatencyKpis,
@@ -66,11 +64,6 @@ public sealed class VibrationAnomalyPipeline : ISampleSource
 
     private void Score(DateTimeOffset time, List<Sample> samples)
     {
-        if (_series.Looped)
-        {
-            Array.Clear(_detected);
-        }
-
         var input = _runner.Binding.Input<float>(0);
         _series.Window.CopyTo(input);
         _runner.Run(time, samples);
@@ -78,20 +71,9 @@ public sealed class VibrationAnomalyPipeline : ISampleSource
         var anomalous = ReconstructionError.IsAnomalous(error, _threshold);
         samples.Add(new Sample(time, Flag, anomalous ? 1 : 0));
         samples.Add(new Sample(time, Error, error));
-        if (!_labelled || !anomalous)
+        if (_labelled && anomalous)
         {
-            return;
-        }
-
-        var end = _series.DataTime;
-        var events = _series.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (!_detected[i] && end > events[i].Start && end - (_series.Window.Length / _series.SampleHz) < events[i].End)
-            {
-                _detected[i] = true;
-                samples.Add(new Sample(time, Delay, end - events[i].Start));
-            }
+            _series.Reach(time, Delay, samples);
         }
     }
 }

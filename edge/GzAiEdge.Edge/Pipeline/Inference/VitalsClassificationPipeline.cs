@@ -22,7 +22,6 @@ public sealed class VitalsClassificationPipeline : ISampleSource
     private readonly SeriesReplay _series;
     private readonly float _threshold;
     private readonly bool _labelled;
-    private readonly bool[] _alerted;
     private readonly float[] _probabilities = new float[2];
     private bool _inRun;
 
@@ -40,7 +39,6 @@ public sealed class VitalsClassificationPipeline : ISampleSource
         _series = new SeriesReplay(replay, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2));
         _threshold = (float)options.DecisionThreshold;
         _labelled = labelled;
-        _alerted = new bool[replay.Manifest.Events.Count];
         Kpis =
         [
             .. ModelRunner.LatencyKpis,
@@ -73,11 +71,6 @@ public sealed class VitalsClassificationPipeline : ISampleSource
 
     private void Classify(DateTimeOffset time, List<Sample> samples)
     {
-        if (_series.Looped)
-        {
-            Array.Clear(_alerted);
-        }
-
         _series.Window.CopyTo(_runner.Binding.Input<float>(0));
         _runner.Run(time, samples);
         Classification.Softmax(_runner.Binding.Output<float>(0), _probabilities);
@@ -109,13 +102,9 @@ public sealed class VitalsClassificationPipeline : ISampleSource
         }
 
         BinaryScore.Add(time, abnormal, inEpisode >= MinEpisodeSamples, samples);
-        for (var i = 0; alert && i < events.Count; i++)
+        if (alert)
         {
-            if (!_alerted[i] && end > events[i].Start && end - (length / _series.SampleHz) < events[i].End)
-            {
-                _alerted[i] = true;
-                samples.Add(new Sample(time, TimeToAlert, end - events[i].Start));
-            }
+            _series.Reach(time, TimeToAlert, samples);
         }
     }
 }
