@@ -22,9 +22,6 @@ internal sealed class SeriesReplay(ReplayData replay, SlidingWindow window)
     /// <summary>Seconds from the start of the data to the end of the newest sample.</summary>
     public double DataTime { get; private set; }
 
-    /// <summary>True when the newest sample started a new loop of the data.</summary>
-    public bool Looped { get; private set; }
-
     /// <summary>Feeds the samples due in <paramref name="seconds"/>; calls <paramref name="sample"/> for each, <paramref name="ready"/> for each full window.</summary>
     public void Advance(double seconds, Action<ReadOnlySpan<float>> sample, Action ready)
     {
@@ -32,17 +29,19 @@ internal sealed class SeriesReplay(ReplayData replay, SlidingWindow window)
         for (var k = 0; k < due; k++)
         {
             var index = _clock.IndexOf(k, due);
-            Looped = index == 0;
+
+            // A new loop makes every labelled event new again. The reset belongs to the loop's first
+            // sample, not to a window: that sample seldom completes one (in the vibration replay, never).
+            if (index == 0)
+            {
+                Array.Clear(_reached);
+            }
+
             DataTime = _clock.TimeOf(index + 1);
             var values = replay.Signal.AsSpan(index * _channels, _channels);
             sample(values);
             if (Window.Add(values))
             {
-                if (Looped)
-                {
-                    Array.Clear(_reached);
-                }
-
                 ready();
             }
         }
