@@ -101,14 +101,7 @@ public class ReplayPipelineTests
     {
         var replayData = ReplayData.Load(RepoPaths.Combine("models", "replay", replay));
         var session = InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", $"{model}.onnx"), new InferenceOptions());
-        var runner = new ModelRunner(session, null, "1");
-        using ISampleSource source = options.Kind switch
-        {
-            "traffic-detection" => new TrafficDetectionPipeline(runner, replayData, options, labelled: true),
-            "visual-inspection" => new VisualInspectionPipeline(runner, replayData, options, labelled: true),
-            "vibration-anomaly" => new VibrationAnomalyPipeline(runner, replayData, options, labelled: true),
-            _ => new VitalsClassificationPipeline(runner, replayData, options, labelled: true),
-        };
+        using var source = SampleSourceFactory.Build(options, new ModelRunner(session, null, "1"), replayData, labelled: true);
         var window = new KpiWindow(source.Kpis, Start, TimeSpan.FromSeconds(seconds), source.InputSample);
         var samples = new List<Sample>();
 
