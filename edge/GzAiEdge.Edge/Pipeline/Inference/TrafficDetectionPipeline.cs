@@ -67,8 +67,8 @@ public sealed class TrafficDetectionPipeline : ModelPipeline
         }
     }
 
-    /// <summary>Runs one frame of the replay; public for tests and the benchmark.</summary>
-    public void Detect(int index, DateTimeOffset time, List<Sample> samples)
+    /// <summary>Runs frame <paramref name="index"/> of the replay.</summary>
+    private void Detect(int index, DateTimeOffset time, List<Sample> samples)
     {
         var m = _replay.Manifest;
         var frame = _replay.Bytes.AsSpan(index * _replay.FrameBytes, _replay.FrameBytes);

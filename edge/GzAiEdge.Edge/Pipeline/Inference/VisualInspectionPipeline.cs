@@ -45,7 +45,7 @@ public sealed class VisualInspectionPipeline : ModelPipeline
         }
     }
 
-    public void Inspect(int index, DateTimeOffset time, List<Sample> samples)
+    private void Inspect(int index, DateTimeOffset time, List<Sample> samples)
     {
         var m = _replay.Manifest;
         var image = _replay.Bytes.AsSpan(index * _replay.FrameBytes, _replay.FrameBytes);
