@@ -88,7 +88,7 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
         for (var s = 0; s < length; s++)
         {
             var t = end - ((length - s) / _series.SampleHz);
-            inEpisode += events.Any(e => e.Contains(t)) ? 1 : 0;
+            inEpisode += InEpisode(events, t) ? 1 : 0;
         }
 
         BinaryScore.Add(time, abnormal, inEpisode >= MinEpisodeSamples, samples);
@@ -96,5 +96,20 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
         {
             _series.Reach(time, TimeToAlert, samples);
         }
+    }
+
+    // A loop, not events.Any(e => e.Contains(t)): this runs for every sample of every window, and the
+    // lambda over t would allocate a closure (and an enumerator) each time.
+    private static bool InEpisode(IReadOnlyList<ReplayEvent> events, double t)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Contains(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
