@@ -15,8 +15,6 @@ public sealed record ExecutionProviderChoice(IReadOnlyList<string> Chosen, IRead
 /// <summary>Appends GPU execution providers to session options when the loaded library has them.</summary>
 internal static unsafe class ExecutionProviders
 {
-    public static readonly IReadOnlyList<string> Known = ["tensorrt", "cuda", "cpu"];
-
     public static ExecutionProviderChoice Append(OnnxRuntime runtime, nint options, IReadOnlyList<string> requested)
     {
         var chosen = new List<string>();
@@ -32,7 +30,7 @@ internal static unsafe class ExecutionProviders
             {
                 "tensorrt" => "TensorrtExecutionProvider",
                 "cuda" => "CUDAExecutionProvider",
-                _ => throw new ArgumentException($"unknown execution provider '{name}'; use {string.Join(", ", Known)}", nameof(requested)),
+                _ => throw new ArgumentException($"unknown execution provider '{name}'; use {string.Join(", ", InferenceOptions.KnownExecutionProviders)}", nameof(requested)),
             };
             if (!runtime.AvailableProviders.Contains(native))
             {

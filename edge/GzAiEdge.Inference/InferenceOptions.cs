@@ -6,6 +6,9 @@ public sealed record InferenceOptions
 {
     public const string Section = "Inference";
 
+    /// <summary>The names <see cref="ExecutionProviders"/> may hold, in the order they are usually preferred.</summary>
+    public static readonly IReadOnlyList<string> KnownExecutionProviders = ["tensorrt", "cuda", "cpu"];
+
     /// <summary>Library to load instead of the one beside the binary (e.g. a JetPack build with CUDA/TensorRT).</summary>
     public string? NativeLibraryPath { get; set; }
 

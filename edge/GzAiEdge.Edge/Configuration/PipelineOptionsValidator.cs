@@ -64,11 +64,12 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
             errors.Add($"{locator.Describe("Inference:IntraOpThreads")}: {options.IntraOpThreads} is outside 0..256 (0 lets ONNX Runtime choose)");
         }
 
+        var known = InferenceOptions.KnownExecutionProviders;
         for (var i = 0; i < options.ExecutionProviders.Count; i++)
         {
-            if (options.ExecutionProviders[i] is not ("tensorrt" or "cuda" or "cpu"))
+            if (!known.Contains(options.ExecutionProviders[i]))
             {
-                errors.Add($"{locator.Describe($"Inference:ExecutionProviders:{i}")}: '{options.ExecutionProviders[i]}' is not tensorrt, cuda or cpu");
+                errors.Add($"{locator.Describe($"Inference:ExecutionProviders:{i}")}: '{options.ExecutionProviders[i]}' is not {string.Join(", ", known.SkipLast(1))} or {known[^1]}");
             }
         }
 

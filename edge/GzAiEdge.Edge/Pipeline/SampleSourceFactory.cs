@@ -43,7 +43,9 @@ public sealed class SampleSourceFactory(
         }
     }
 
-    private static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled) => p.Kind switch
+    /// <summary>The pipeline <paramref name="p"/> names, over a loaded model and replay; it owns <paramref name="runner"/> from here.</summary>
+    /// <exception cref="InvalidDataException">The kind is unknown, or the model or replay does not fit it.</exception>
+    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled) => p.Kind switch
     {
         "traffic-detection" => new TrafficDetectionPipeline(runner, replay, p, labelled),
         "visual-inspection" => new VisualInspectionPipeline(runner, replay, p, labelled),

@@ -118,7 +118,7 @@ public sealed class PublisherService(
                 continue;
             }
 
-            switch (await PublishWhileConnectedAsync(batch, stoppingToken))
+            switch (await PublishWhileConnectedAsync(batch, delay, stoppingToken))
             {
                 case Outcome.Done:
                     delay = TimeSpan.FromMilliseconds(200);
@@ -134,7 +134,7 @@ public sealed class PublisherService(
         }
     }
 
-    private async Task<Outcome> PublishWhileConnectedAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken stoppingToken)
+    private async Task<Outcome> PublishWhileConnectedAsync(IReadOnlyList<OutboxMessage> batch, TimeSpan retryIn, CancellationToken stoppingToken)
     {
         using var connected = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         void OnChange(object? sender, MqttConnectionStateChangedEventArgs e)
@@ -148,7 +148,7 @@ public sealed class PublisherService(
         connection.Client.ConnectionStateChanged += OnChange;
         try
         {
-            return await PublishAsync(batch, connected.Token);
+            return await PublishAsync(batch, retryIn, connected.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -162,10 +162,11 @@ public sealed class PublisherService(
     }
 
     // All of the batch goes to the client at once (it sends them in order); each is removed as its PUBACK comes.
+    // A failed publish is tried again after retryIn, the publish loop's current backoff.
     // "No matching subscribers" (0x10) means the broker took the message and gave it to nobody: after a
     // Mosquitto 2.0 restart the shared subscription of ingestion is gone until ingestion subscribes again
     // (the broker does not persist shared subscriptions). Such a message stays in the outbox and goes again.
-    private async Task<Outcome> PublishAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
+    private async Task<Outcome> PublishAsync(IReadOnlyList<OutboxMessage> batch, TimeSpan retryIn, CancellationToken cancellationToken)
     {
         var sends = batch.Select(m => connection.Client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload), cancellationToken)).ToList();
         var outcome = Outcome.Done;
@@ -185,7 +186,7 @@ public sealed class PublisherService(
             }
             catch (MqttException ex)
             {
-                EdgeLog.PublishFailed(logger, batch[i].Topic, batch[i].Id, ex.Message, TimeSpan.FromMilliseconds(200));
+                EdgeLog.PublishFailed(logger, batch[i].Topic, batch[i].Id, ex.Message, retryIn);
                 outcome = Outcome.Failed;
             }
         }
@@ -208,7 +209,7 @@ public sealed class PublisherService(
             var batch = outbox.HandOut(Window);
             if (batch.Count > 0)
             {
-                await PublishAsync(batch, bound.Token);
+                await PublishAsync(batch, TimeSpan.Zero, bound.Token);
             }
         }
         catch (OperationCanceledException)

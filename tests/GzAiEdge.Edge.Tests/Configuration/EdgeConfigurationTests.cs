@@ -1,8 +1,6 @@
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Edge.Tests.Configuration;
@@ -24,7 +22,7 @@ public class EdgeConfigurationTests
               profile: medical
             """);
 
-        var options = Build(path).GetRequiredService<IOptions<EdgeOptions>>().Value;
+        var options = DeviceConfig.Build(path).GetRequiredService<IOptions<EdgeOptions>>().Value;
 
         Assert.Equal(new EdgeOptions { Site = "tianhe-01", Device = "cam-01", Scenario = "traffic-tianhe-flow", WindowSeconds = 5 }, options);
     }
@@ -36,7 +34,7 @@ public class EdgeConfigurationTests
         var path = folder.File("device.yaml");
         File.WriteAllText(path, "broker:\n  host: 10.0.0.1\n  port: 1883\n");
 
-        var options = Build(path, "--broker:port=18830").GetRequiredService<IOptions<BrokerOptions>>().Value;
+        var options = DeviceConfig.Build(path, "--broker:port=18830").GetRequiredService<IOptions<BrokerOptions>>().Value;
 
         Assert.Equal(18830, options.Port);
         Assert.Equal("10.0.0.1", options.Host);
@@ -58,7 +56,7 @@ public class EdgeConfigurationTests
             source:
               profile: rail
             """);
-        var services = Build(path);
+        var services = DeviceConfig.Build(path);
 
         var edge = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
         var broker = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<BrokerOptions>>().Value);
@@ -77,18 +75,8 @@ public class EdgeConfigurationTests
         var path = folder.File("device.yaml");
         File.WriteAllText(path, "edge:\n  site: a\n   device: [unclosed\n");
 
-        var ex = Assert.Throws<InvalidDataException>(() => Build(path));
+        var ex = Assert.Throws<InvalidDataException>(() => DeviceConfig.Build(path));
 
         Assert.StartsWith($"{path}:3:", ex.Message);
-    }
-
-    private static ServiceProvider Build(string path, params string[] overrides)
-    {
-        string[] args = ["--config", path, .. overrides];
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
-        builder.Configuration.AddCommandLine(args);
-        builder.AddEdgeConfiguration(args);
-        builder.AddEdgePipeline();
-        return builder.Services.BuildServiceProvider();
     }
 }

@@ -5,9 +5,7 @@ using GzAiEdge.Edge.Pipeline.Inference;
 using GzAiEdge.Edge.Simulation;
 using GzAiEdge.Inference;
 using GzAiEdge.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Edge.Tests.Configuration;
@@ -31,7 +29,7 @@ public class PipelineConfigurationTests
               intraOpThreads: 1
               executionProviders: [cuda, cpu]
             """);
-        using var services = Build(path);
+        using var services = DeviceConfig.Build(path);
 
         var source = services.GetRequiredService<ISampleSource>();
 
@@ -45,7 +43,7 @@ public class PipelineConfigurationTests
     public void A_simulated_device_still_gets_its_simulation_and_no_model()
     {
         using var folder = new TempFolder();
-        using var services = Build(Write(folder, "source:\n  kind: simulated\n  profile: traffic\n"));
+        using var services = DeviceConfig.Build(Write(folder, "source:\n  kind: simulated\n  profile: traffic\n"));
 
         var source = services.GetRequiredService<ISampleSource>();
 
@@ -68,7 +66,7 @@ public class PipelineConfigurationTests
             inference:
               executionProviders: [npu]
             """);
-        using var services = Build(path);
+        using var services = DeviceConfig.Build(path);
 
         var source = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SourceOptions>>().Value);
         var pipeline = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<PipelineOptions>>().Value);
@@ -93,7 +91,7 @@ public class PipelineConfigurationTests
               kind: traffic-detection
               model: {RepoPaths.Combine("models", "tiny-add.onnx")}
             """);
-        using var services = Build(path);
+        using var services = DeviceConfig.Build(path);
 
         var ex = Assert.Throws<InvalidDataException>(() => services.GetRequiredService<ISampleSource>());
 
@@ -109,14 +107,4 @@ public class PipelineConfigurationTests
 
     private static string Sha256(string model) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepoPaths.Combine("models", $"{model}.onnx"))));
-
-    private static ServiceProvider Build(string path)
-    {
-        string[] args = ["--config", path];
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
-        builder.Configuration.AddCommandLine(args);
-        builder.AddEdgeConfiguration(args);
-        builder.AddEdgePipeline();
-        return builder.Services.BuildServiceProvider();
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
@@ -10,12 +9,11 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// Road frames → letterbox → YOLO detector → class-wise NMS → per-frame occupancy and line crossings
 /// (traffic-detection in docs/kpis.md); with labels, precision and recall against the ground-truth boxes.
 /// </summary>
-public sealed class TrafficDetectionPipeline : ISampleSource
+public sealed class TrafficDetectionPipeline : ModelPipeline
 {
     private const string Vehicle = "vehicle", Pedestrian = "pedestrian";
     private const string VehiclesInFrame = "vehicles_in_frame", PedestriansInFrame = "pedestrians_in_frame";
 
-    private readonly ModelRunner _runner;
     private readonly ReplayData _replay;
     private readonly ReplayClock _clock;
     private readonly YoloDecoder _decoder;
@@ -28,8 +26,8 @@ public sealed class TrafficDetectionPipeline : ISampleSource
     private readonly bool[] _used;
 
     public TrafficDetectionPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
+        : base(runner, [.. Own, .. labelled ? DetectionScore.Kpis : []])
     {
-        _runner = runner;
         _replay = replay;
         var m = replay.Manifest;
         replay.Require("frames");
@@ -41,14 +39,7 @@ public sealed class TrafficDetectionPipeline : ISampleSource
         _pedestrianClasses = [.. options.PedestrianClasses];
         _truths = labelled ? Truths(replay) : null;
         _used = new bool[_truths?.Max(t => t.Length) ?? 0];
-        Kpis = [.. ModelRunner.LatencyKpis, .. Own, .. labelled ? DetectionScore.Kpis : []];
     }
-
-    public IReadOnlyList<KpiDefinition> Kpis { get; }
-
-    public string? InputSample => ModelRunner.LatencySample;
-
-    public ModelInfo? Model => _runner.Model;
 
     private static IReadOnlyList<KpiDefinition> Own { get; } =
     [
@@ -61,7 +52,7 @@ public sealed class TrafficDetectionPipeline : ISampleSource
         new("max_pedestrians_per_frame", PedestriansInFrame, Aggregation.Max),
     ];
 
-    public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
+    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
     {
         var due = _clock.Advance(seconds);
         for (var k = 0; k < due; k++)
@@ -76,14 +67,14 @@ public sealed class TrafficDetectionPipeline : ISampleSource
         }
     }
 
-    /// <summary>Runs one frame of the replay; public for tests and the benchmark.</summary>
-    public void Detect(int index, DateTimeOffset time, List<Sample> samples)
+    /// <summary>Runs frame <paramref name="index"/> of the replay.</summary>
+    private void Detect(int index, DateTimeOffset time, List<Sample> samples)
     {
         var m = _replay.Manifest;
         var frame = _replay.Bytes.AsSpan(index * _replay.FrameBytes, _replay.FrameBytes);
-        var letterbox = Letterbox.ToChw(frame, m.Width, m.Height, _runner.Binding.Input<float>(0), _inputWidth, _inputHeight);
-        _runner.Run(time, samples);
-        _decoder.Decode(_runner.Binding.Output<float>(0), letterbox, m.Width, m.Height, _detections);
+        var letterbox = Letterbox.ToChw(frame, m.Width, m.Height, Runner.Binding.Input<float>(0), _inputWidth, _inputHeight);
+        Runner.Run(time, samples);
+        _decoder.Decode(Runner.Binding.Output<float>(0), letterbox, m.Width, m.Height, _detections);
 
         // Model classes are mapped to the two counted groups (0 vehicle, 1 pedestrian); others are ignored.
         _grouped.Clear();
@@ -107,8 +98,6 @@ public sealed class TrafficDetectionPipeline : ISampleSource
             DetectionScore.Add(time, tp, _grouped.Count, truths.Length, samples);
         }
     }
-
-    public void Dispose() => _runner.Dispose();
 
     private static YoloDecoder Decoder(ModelRunner runner, PipelineOptions options)
     {

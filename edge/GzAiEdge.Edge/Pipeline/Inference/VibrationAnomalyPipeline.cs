@@ -1,4 +1,3 @@
-using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference;
@@ -11,17 +10,16 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// threshold (vibration-anomaly in docs/kpis.md). With labels, the delay from each fault's onset to the
 /// end of the first window flagged after it.
 /// </summary>
-public sealed class VibrationAnomalyPipeline : ISampleSource
+public sealed class VibrationAnomalyPipeline : ModelPipeline
 {
     private const string Flag = "vibration_window", Error = "reconstruction_error", Delay = "anomaly_detection_delay";
 
-    private readonly ModelRunner _runner;
     private readonly SeriesReplay _series;
     private readonly float _threshold;
     private readonly bool _labelled;
-    private readonly bool[] _detected;
 
     public VibrationAnomalyPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
+        : base(runner, Own(labelled))
     {
         replay.Require("signal");
         var input = runner.Session.Inputs[0];
@@ -37,61 +35,35 @@ public sealed class VibrationAnomalyPipeline : ISampleSource
         }
 
         var length = (int)input.ElementCount;
-        _runner = runner;
         _series = new SeriesReplay(replay, new SlidingWindow(length, options.HopSamples > 0 ? options.HopSamples : length / 2));
         _threshold = (float)options.AnomalyThreshold;
         _labelled = labelled;
-        _detected = new bool[replay.Manifest.Events.Count];
-        Kpis =
-        [
-            .. ModelRunner.LatencyKpis,
-            new("vibration_windows", Flag, Aggregation.Count),
-            new("anomaly_rate", Flag, Aggregation.Mean),
-            new("reconstruction_error_mean", Error, Aggregation.Mean),
-            new("reconstruction_error_max", Error, Aggregation.Max),
-            .. labelled ? [new KpiDefinition("anomaly_detection_delay_s", Delay, Aggregation.Mean)] : Array.Empty<KpiDefinition>(),
-        ];
     }
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; }
-
-    public string? InputSample => ModelRunner.LatencySample;
-
-    public ModelInfo? Model => _runner.Model;
-
-    public void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
+    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
         _series.Advance(seconds, _ => { }, () => Score(time, samples));
 
-    public void Dispose() => _runner.Dispose();
+    private static KpiDefinition[] Own(bool labelled) =>
+    [
+        new("vibration_windows", Flag, Aggregation.Count),
+        new("anomaly_rate", Flag, Aggregation.Mean),
+        new("reconstruction_error_mean", Error, Aggregation.Mean),
+        new("reconstruction_error_max", Error, Aggregation.Max),
+        .. labelled ? [new KpiDefinition("anomaly_detection_delay_s", Delay, Aggregation.Mean)] : Array.Empty<KpiDefinition>(),
+    ];
 
     private void Score(DateTimeOffset time, List<Sample> samples)
     {
-        if (_series.Looped)
-        {
-            Array.Clear(_detected);
-        }
-
-        var input = _runner.Binding.Input<float>(0);
+        var input = Runner.Binding.Input<float>(0);
         _series.Window.CopyTo(input);
-        _runner.Run(time, samples);
-        var error = ReconstructionError.MeanSquared(input, _runner.Binding.Output<float>(0));
+        Runner.Run(time, samples);
+        var error = ReconstructionError.MeanSquared(input, Runner.Binding.Output<float>(0));
         var anomalous = ReconstructionError.IsAnomalous(error, _threshold);
         samples.Add(new Sample(time, Flag, anomalous ? 1 : 0));
         samples.Add(new Sample(time, Error, error));
-        if (!_labelled || !anomalous)
+        if (_labelled && anomalous)
         {
-            return;
-        }
-
-        var end = _series.DataTime;
-        var events = _series.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (!_detected[i] && end > events[i].Start && end - (_series.Window.Length / _series.SampleHz) < events[i].End)
-            {
-                _detected[i] = true;
-                samples.Add(new Sample(time, Delay, end - events[i].Start));
-            }
+            _series.Reach(time, Delay, samples);
         }
     }
 }

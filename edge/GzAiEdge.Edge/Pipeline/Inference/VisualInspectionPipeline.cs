@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
@@ -10,11 +9,10 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// Product images → (letterbox) → defect classifier → softmax → defect decision (visual-inspection in
 /// docs/kpis.md); with labels, accuracy and F1. Class 1 of the model's output is "defect".
 /// </summary>
-public sealed class VisualInspectionPipeline : ISampleSource
+public sealed class VisualInspectionPipeline : ModelPipeline
 {
     private const string Inspection = "inspection";
 
-    private readonly ModelRunner _runner;
     private readonly ReplayData _replay;
     private readonly ReplayClock _clock;
     private readonly int _inputWidth, _inputHeight;
@@ -23,9 +21,9 @@ public sealed class VisualInspectionPipeline : ISampleSource
     private readonly float[] _probabilities = new float[2];
 
     public VisualInspectionPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
+        : base(runner, [new("units_inspected", Inspection, Aggregation.Count), new("defect_rate", Inspection, Aggregation.Mean), .. labelled ? BinaryScore.Kpis : []])
     {
         replay.Require("images");
-        _runner = runner;
         _replay = replay;
         _clock = new ReplayClock(replay.Manifest.FramesPerSecond, replay.Manifest.Count, replay.Speed);
         (_inputHeight, _inputWidth) = ImageInput.Size(runner.Session);
@@ -36,17 +34,9 @@ public sealed class VisualInspectionPipeline : ISampleSource
 
         _threshold = (float)options.DecisionThreshold;
         _labels = labelled ? Labels(replay) : null;
-        Kpis = [.. ModelRunner.LatencyKpis, new("units_inspected", Inspection, Aggregation.Count), new("defect_rate", Inspection, Aggregation.Mean),
-            .. labelled ? BinaryScore.Kpis : []];
     }
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; }
-
-    public string? InputSample => ModelRunner.LatencySample;
-
-    public ModelInfo? Model => _runner.Model;
-
-    public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
+    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
     {
         var due = _clock.Advance(seconds);
         for (var k = 0; k < due; k++)
@@ -55,13 +45,13 @@ public sealed class VisualInspectionPipeline : ISampleSource
         }
     }
 
-    public void Inspect(int index, DateTimeOffset time, List<Sample> samples)
+    private void Inspect(int index, DateTimeOffset time, List<Sample> samples)
     {
         var m = _replay.Manifest;
         var image = _replay.Bytes.AsSpan(index * _replay.FrameBytes, _replay.FrameBytes);
-        Letterbox.ToChw(image, m.Width, m.Height, _runner.Binding.Input<float>(0), _inputWidth, _inputHeight);
-        _runner.Run(time, samples);
-        Classification.Softmax(_runner.Binding.Output<float>(0), _probabilities);
+        Letterbox.ToChw(image, m.Width, m.Height, Runner.Binding.Input<float>(0), _inputWidth, _inputHeight);
+        Runner.Run(time, samples);
+        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
         var defective = _probabilities[1] >= _threshold;
         samples.Add(new Sample(time, Inspection, defective ? 1 : 0));
         if (_labels is not null)
@@ -69,8 +59,6 @@ public sealed class VisualInspectionPipeline : ISampleSource
             BinaryScore.Add(time, defective, _labels[index] == 1, samples);
         }
     }
-
-    public void Dispose() => _runner.Dispose();
 
     private static int[] Labels(ReplayData replay) =>
         replay.Manifest.Labels is { ValueKind: JsonValueKind.Array } labels && labels.GetArrayLength() == replay.Manifest.Count

@@ -1,4 +1,3 @@
-using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
@@ -11,22 +10,21 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// accuracy and F1 per window (a window is abnormal when at least <see cref="MinEpisodeSamples"/> of its
 /// samples lie in a labelled episode, the rule the model was trained with) and time from onset to alert.
 /// </summary>
-public sealed class VitalsClassificationPipeline : ISampleSource
+public sealed class VitalsClassificationPipeline : ModelPipeline
 {
     /// <summary>Samples of a window inside an episode from which the window counts as abnormal (models/scenes.py).</summary>
     public const int MinEpisodeSamples = 8;
 
     private const string HeartRate = "heart_rate", Spo2 = "spo2", Abnormal = "abnormal", Alert = "alert", TimeToAlert = "time_to_alert";
 
-    private readonly ModelRunner _runner;
     private readonly SeriesReplay _series;
     private readonly float _threshold;
     private readonly bool _labelled;
-    private readonly bool[] _alerted;
     private readonly float[] _probabilities = new float[2];
     private bool _inRun;
 
     public VitalsClassificationPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
+        : base(runner, Own(labelled))
     {
         replay.Require("signal");
         var input = runner.Session.Inputs[0];
@@ -36,30 +34,12 @@ public sealed class VitalsClassificationPipeline : ISampleSource
             throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {runner.Session.Outputs[0]}) and replay {replay.Folder} do not make a [1,2,T] heart rate/SpO2 classifier with two logits");
         }
 
-        _runner = runner;
         _series = new SeriesReplay(replay, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2));
         _threshold = (float)options.DecisionThreshold;
         _labelled = labelled;
-        _alerted = new bool[replay.Manifest.Events.Count];
-        Kpis =
-        [
-            .. ModelRunner.LatencyKpis,
-            new("heart_rate_mean", HeartRate, Aggregation.Mean),
-            new("spo2_mean", Spo2, Aggregation.Mean),
-            new("spo2_min", Spo2, Aggregation.Min),
-            new("abnormal_share", Abnormal, Aggregation.Mean),
-            new("alert_count", Alert, Aggregation.Count),
-            .. labelled ? [new KpiDefinition("time_to_alert_s", TimeToAlert, Aggregation.Mean), .. BinaryScore.Kpis] : Array.Empty<KpiDefinition>(),
-        ];
     }
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; }
-
-    public string? InputSample => ModelRunner.LatencySample;
-
-    public ModelInfo? Model => _runner.Model;
-
-    public void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
+    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
         _series.Advance(
             seconds,
             values =>
@@ -69,18 +49,21 @@ public sealed class VitalsClassificationPipeline : ISampleSource
             },
             () => Classify(time, samples));
 
-    public void Dispose() => _runner.Dispose();
+    private static KpiDefinition[] Own(bool labelled) =>
+    [
+        new("heart_rate_mean", HeartRate, Aggregation.Mean),
+        new("spo2_mean", Spo2, Aggregation.Mean),
+        new("spo2_min", Spo2, Aggregation.Min),
+        new("abnormal_share", Abnormal, Aggregation.Mean),
+        new("alert_count", Alert, Aggregation.Count),
+        .. labelled ? [new KpiDefinition("time_to_alert_s", TimeToAlert, Aggregation.Mean), .. BinaryScore.Kpis] : Array.Empty<KpiDefinition>(),
+    ];
 
     private void Classify(DateTimeOffset time, List<Sample> samples)
     {
-        if (_series.Looped)
-        {
-            Array.Clear(_alerted);
-        }
-
-        _series.Window.CopyTo(_runner.Binding.Input<float>(0));
-        _runner.Run(time, samples);
-        Classification.Softmax(_runner.Binding.Output<float>(0), _probabilities);
+        _series.Window.CopyTo(Runner.Binding.Input<float>(0));
+        Runner.Run(time, samples);
+        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
         var abnormal = _probabilities[1] >= _threshold;
         samples.Add(new Sample(time, Abnormal, abnormal ? 1 : 0));
         var alert = abnormal && !_inRun;
@@ -105,17 +88,28 @@ public sealed class VitalsClassificationPipeline : ISampleSource
         for (var s = 0; s < length; s++)
         {
             var t = end - ((length - s) / _series.SampleHz);
-            inEpisode += events.Any(e => e.Contains(t)) ? 1 : 0;
+            inEpisode += InEpisode(events, t) ? 1 : 0;
         }
 
         BinaryScore.Add(time, abnormal, inEpisode >= MinEpisodeSamples, samples);
-        for (var i = 0; alert && i < events.Count; i++)
+        if (alert)
         {
-            if (!_alerted[i] && end > events[i].Start && end - (length / _series.SampleHz) < events[i].End)
+            _series.Reach(time, TimeToAlert, samples);
+        }
+    }
+
+    // A loop, not events.Any(e => e.Contains(t)): this runs for every sample of every window, and the
+    // lambda over t would allocate a closure (and an enumerator) each time.
+    private static bool InEpisode(IReadOnlyList<ReplayEvent> events, double t)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Contains(t))
             {
-                _alerted[i] = true;
-                samples.Add(new Sample(time, TimeToAlert, end - events[i].Start));
+                return true;
             }
         }
+
+        return false;
     }
 }

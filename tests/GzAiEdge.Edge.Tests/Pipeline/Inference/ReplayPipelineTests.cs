@@ -64,6 +64,20 @@ public class ReplayPipelineTests
     }
 
     [Fact]
+    public void Vibration_anomaly_measures_each_fault_again_in_every_loop_of_the_replay()
+    {
+        var documented = Metrics.GetProperty("vibration-autoencoder");
+        var options = new PipelineOptions { Kind = "vibration-anomaly", AnomalyThreshold = documented.GetProperty("threshold").GetDouble() };
+        var delays = documented.GetProperty("replay").GetProperty("detection_delay_s").EnumerateArray().Select(d => d.GetDouble()).ToList();
+
+        // The replay holds 40 s; 80 s play it twice, and the second loop's faults are as new as the first's.
+        var (kpis, _, samples) = Replay("vibration-autoencoder", "vibration", options, seconds: 80);
+
+        Assert.Equal(2 * delays.Count, samples.Count(s => s.Name == "anomaly_detection_delay"));
+        Assert.Equal(delays.Average(), kpis["anomaly_detection_delay_s"], 0.001);
+    }
+
+    [Fact]
     public void Vitals_classification_scores_like_the_model_card_and_alerts_each_episode()
     {
         var documented = Metrics.GetProperty("vitals-classifier").GetProperty("replay");
@@ -79,23 +93,22 @@ public class ReplayPipelineTests
 
     private static (Dictionary<string, double> Kpis, Contracts.Messages.ModelInfo Model) ReplayOnce(string model, string replay, PipelineOptions options, int seconds)
     {
+        var (kpis, modelInfo, _) = Replay(model, replay, options, seconds);
+        return (kpis, modelInfo);
+    }
+
+    private static (Dictionary<string, double> Kpis, Contracts.Messages.ModelInfo Model, List<Sample> Samples) Replay(string model, string replay, PipelineOptions options, int seconds)
+    {
         var replayData = ReplayData.Load(RepoPaths.Combine("models", "replay", replay));
         var session = InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", $"{model}.onnx"), new InferenceOptions());
-        var runner = new ModelRunner(session, null, "1");
-        using ISampleSource source = options.Kind switch
-        {
-            "traffic-detection" => new TrafficDetectionPipeline(runner, replayData, options, labelled: true),
-            "visual-inspection" => new VisualInspectionPipeline(runner, replayData, options, labelled: true),
-            "vibration-anomaly" => new VibrationAnomalyPipeline(runner, replayData, options, labelled: true),
-            _ => new VitalsClassificationPipeline(runner, replayData, options, labelled: true),
-        };
+        using var source = SampleSourceFactory.Build(options, new ModelRunner(session, null, "1"), replayData, labelled: true);
         var window = new KpiWindow(source.Kpis, Start, TimeSpan.FromSeconds(seconds), source.InputSample);
         var samples = new List<Sample>();
 
         source.Tick(Start.AddSeconds(seconds), seconds, samples);
 
         samples.ForEach(window.Add);
-        return (window.Compute(), source.Model!);
+        return (window.Compute(), source.Model!, samples);
     }
 
     private static void AssertLatency(Dictionary<string, double> kpis, double perSecond)
