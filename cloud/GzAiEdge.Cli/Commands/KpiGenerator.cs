@@ -68,7 +68,7 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                             Kpis = kpis,
                             Model = new ModelInfo("bench-model", "1.0", string.Empty),
                         };
-                        writer.Write(Cloud.Ingestion.Points.Kpi(report, scenario.SectorTag, ChainHash.Compute(CanonicalBytes.Of(report))));
+                        writer.Write(Cloud.Ingestion.Points.Kpi(report, scenario.SectorTag, ChainHash.Of(report)));
                         Points++;
                         if (++inBatch == BatchPoints)
                         {

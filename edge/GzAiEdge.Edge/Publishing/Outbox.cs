@@ -70,7 +70,7 @@ public sealed class Outbox : IDisposable
             var (lastSeq, lastHash, checkpointed) = ReadHead(tx);
             var stored = report with { Seq = lastSeq + 1, Prev = lastHash, Kid = null, Sig = null };
             stored = _signer?.Sign(stored) ?? stored;
-            var hash = ChainHash.Compute(CanonicalBytes.Of(stored));
+            var hash = ChainHash.Of(stored);
             var added = Insert(tx, MessageKind.Kpi, JsonSerializer.SerializeToUtf8Bytes(stored, GzJsonContext.Default.KpiReport), stored.Seq);
             Command(_db, tx, "UPDATE chain SET last_seq = @seq, last_hash = @hash", ("@seq", stored.Seq), ("@hash", hash)).ExecuteNonQuery();
             if (_signer is not null && stored.Seq - checkpointed >= _options.CheckpointEvery)

@@ -38,7 +38,7 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal([1L, 2, 3, 4, 5], reports.Select(r => r.Seq));
         Assert.Equal(5, reopened.LastSeq);
         using var key = SignatureCheck.FromPem(_signer.PublicKeyPem, "test");
-        var stored = reports.Select(r => new StoredReport(r, ChainHash.Compute(CanonicalBytes.Of(r)))).ToList();
+        var stored = reports.Select(r => new StoredReport(r, ChainHash.Of(r))).ToList();
         var verdict = ChainVerifier.Verify("s1", "d1", Start, Start.AddDays(1), null, stored, [], key);
         Assert.Equal((5L, 5L), (verdict.Expected, verdict.Verified));
     }
@@ -71,9 +71,9 @@ public sealed class OutboxTests : IDisposable
             .Select(m => JsonSerializer.Deserialize(m.Payload, GzJsonContext.Default.Checkpoint)!).ToList();
         Assert.Equal([3L, 4], checkpoints.Select(c => c.Seq));
         var head = Reports(outbox.Peek(100)).Single(r => r.Seq == 4);
-        Assert.Equal(ChainHash.Compute(CanonicalBytes.Of(head)), checkpoints[1].Head);
+        Assert.Equal(ChainHash.Of(head), checkpoints[1].Head);
         using var key = SignatureCheck.FromPem(_signer.PublicKeyPem, "test");
-        Assert.True(key.Verify(ChainHash.Compute(CanonicalBytes.Of(checkpoints[1])), checkpoints[1].Sig!));
+        Assert.True(key.Verify(ChainHash.Of(checkpoints[1]), checkpoints[1].Sig!));
     }
 
     [Fact]
