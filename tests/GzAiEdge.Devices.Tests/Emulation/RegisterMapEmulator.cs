@@ -6,9 +6,10 @@ namespace GzAiEdge.Devices.Tests.Emulation;
 /// A register-mapped I2C chip behind <see cref="II2cDevice"/>: a write's first byte sets the register pointer and
 /// further bytes are written from there on; a read returns bytes from the pointer on. The pointer auto-increments
 /// unless the chip says otherwise (FIFO data ports). Faults a real bus shows can be injected: nothing acknowledging
-/// the address, and a transfer that fails part-way.
+/// the address, and a transfer that fails part-way. With a clock and a <see cref="ByteTime"/>, transfers take
+/// the time a real bus takes, so that a time-driven chip keeps sampling while it is being read.
 /// </summary>
-internal abstract class RegisterMapEmulator(int bus, int address) : II2cDevice
+internal abstract class RegisterMapEmulator(int bus, int address, EmulatedClock? clock = null) : II2cDevice
 {
     private int _pointer;
     private int? _failReadAfter;
@@ -26,6 +27,11 @@ internal abstract class RegisterMapEmulator(int bus, int address) : II2cDevice
     public List<(int Register, byte Value)> Writes { get; } = [];
 
     public int Transfers { get; private set; }
+
+    /// <summary>Time one byte takes on the bus, acknowledge included: 9 bits, 22.5 µs at 400 kHz.</summary>
+    public TimeSpan ByteTime { get; set; }
+
+    public static TimeSpan FastModeByteTime => TimeSpan.FromTicks(225);
 
     /// <summary>
     /// After <paramref name="goodReads"/> more reads succeed, the next one moves <paramref name="bytes"/> bytes and then
@@ -77,18 +83,27 @@ internal abstract class RegisterMapEmulator(int bus, int address) : II2cDevice
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         Transfers++;
+        Tick(); // the address byte
         if (!Acknowledges)
             throw NoAcknowledge();
         OnTransfer();
+    }
+
+    private void Tick()
+    {
+        if (ByteTime > TimeSpan.Zero)
+            clock?.Advance(ByteTime);
     }
 
     private void WritePart(ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty)
             return;
+        Tick();
         _pointer = data[0];
         foreach (var value in data[1..])
         {
+            Tick();
             Writes.Add((_pointer, value));
             WriteRegister(_pointer, value);
             _pointer = NextRegister(_pointer);
@@ -105,6 +120,7 @@ internal abstract class RegisterMapEmulator(int bus, int address) : II2cDevice
                 _failReadAfter = null;
                 throw new I2cException(bus, address, null, $"transfer failed after {i} of {buffer.Length} bytes (EREMOTEIO)");
             }
+            Tick();
             buffer[i] = ReadRegister(_pointer);
             _pointer = NextRegister(_pointer);
         }
