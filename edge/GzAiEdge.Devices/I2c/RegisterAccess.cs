@@ -55,6 +55,17 @@ internal static class RegisterAccess
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="register"/> read back what was written to it: a part that acknowledges but does
+    /// not take a setting (a clone, a look-alike) is caught at start rather than by odd data later.
+    /// </summary>
+    public static void ExpectReadBack(this II2cDevice device, byte register, byte actual, byte expected)
+    {
+        if (actual != expected)
+            throw new I2cException(device.Bus, device.Address, register,
+                $"reads 0x{actual:x2} after 0x{expected:x2} was written: the chip did not take the setting");
+    }
+
     private static I2cException Named(II2cDevice device, byte register, string what, I2cException inner) =>
         new(device.Bus, device.Address, register, $"{what} ({inner.Message})", inner);
 }

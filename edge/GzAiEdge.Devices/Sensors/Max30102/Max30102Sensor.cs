@@ -64,10 +64,10 @@ public sealed partial class Max30102Sensor : IDisposable
         _device.WriteRegister(Led2PulseAmplitude, Max30102Settings.PulseAmplitude(settings.IrCurrentMilliamps));
         Span<byte> readBack = stackalloc byte[Led2PulseAmplitude - FifoConfig + 1];
         _device.ReadRegisters(FifoConfig, readBack);
-        Expect(FifoConfig, readBack[0], settings.FifoConfig);
-        Expect(Spo2Config, readBack[Spo2Config - FifoConfig], settings.Spo2Config);
-        Expect(Led1PulseAmplitude, readBack[Led1PulseAmplitude - FifoConfig], Max30102Settings.PulseAmplitude(settings.RedCurrentMilliamps));
-        Expect(Led2PulseAmplitude, readBack[Led2PulseAmplitude - FifoConfig], Max30102Settings.PulseAmplitude(settings.IrCurrentMilliamps));
+        _device.ExpectReadBack(FifoConfig, readBack[0], settings.FifoConfig);
+        _device.ExpectReadBack(Spo2Config, readBack[Spo2Config - FifoConfig], settings.Spo2Config);
+        _device.ExpectReadBack(Led1PulseAmplitude, readBack[Led1PulseAmplitude - FifoConfig], Max30102Settings.PulseAmplitude(settings.RedCurrentMilliamps));
+        _device.ExpectReadBack(Led2PulseAmplitude, readBack[Led2PulseAmplitude - FifoConfig], Max30102Settings.PulseAmplitude(settings.IrCurrentMilliamps));
 
         _settings = settings;
         (_nextIndex, LostSamples, Overflows, AmbientLightOverflows, _pendingGap, _beforeGap) = (0, 0, 0, 0, 0, 0);
@@ -110,12 +110,5 @@ public sealed partial class Max30102Sensor : IDisposable
         };
         throw new I2cException(_device.Bus, _device.Address, PartId,
             $"part id 0x{id:x2} is {found}, not a MAX30102 (0x{PartIdValue:x2})");
-    }
-
-    private void Expect(byte register, byte actual, byte expected)
-    {
-        if (actual != expected)
-            throw new I2cException(_device.Bus, _device.Address, register,
-                $"reads 0x{actual:x2} after 0x{expected:x2} was written: the chip did not take the setting");
     }
 }

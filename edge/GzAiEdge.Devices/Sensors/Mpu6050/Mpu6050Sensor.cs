@@ -60,8 +60,8 @@ public sealed partial class Mpu6050Sensor : IDisposable
         Span<byte> readBack = stackalloc byte[config.Length];
         _device.ReadRegisters(SmplrtDiv, readBack);
         for (var i = 0; i < config.Length; i++)
-            Expect((byte)(SmplrtDiv + i), readBack[i], config[i]);
-        Expect(PwrMgmt1, _device.ReadRegister(PwrMgmt1), ClockPllGyroX);
+            _device.ExpectReadBack((byte)(SmplrtDiv + i), readBack[i], config[i]);
+        _device.ExpectReadBack(PwrMgmt1, _device.ReadRegister(PwrMgmt1), ClockPllGyroX);
 
         // The overflow flag is what tells a reader that samples were overwritten; enable it so INT_STATUS shows it.
         _device.WriteRegister(IntEnable, FifoOverflow);
@@ -95,12 +95,5 @@ public sealed partial class Mpu6050Sensor : IDisposable
         };
         throw new I2cException(_device.Bus, _device.Address, WhoAmI,
             $"WHO_AM_I 0x{id:x2} is {found}, not an MPU-6050 (0x{WhoAmIValue:x2}); its FIFO and scales differ");
-    }
-
-    private void Expect(byte register, byte actual, byte expected)
-    {
-        if (actual != expected)
-            throw new I2cException(_device.Bus, _device.Address, register,
-                $"reads 0x{actual:x2} after 0x{expected:x2} was written: the chip did not take the setting");
     }
 }
