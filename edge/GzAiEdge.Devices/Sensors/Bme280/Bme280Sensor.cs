@@ -17,6 +17,9 @@ public sealed class Bme280Sensor : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
     private const int MaxPolls = 20;
 
+    // ctrl_hum, status, ctrl_meas, config: one burst from 0xF2 gives the status and shows whether the settings held.
+    private const int CtrlHumToConfig = Config - CtrlHum + 1;
+
     private readonly II2cDevice _device;
     private readonly TimeProvider _time;
     private readonly byte[] _control = new byte[CtrlHumToConfig];
@@ -24,9 +27,10 @@ public sealed class Bme280Sensor : IDisposable
     private Bme280Calibration _calibration;
     private Bme280Settings? _settings;
 
-    // ctrl_hum, status, ctrl_meas, config: one burst from 0xF2 gives the status and shows whether the settings held.
-    private const int CtrlHumToConfig = Config - CtrlHum + 1;
-
+    /// <summary>
+    /// Takes <paramref name="device"/> over: disposing the sensor disposes it. <paramref name="time"/> paces the
+    /// waits the datasheet asks for (the system clock unless given).
+    /// </summary>
     public Bme280Sensor(II2cDevice device, TimeProvider? time = null)
     {
         _device = device;

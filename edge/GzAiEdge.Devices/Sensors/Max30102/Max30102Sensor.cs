@@ -23,6 +23,10 @@ public sealed partial class Max30102Sensor : IDisposable
     private readonly TimeProvider _time;
     private Max30102Settings? _settings;
 
+    /// <summary>
+    /// Takes <paramref name="device"/> over: disposing the sensor disposes it. <paramref name="time"/> paces the
+    /// waits the datasheet asks for (the system clock unless given).
+    /// </summary>
     public Max30102Sensor(II2cDevice device, TimeProvider? time = null)
     {
         _device = device;

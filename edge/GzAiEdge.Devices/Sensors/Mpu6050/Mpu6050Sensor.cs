@@ -21,6 +21,10 @@ public sealed partial class Mpu6050Sensor : IDisposable
     private readonly TimeProvider _time;
     private Mpu6050Settings? _settings;
 
+    /// <summary>
+    /// Takes <paramref name="device"/> over: disposing the sensor disposes it. <paramref name="time"/> paces the
+    /// waits the datasheet asks for (the system clock unless given).
+    /// </summary>
     public Mpu6050Sensor(II2cDevice device, TimeProvider? time = null)
     {
         _device = device;
