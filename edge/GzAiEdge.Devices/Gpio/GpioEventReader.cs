@@ -20,7 +20,7 @@ internal sealed unsafe class GpioEventReader : IDisposable
     private readonly DeviceCall _call;
     private readonly Wakeup _wakeup = new();
     private readonly byte[] _buffer;
-    private volatile bool _disposed;
+    private int _disposed;
 
     public GpioEventReader(FileDescriptor fd, DeviceCall call, int capacity)
     {
@@ -32,7 +32,7 @@ internal sealed unsafe class GpioEventReader : IDisposable
     public int Wait(Span<GpioEdgeEvent> events, TimeSpan timeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         using (cancellationToken.UnsafeRegister(static state => ((Wakeup)state!).Signal(), _wakeup))
         {
             switch (Poller.Wait(_fd, _wakeup, Milliseconds(timeout), out var errno))
@@ -42,7 +42,7 @@ internal sealed unsafe class GpioEventReader : IDisposable
                 case PollResult.Failed:
                     throw DeviceErrors.Create(errno, _call with { Operation = DeviceCall.Poll });
                 case PollResult.Woken:
-                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
                     _wakeup.Clear();
                     cancellationToken.ThrowIfCancellationRequested();
                     return 0;
@@ -55,7 +55,11 @@ internal sealed unsafe class GpioEventReader : IDisposable
     /// <summary>Wakes a waiting thread, which then throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        _disposed = true;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _wakeup.Signal();
         _wakeup.Dispose();
     }

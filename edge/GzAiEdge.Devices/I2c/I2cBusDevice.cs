@@ -22,7 +22,8 @@ public sealed unsafe class I2cBusDevice : II2cDevice
     private readonly I2cMsg[] _messages = GC.AllocateArray<I2cMsg>(2, pinned: true);
     private readonly Lock _lock = new();
 
-    private I2cBusDevice(FileDescriptor fd, string path, int bus, int address, int retries)
+    /// <summary>Over a descriptor already open and checked; tests use it to drive transfers into real syscalls.</summary>
+    internal I2cBusDevice(FileDescriptor fd, string path, int bus, int address, int retries)
     {
         _fd = fd;
         _path = path;
@@ -151,7 +152,10 @@ public sealed unsafe class I2cBusDevice : II2cDevice
             {
                 var call = new DeviceCall(DeviceKind.I2cBus, _path, I2cUapi.ReadWrite.Name)
                 {
-                    Bus = Bus, Address = Address, Register = register, Detail = Describe(count),
+                    Bus = Bus,
+                    Address = Address,
+                    Register = register,
+                    Detail = Describe(count),
                 };
                 throw DeviceErrors.Create(errno, call);
             }

@@ -20,10 +20,12 @@ internal static class DeviceErrors
     public static IOException Create(int errno, in DeviceCall call)
     {
         var operation = call.Detail is null ? call.Operation : $"{call.Operation} ({call.Detail})";
-        var text = $"{operation} on {call.Path}: {Explain(errno, call)} ({Name(errno)})";
+        var reason = $"{Explain(errno, call)} ({Name(errno)})";
+
+        // A GpioException starts with the chip's path; an I2cException with bus and address, so it adds the path.
         return call.IsGpio
-            ? new GpioException(call.Path, call.Line, text, errno)
-            : new I2cException(call.Bus, call.Address, call.Register, text);
+            ? new GpioException(call.Path, call.Line, $"{operation}: {reason}", errno)
+            : new I2cException(call.Bus, call.Address, call.Register, $"{operation} on {call.Path}: {reason}");
     }
 
     private static string Explain(int errno, in DeviceCall call)

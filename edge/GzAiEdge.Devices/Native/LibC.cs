@@ -19,8 +19,6 @@ internal static unsafe partial class LibC
     public const int OCloExec = 0x80000;
     public const int EfdCloExec = OCloExec;
     public const short PollIn = 0x1;
-    public const short PollErr = 0x8;
-    public const short PollHup = 0x10;
     public const int ClockRealtime = 0;
     public const int ClockMonotonic = 1;
 
