@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipes;
 using GzAiEdge.Devices.Gpio;
 using GzAiEdge.Devices.Native;
@@ -168,13 +169,16 @@ public sealed class GpioEdgeReadingTests : IDisposable
     }
 
     [Fact]
-    public void Monotonic_clock_now_follows_the_event_clock()
+    public void Clock_now_reads_the_clock_the_events_are_stamped_with()
     {
-        var first = _line.ClockNow();
-        var second = _line.ClockNow();
+        // .NET's Stopwatch reads CLOCK_MONOTONIC on Linux; wall time is CLOCK_REALTIME.
+        using var realtime = new GpioInputLine(FileDescriptor.Borrow(0), "/dev/gpiochip0", 5, new GpioInputOptions { Edges = GpioEdges.Both, EventClock = GpioEventClock.Realtime });
+        var monotonic = (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
+        var wall = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
-        Assert.InRange(second - first, 0, TimeSpan.FromSeconds(10).Ticks * 100);
         Assert.Equal(GpioEventClock.Monotonic, _line.Clock);
+        Assert.InRange(_line.ClockNow() - monotonic, 0, 1_000_000_000);
+        Assert.InRange(realtime.ClockNow() - wall, 0, 1_000_000_000);
     }
 
     public void Dispose()

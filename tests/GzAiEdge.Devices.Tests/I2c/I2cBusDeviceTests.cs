@@ -21,7 +21,7 @@ public sealed class I2cBusDeviceTests
     }
 
     [Fact]
-    public void Missing_bus_in_the_real_dev_is_reported_with_how_to_enable_i2c()
+    public void Missing_bus_in_the_real_dev_names_what_dev_holds()
     {
         var e = Assert.Throws<I2cException>(() => I2cBusDevice.Open(97, 0x68));
 
