@@ -49,6 +49,5 @@ public sealed class DeviceSigner : IDisposable
     /// <inheritdoc />
     public void Dispose() => _key.Dispose();
 
-    private string SignBytes(byte[] canonical) =>
-        Convert.ToBase64String(_key.SignHash(SHA256.HashData(canonical), DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+    private string SignBytes(byte[] canonical) => P256Pem.Sign(_key, canonical);
 }
