@@ -11,8 +11,8 @@ namespace GzAiEdge.Edge.Publishing;
 
 /// <summary>
 /// The device's one MQTT connection: a persistent session (so QoS 1 publishes in flight survive a
-/// reconnect), the retained <c>state</c> topic set online on every connect, and a last will that
-/// sets it offline when the device vanishes.
+/// reconnect, and commands queued while the device was away are delivered when it returns), the retained
+/// <c>state</c> topic set online on every connect, and a last will that sets it offline when the device vanishes.
 /// </summary>
 public sealed class EdgeConnection : IAsyncDisposable
 {
@@ -43,6 +43,10 @@ public sealed class EdgeConnection : IAsyncDisposable
                 Password = b.Password,
                 Tls = b.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
                 Will = new MqttWill(StateTopic, StatePayload(DeviceState.Offline)) { Retain = true },
+
+                // Commands are acknowledged only once the device recorded their id (Commands/CommandLedger), so
+                // that one lost in a crash before that is delivered again, and one recorded is never run twice.
+                ManualAcknowledgement = true,
             },
             mqttLogger);
         Client.ConnectionStateChanged += OnConnectionStateChanged;
