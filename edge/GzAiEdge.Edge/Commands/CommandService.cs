@@ -37,6 +37,7 @@ public sealed class CommandService(
     {
         models.FinishInterruptedTrial();
         var topic = GzTopic.Create(edge.Value.Site, edge.Value.Device, MessageKind.Cmd);
+        await connection.WhenFirstConnectedAsync(stoppingToken);
         var codes = await connection.Client.SubscribeAsync([new MqttSubscription(topic.ToString())], stoppingToken);
         if (codes[0] >= MqttReasonCode.UnspecifiedError)
         {

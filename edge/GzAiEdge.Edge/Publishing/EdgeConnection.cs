@@ -22,6 +22,7 @@ public sealed class EdgeConnection : IAsyncDisposable
     private readonly EdgeOptions _edge;
     private readonly ILogger<EdgeConnection> _logger;
     private readonly TimeProvider _time;
+    private readonly TaskCompletionSource _firstConnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EdgeConnection(IOptions<EdgeOptions> edge, IOptions<BrokerOptions> broker, TimeProvider time,
         ILogger<EdgeConnection> logger, ILogger<MqttClient> mqttLogger)
@@ -55,6 +56,12 @@ public sealed class EdgeConnection : IAsyncDisposable
     public MqttClient Client { get; }
 
     public string StateTopic => GzTopic.Create(_edge.Site, _edge.Device, MessageKind.State).ToString();
+
+    /// <summary>
+    /// Completes once the client connected the first time (<see cref="ConnectAsync"/>, which the publisher calls);
+    /// from then on it reconnects by itself, and requests made meanwhile wait for the next connection.
+    /// </summary>
+    public Task WhenFirstConnectedAsync(CancellationToken cancellationToken) => _firstConnect.Task.WaitAsync(cancellationToken);
 
     /// <summary>Connects, retrying with backoff until the broker answers or the host stops.</summary>
     public Task ConnectAsync(CancellationToken cancellationToken) =>
@@ -120,6 +127,7 @@ public sealed class EdgeConnection : IAsyncDisposable
         if (e.IsConnected)
         {
             EdgeLog.Connected(_logger, e.SessionPresent);
+            _firstConnect.TrySetResult();
             _ = AnnounceOnlineAsync();
         }
         else
