@@ -30,6 +30,12 @@ public static class OnnxModels
         [Node("Reshape", ["vitals", "shape"], ["logits"])],
         [Value("vitals", Float, [1, 2, window]), Value("shape", Int64, [2])]);
 
+    /// <summary>
+    /// The same model in other bytes, as a re-release would be: the model's doc string (field 6) appended, which
+    /// a protobuf reader takes as the field's last value. The graph, and so every output, stays the same.
+    /// </summary>
+    public static byte[] WithDocString(byte[] model, string text) => [.. model, .. new Proto().String(6, text).ToArray()];
+
     private static byte[] Model(string name, byte[][] nodes, byte[][] inputs)
     {
         var graph = new Proto();
