@@ -52,7 +52,7 @@ public sealed class ModelUpdateCommand(
             return CommandResult.Rejected($"the manifest of {name} {version} {why}; nothing changed");
         }
 
-        if (manifest.Sha256 == running.Sha256)
+        if (new ModelInfo(manifest.Name, manifest.Version, manifest.Sha256) == running)
         {
             return CommandResult.Succeeded($"{name} {version} ({manifest.Sha256[..12]}) is the model running already");
         }

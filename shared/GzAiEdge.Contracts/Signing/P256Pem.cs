@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace GzAiEdge.Contracts.Signing;
 
-/// <summary>Reads the ECDSA P-256 keys devices and the programme sign with, from PEM, for the signers and the checker alike, and signs.</summary>
+/// <summary>Reads the ECDSA P-256 keys devices and the programme sign with, from PEM, for the signers and the checker alike.</summary>
 internal static class P256Pem
 {
     /// <summary>
@@ -31,8 +31,4 @@ internal static class P256Pem
 
         return key;
     }
-
-    /// <summary>The signature every signed contract carries: ECDSA over SHA-256 of <paramref name="canonical"/>, IEEE P1363 (r‖s), base64.</summary>
-    public static string Sign(ECDsa key, byte[] canonical) =>
-        Convert.ToBase64String(key.SignHash(SHA256.HashData(canonical), DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 }

@@ -69,34 +69,20 @@ public static class DeviceCommandValidator
         key.Length is > 0 and <= MaxKeyLength
         && key.Split(':').All(segment => segment.Length > 0 && segment.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
 
-    private static void CheckTimes(List<ContractError> errors, DeviceCommand command)
-    {
-        if (command.Issued.Offset != TimeSpan.Zero)
-        {
-            errors.Add(new("issued", command.Issued.ToString("O"), "must be UTC (end in Z)"));
-        }
-
-        if (command.Expires.Offset != TimeSpan.Zero)
-        {
-            errors.Add(new("expires", command.Expires.ToString("O"), "must be UTC (end in Z)"));
-        }
-
-        var lifetime = command.Expires - command.Issued;
-        if (lifetime <= TimeSpan.Zero)
-        {
-            errors.Add(new("expires", command.Expires.ToString("O"), "must be after issued"));
-        }
-        else if (lifetime > MaxLifetime)
-        {
-            errors.Add(new("expires", command.Expires.ToString("O"), $"more than {MaxLifetime.TotalDays} days after issued"));
-        }
-    }
+    private static void CheckTimes(List<ContractError> errors, DeviceCommand command) =>
+        KpiReportValidator.CheckPeriod(errors, ("issued", command.Issued), ("expires", command.Expires), MaxLifetime, $"more than {MaxLifetime.TotalDays} days after issued");
 
     private static void CheckConfigValues(List<ContractError> errors, IReadOnlyDictionary<string, string> arguments)
     {
         if (arguments.Count == 0)
         {
             errors.Add(new("arguments", null, "config.set needs at least one key = value"));
+        }
+
+        // Configuration keys ignore case: two spellings of one key would leave which value wins to chance.
+        foreach (var twice in arguments.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(new("arguments", string.Join(", ", twice), "names one configuration key twice (keys ignore case)"));
         }
 
         foreach (var (key, value) in arguments)

@@ -65,6 +65,14 @@ public sealed class DeviceCommandValidatorTests
     }
 
     [Fact]
+    public void One_configuration_key_spelt_twice_is_refused()
+    {
+        var error = Assert.Single(DeviceCommandValidator.Validate(Command(CommandTypes.ConfigSet, new() { ["Pipeline:X"] = "1", ["pipeline:x"] = "2" })));
+
+        Assert.Equal("arguments = 'Pipeline:X, pipeline:x': names one configuration key twice (keys ignore case)", error.ToString());
+    }
+
+    [Fact]
     public void An_expiry_before_the_issue_time_or_not_in_utc_is_refused()
     {
         var errors = DeviceCommandValidator.Validate(Command(CommandTypes.PipelineRestart, null) with

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Commands;
-using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +17,7 @@ namespace GzAiEdge.EndToEnd.Tests.Commands;
 /// </summary>
 public sealed class CommandRig : IAsyncLifetime
 {
-    public const string Site = "yuexiu-03";
+    public const string SiteId = "yuexiu-03";
     public const string Device = "ward-05";
     public const string Model = "vitals-classifier";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -32,7 +30,7 @@ public sealed class CommandRig : IAsyncLifetime
 
     public InfluxDbServer Influx { get; private set; } = null!;
 
-    public int TlsPort { get; private set; }
+    public ProvisionedSite Site { get; private set; } = null!;
 
     public Uri Api { get; private set; } = null!;
 
@@ -42,7 +40,7 @@ public sealed class CommandRig : IAsyncLifetime
 
     public ChildProcess Cloud { get; private set; } = null!;
 
-    public string Pki => Folder.File("pki");
+    public string Pki => Site.Pki;
 
     public string Repository => Folder.File("models");
 
@@ -52,21 +50,16 @@ public sealed class CommandRig : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, text) = await GzProcesses.RunCliAsync(Folder, "provision", "--site", Site, "--device", Device, "--device", "ward-06", "--out", Pki);
-        Assert.True(code == 0, text);
-        TlsPort = FreePort.Next();
-        var secure = File.ReadAllText(RepoPaths.Combine("firmware-configs", "mosquitto", "gz-secure.conf.template"))
-            .Replace("@PKI@", Pki, StringComparison.Ordinal).Replace("@PORT@", TlsPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("@BIND@", "127.0.0.1", StringComparison.Ordinal);
-        var broker = MosquittoBroker.StartAsync(secure);
+        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06");
+        var broker = Site.StartBrokerAsync();
         var influx = InfluxDbServer.StartAsync();
         (Broker, Influx) = (await broker, await influx);
-        var cloud = Env("cloud");
+        var cloud = Site.Env("cloud");
         (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
-            $"--Ingestion:BrokerPort={TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
+            $"--Ingestion:BrokerPort={Site.TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
             $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50");
         _processes.Add(Cloud);
-        Http = new HttpClient(Trusting(Path.Combine(Pki, "ca.crt"))) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
         await StartEdgeAsync();
     }
 
@@ -86,18 +79,18 @@ public sealed class CommandRig : IAsyncLifetime
     /// <summary>Starts the device (again: its state folder is kept) and waits for its first report.</summary>
     public async Task StartEdgeAsync()
     {
-        var device = Env($"devices/{Device}");
+        var device = Site.Env($"devices/{Device}");
         var started = DateTimeOffset.UtcNow;
         Edge = GzProcesses.StartEdge($"""
             edge:
-              site: {Site}
+              site: {SiteId}
               device: {Device}
               scenario: med-yuexiu-vitals
               windowSeconds: 1
               stateDirectory: {State}
               signingKeyFile: {device["Edge__SigningKeyFile"]}
             broker:
-              port: {TlsPort}
+              port: {Site.TlsPort}
               username: {device["Broker__Username"]}
               password: {device["Broker__Password"]}
               caFile: {device["Broker__CaFile"]}
@@ -145,7 +138,7 @@ public sealed class CommandRig : IAsyncLifetime
     /// <summary>Sends a command through the API; returns its id.</summary>
     public async Task<string> SendAsync(string type, Dictionary<string, string>? arguments = null)
     {
-        using var response = await Http.PostAsJsonAsync(new Uri($"/api/v1/devices/{Site}/{Device}/commands", UriKind.Relative), new CommandRequest(type, arguments, 120));
+        using var response = await Http.PostAsJsonAsync(new Uri($"/api/v1/devices/{SiteId}/{Device}/commands", UriKind.Relative), new CommandRequest(type, arguments, 120));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST commands: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
@@ -157,7 +150,7 @@ public sealed class CommandRig : IAsyncLifetime
         List<DeviceEventView> events = [];
         await WaitForAsync(async () =>
         {
-            events = (await Http.GetFromJsonAsync<List<DeviceEventView>>(new Uri($"/api/v1/devices/{Site}/{Device}/events?command={id}", UriKind.Relative)))!;
+            events = (await Http.GetFromJsonAsync<List<DeviceEventView>>(new Uri($"/api/v1/devices/{SiteId}/{Device}/events?command={id}", UriKind.Relative)))!;
             return events.Any(e => CommandEvents.IsFinal(e.Code));
         }, $"the final answer to command {id}");
         events.Reverse();
@@ -180,24 +173,6 @@ public sealed class CommandRig : IAsyncLifetime
         return sha!;
     }
 
-    /// <summary>An MQTT client with the broker identity of <paramref name="identity"/> (<c>cloud</c> or <c>devices/…</c>).</summary>
-    public async Task<MqttClient> ConnectAsync(string identity, string clientId)
-    {
-        var env = Env(identity);
-        var prefix = identity == "cloud" ? "Ingestion" : "Broker";
-        var client = new MqttClient(new MqttClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = TlsPort,
-            ClientId = clientId,
-            Username = env[$"{prefix}__Username"],
-            Password = env[$"{prefix}__Password"],
-            Tls = new MqttTlsOptions { CaFile = env[$"{prefix}__CaFile"] },
-        });
-        await client.ConnectAsync(CancellationToken.None);
-        return client;
-    }
-
     public async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
@@ -213,9 +188,6 @@ public sealed class CommandRig : IAsyncLifetime
 
         Assert.Fail($"timed out waiting for {what}\n--- edge ---\n{Edge.Output}\n--- cloud ---\n{Cloud.Output}");
     }
-
-    private Dictionary<string, string> Env(string folder) =>
-        File.ReadAllLines(Path.Combine(Pki, folder, "credentials.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
     private static SocketsHttpHandler Trusting(string ca)
     {

@@ -21,8 +21,8 @@ public sealed class ModelUpdateTests(CommandRig rig, ITestOutputHelper output)
         var version = NewVersion("good");
         var sha = await rig.SignAsync(version, OnnxModels.WithDocString(Vitals, $"re-release {version}"));
 
-        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "command", "--api", rig.Api.ToString(), "--ca-file", Path.Combine(rig.Pki, "ca.crt"),
-            "--site", CommandRig.Site, "--device", CommandRig.Device, "--wait", "--timeout", "60", CommandTypes.ModelUpdate, "--name", CommandRig.Model, "--version", version);
+        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "command", "--api", rig.Api.ToString(), "--ca-file", rig.Site.CaFile,
+            "--site", CommandRig.SiteId, "--device", CommandRig.Device, "--wait", "--timeout", "60", CommandTypes.ModelUpdate, "--name", CommandRig.Model, "--version", version);
 
         output.WriteLine(text);
         Assert.True(code == 0, $"{text}\n--- edge ---\n{rig.Edge.Output}");

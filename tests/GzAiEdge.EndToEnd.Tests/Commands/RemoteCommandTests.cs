@@ -44,7 +44,7 @@ public sealed class RemoteCommandTests(CommandRig rig)
     [Fact]
     public async Task An_expired_command_and_a_replayed_one_are_refused_with_an_event()
     {
-        await using var cloud = await rig.ConnectAsync("cloud", "test-cloud");
+        await using var cloud = await rig.Site.ConnectAsync("cloud", "test-cloud");
         var now = DateTimeOffset.UtcNow;
         var expired = Command(now.AddMinutes(-20), now.AddMinutes(-10));
         var restart = Command(now, now.AddMinutes(10));
@@ -67,14 +67,14 @@ public sealed class RemoteCommandTests(CommandRig rig)
     [Fact]
     public async Task The_broker_lets_a_device_neither_read_another_devices_commands_nor_send_commands()
     {
-        await using var device = await rig.ConnectAsync($"devices/{CommandRig.Device}", "test-ward-05");
-        await using var cloud = await rig.ConnectAsync("cloud", "test-cloud-acl");
+        await using var device = await rig.Site.ConnectAsync($"devices/{CommandRig.Device}", "test-ward-05");
+        await using var cloud = await rig.Site.ConnectAsync("cloud", "test-cloud-acl");
         var now = DateTimeOffset.UtcNow;
         var forOther = Command(now, now.AddMinutes(1)) with { Device = "ward-06" };
         var forThis = Command(now.AddMinutes(-2), now.AddMinutes(-1));
 
         // Mosquitto 2.0 grants the subscription and checks the read ACL on each message it would deliver.
-        await device.SubscribeAsync([new MqttSubscription($"gz/v1/{CommandRig.Site}/ward-06/cmd"), new MqttSubscription($"gz/v1/{CommandRig.Site}/{CommandRig.Device}/cmd")], CancellationToken.None);
+        await device.SubscribeAsync([new MqttSubscription($"gz/v1/{CommandRig.SiteId}/ward-06/cmd"), new MqttSubscription($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd")], CancellationToken.None);
         await PublishAsync(cloud, forOther, "ward-06");
         await PublishAsync(cloud, forThis);
         var toOther = await Assert.ThrowsAsync<MqttPublishException>(() => PublishAsync(device, forOther, "ward-06"));
@@ -83,7 +83,7 @@ public sealed class RemoteCommandTests(CommandRig rig)
         // The broker delivers one client's messages in order: the first to arrive is this device's own.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var first = await device.Messages.ReadAsync(timeout.Token);
-        Assert.Equal($"gz/v1/{CommandRig.Site}/{CommandRig.Device}/cmd", first.Topic);
+        Assert.Equal($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd", first.Topic);
         Assert.Equal(forThis.Id, JsonSerializer.Deserialize(first.Payload.Span, GzJsonContext.Default.DeviceCommand)!.Id);
         Assert.Equal(MqttReasonCode.NotAuthorized, toOther.ReasonCode);
         Assert.Equal(MqttReasonCode.NotAuthorized, toSelf.ReasonCode);
@@ -93,7 +93,7 @@ public sealed class RemoteCommandTests(CommandRig rig)
     {
         V = ContractVersion.Current,
         Id = Guid.NewGuid().ToString("N"),
-        Site = CommandRig.Site,
+        Site = CommandRig.SiteId,
         Device = CommandRig.Device,
         Issued = issued,
         Expires = expires,
@@ -101,6 +101,6 @@ public sealed class RemoteCommandTests(CommandRig rig)
     };
 
     private static Task PublishAsync(MqttClient client, DeviceCommand command, string device = CommandRig.Device) =>
-        client.PublishAsync(new MqttApplicationMessage($"gz/v1/{CommandRig.Site}/{device}/cmd",
+        client.PublishAsync(new MqttApplicationMessage($"gz/v1/{CommandRig.SiteId}/{device}/cmd",
             JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand)), CancellationToken.None);
 }
