@@ -58,16 +58,18 @@ say "cloud API on $API"
 ( set -a; . "$RUN/pki/cloud/credentials.env"; set +a; exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
-  --Alerts:StorePath="$RUN/alerts.db" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
+  --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!" "$RUN/cloud.log"
 
 for pair in traffic:cam-01 manufacturing:line-03 vibration:motor-03 medical:ward-05; do
   device=${pair%%:*}
+  # The ward monitor takes model updates from the cloud's repository (its config enables the other commands).
+  commands=(); [ "$device" = medical ] && commands=(--commands:enabled:2=model.update --commands:api="$API")
   say "edge device ($device, TLS, signed reports)"
   ( set -a; . "$RUN/pki/devices/${pair#*:}/credentials.env"; set +a
     exec dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \
     --config "firmware-configs/devices/demo/$device.yaml" --broker:port="$MQTT_PORT" \
-    --edge:stateDirectory="$RUN/state" ) > "$RUN/edge-$device.log" 2>&1 & PIDS+=($!)
+    --edge:stateDirectory="$RUN/state" "${commands[@]}" ) > "$RUN/edge-$device.log" 2>&1 & PIDS+=($!)
 done
 
 cat <<INFO
@@ -77,6 +79,9 @@ cat <<INFO
   InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
   MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-cloud -P "\$(sed -n 's/^Ingestion__Password=//p' $RUN/pki/cloud/credentials.env)" -t 'gz/v1/#' -v
   verify       ./gz verify --api $API --site tianhe-01 --device cam-01
+  command      ./gz command --api $API --site yuexiu-03 --device ward-05 --wait config.set Pipeline:DecisionThreshold=0.6
+  model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 --out $RUN/models
+               ./gz command --api $API --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
   logs         $RUN/*.log
   report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --keys $RUN/pki/cloud/device-keys.json --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GzAiEdge.Cli.Commands;
 
-var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arrive) provision, verify, evaluate.")
+var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models and send devices commands.")
 {
     WatchCommand.Create(),
     EvaluateCommand.Create(),
@@ -10,5 +10,7 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arri
     BenchCommand.Create(),
     ProvisionCommand.Create(),
     VerifyCommand.Create(),
+    ModelCommand.Create(),
+    SendCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using GzAiEdge.Cloud.Alerts;
 using GzAiEdge.Cloud.DeadLetters;
 using GzAiEdge.Cloud.Evaluation;
 using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.Models;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Scenarios.Catalogue;
@@ -24,6 +25,7 @@ public static class CloudServiceExtensions
         Collect(failures, () => services.GetRequiredService<IOptions<IngestionOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<AlertOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<EvaluationOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<ModelsOptions>>().Value);
         Collect(failures, services.GetRequiredService<ScenarioCatalogue>);
         if (failures.Count > 0)
         {

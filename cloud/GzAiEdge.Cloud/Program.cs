@@ -18,6 +18,7 @@ try
     builder.AddApiConventions();
     builder.AddEvaluation();
     builder.AddVerification();
+    builder.AddDeviceCommands();
     builder.Services.AddProblemDetails();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
@@ -45,5 +46,7 @@ app.MapProgrammeApi();
 app.MapEvaluationApi();
 app.UseDashboard();
 app.MapVerificationApi();
+app.MapModelsApi();
+app.MapCommandsApi();
 await app.RunAsync();
 return 0;

@@ -49,4 +49,23 @@ internal static partial class EdgeLog
 
     [LoggerMessage(2014, LogLevel.Warning, "{Topic} (outbox id {Id}): the broker has no subscriber for it (ingestion not subscribed); kept in the outbox, again in {Delay}")]
     public static partial void NoSubscriber(ILogger logger, string topic, long id, TimeSpan delay);
+
+    // Remote commands and model updates (issue 7, item 6).
+    [LoggerMessage(2060, LogLevel.Information, "Listening for commands on {Topic}")]
+    public static partial void CommandsSubscribed(ILogger logger, string topic);
+
+    [LoggerMessage(2061, LogLevel.Error, "The broker refused the subscription to {Topic} ({Code}); this device runs no remote commands until its ACL lets it read its own cmd topic (gz provision writes such an ACL)")]
+    public static partial void CommandsRefused(ILogger logger, string topic, string code);
+
+    [LoggerMessage(2062, LogLevel.Information, "Command {Id}: {Code}: {Message}")]
+    public static partial void CommandReported(ILogger logger, string? id, string code, string message);
+
+    [LoggerMessage(2063, LogLevel.Warning, "Ignored a message on {Topic}: {Reason}")]
+    public static partial void CommandIgnored(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(2064, LogLevel.Error, "Command {Id} ended with an unexpected error; the next command is taken")]
+    public static partial void CommandCrashed(ILogger logger, string? id, Exception exception);
+
+    [LoggerMessage(2065, LogLevel.Error, "Could not store the event {Code} of command {Id} ({Reason}); it is only in this log")]
+    public static partial void EventNotStored(ILogger logger, string code, string? id, string reason);
 }

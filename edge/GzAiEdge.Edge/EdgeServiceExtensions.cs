@@ -18,7 +18,7 @@ public static class EdgeServiceExtensions
     /// <summary>
     /// Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any. The file
     /// sits below environment variables and the command line, so that one value can be overridden
-    /// (<c>--broker:port=1884</c>) without editing the file.
+    /// (<c>--broker:port=1884</c>) without editing the file; what remote commands changed sits on top of all.
     /// </summary>
     public static IHostApplicationBuilder AddEdgeConfiguration(this IHostApplicationBuilder builder, string[] args)
     {
@@ -30,6 +30,7 @@ public static class EdgeServiceExtensions
             builder.Configuration.AddCommandLine(args);
         }
 
+        builder.Configuration.AddDeviceState();
         return builder;
     }
 
@@ -48,6 +49,7 @@ public static class EdgeServiceExtensions
         Collect(failures, () => services.GetRequiredService<IOptions<OutboxOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<PipelineOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<InferenceOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<CommandOptions>>().Value);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
@@ -56,7 +58,7 @@ public static class EdgeServiceExtensions
         services.GetRequiredService<Outbox>();
 
         // Loads the model (and the ONNX Runtime library) now, so that a model that cannot run stops the start.
-        services.GetRequiredService<ISampleSource>();
+        services.GetRequiredService<PipelineHost>();
     }
 
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
@@ -79,7 +81,7 @@ public static class EdgeServiceExtensions
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
         services.AddSingleton<SampleSourceFactory>();
-        services.AddSingleton(sp => sp.GetRequiredService<SampleSourceFactory>().Create());
+        services.AddSingleton(sp => new PipelineHost(sp.GetRequiredService<SampleSourceFactory>().Create()));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -105,6 +107,7 @@ public static class EdgeServiceExtensions
         services.AddHostedService<PipelineService>();
         services.AddHostedService<PublisherService>();
         services.AddHostedService<HeartbeatService>();
+        builder.AddEdgeCommands();
         return builder;
     }
 

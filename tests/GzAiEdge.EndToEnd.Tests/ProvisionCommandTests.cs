@@ -1,3 +1,4 @@
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Testing;
 
 namespace GzAiEdge.EndToEnd.Tests;
@@ -18,5 +19,24 @@ public sealed class ProvisionCommandTests
         Assert.NotEqual(0, code);
         Assert.Contains("--device: each device may be named once", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), text);
+    }
+
+    [Fact]
+    public async Task The_programme_key_is_made_once_and_reused_for_the_next_site_and_each_device_gets_its_public_half()
+    {
+        using var folder = new TempFolder("gz-provision");
+        var key = folder.File("operator/programme-key.pem");
+
+        var first = await GzProcesses.RunCliAsync(folder, "provision", "--site", "tianhe-01", "--device", "cam-01", "--out", folder.File("a"), "--programme-key", key);
+        var pem = File.ReadAllText(key);
+        var second = await GzProcesses.RunCliAsync(folder, "provision", "--site", "yuexiu-03", "--device", "ward-05", "--out", folder.File("b"), "--programme-key", key);
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Output + second.Output);
+        Assert.Equal(pem, File.ReadAllText(key));
+        using var programme = ProgrammeSigner.FromPemFile(key);
+        Assert.Equal(programme.PublicKeyPem, File.ReadAllText(folder.File("a/devices/cam-01/programme-key.pub.pem")));
+        Assert.Equal(programme.PublicKeyPem, File.ReadAllText(folder.File("b/devices/ward-05/programme-key.pub.pem")));
+        Assert.Contains($"Commands__ProgrammeKeyFile={folder.File("b/devices/ward-05/programme-key.pub.pem")}", File.ReadAllText(folder.File("b/devices/ward-05/credentials.env")), StringComparison.Ordinal);
+        Assert.DoesNotContain("programme-key.pem", string.Join(' ', Directory.GetFiles(folder.File("b"), "*", SearchOption.AllDirectories)), StringComparison.Ordinal);
     }
 }

@@ -12,11 +12,21 @@ public static class GzProcesses
             : "Debug";
 
     /// <summary>Starts the cloud host on a free port; returns once its HTTP endpoint answers.</summary>
-    public static async Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
-        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, params string[] extraArgs)
+    public static Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, params string[] extraArgs) =>
+        StartCloudCoreAsync(broker, influx, folder, "http", extraArgs);
+
+    /// <summary>Starts the cloud host serving https with a PEM certificate and key (e.g. the broker's from <c>gz provision</c>).</summary>
+    public static Task<(ChildProcess Process, Uri Api)> StartCloudOverHttpsAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, string certificate, string key, params string[] extraArgs) =>
+        StartCloudCoreAsync(broker, influx, folder, "https",
+            [$"--Kestrel:Certificates:Default:Path={certificate}", $"--Kestrel:Certificates:Default:KeyPath={key}", .. extraArgs]);
+
+    private static async Task<(ChildProcess Process, Uri Api)> StartCloudCoreAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, string scheme, string[] extraArgs)
     {
         var port = FreePort.Next();
-        var api = new Uri($"http://127.0.0.1:{port}");
+        var api = new Uri($"{scheme}://127.0.0.1:{port}");
         var process = ChildProcess.Start("dotnet",
         [
             Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(),

@@ -15,6 +15,7 @@ internal static class ProvisionCommand
         var cloudUser = new Option<string>("--cloud-user") { Description = "MQTT username of the cloud", DefaultValueFactory = _ => "gz-cloud" };
         var hosts = new Option<string[]>("--broker-host") { Description = "Name or address the broker certificate is valid for (repeatable)", DefaultValueFactory = _ => ["127.0.0.1", "localhost"] };
         var clientCerts = new Option<bool>("--client-certs") { Description = "Also issue a client certificate per device (mutual TLS)" };
+        var programmeKey = new Option<string?>("--programme-key") { Description = "The programme's private key that signs models: used if the file exists, created there otherwise (default: {out}/programme/programme-key.pem)" };
         site.Validators.Add(r => CheckId(r, "--site", r.GetValueOrDefault<string>()));
         devices.Validators.Add(r =>
         {
@@ -32,19 +33,20 @@ internal static class ProvisionCommand
             }
         });
 
-        var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), a CA and broker certificate for TLS")
+        var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), the programme's model-signing key, a CA and broker certificate for TLS")
         {
-            site, devices, output, cloudUser, hosts, clientCerts,
+            site, devices, output, cloudUser, hosts, clientCerts, programmeKey,
         };
         command.SetAction(result =>
         {
             var request = new ProvisionRequest(result.GetValue(site)!, result.GetValue(devices)!, result.GetValue(output)!,
-                result.GetValue(cloudUser)!, result.GetValue(hosts)!, result.GetValue(clientCerts));
+                result.GetValue(cloudUser)!, result.GetValue(hosts)!, result.GetValue(clientCerts), result.GetValue(programmeKey));
+            string programme;
             try
             {
-                SiteProvisioner.Run(request);
+                programme = SiteProvisioner.Run(request);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 Console.Error.WriteLine($"gz provision: {ex.Message}");
                 return 1;
@@ -55,6 +57,7 @@ internal static class ProvisionCommand
             Console.WriteLine($"  broker:  {root}/mosquitto/passwd, {root}/mosquitto/acl, {root}/broker/broker.crt|key, CA {root}/ca.crt");
             Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env and signing-key.pem (keep them on the device)");
             Console.WriteLine($"  cloud:   {root}/cloud/credentials.env, public keys in {root}/cloud/device-keys.json");
+            Console.WriteLine($"  models:  programme key {programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
             return 0;
         });
         return command;

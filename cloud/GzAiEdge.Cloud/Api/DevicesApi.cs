@@ -60,20 +60,23 @@ public static class DevicesApi
     }
 
     /// <summary>The device's latest events, newest first, as ingestion stored them.</summary>
+    /// <param name="command">Only the events answering this command (its id, as <c>POST …/commands</c> returned it).</param>
     public static async Task<Results<Ok<IReadOnlyList<DeviceEventView>>, ValidationProblem, ProblemHttpResult>> GetEventsAsync(
-        InfluxDbClient influx, string site, string device, int? limit, CancellationToken cancellationToken)
+        InfluxDbClient influx, string site, string device, string? command, int? limit, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
         checks.Id("site", site);
         checks.Id("device", device);
+        checks.Id("command", command);
         var (_, take) = checks.Paging(0, limit, defaultLimit: 20);
         if (checks.Failed)
         {
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        var query = $"SELECT \"level\", \"code\", \"message\" FROM {InfluxQl.Identifier(Points.EventMeasurement)}"
-            + $" WHERE \"site\" = {InfluxQl.StringLiteral(site)} AND \"device\" = {InfluxQl.StringLiteral(device)} ORDER BY time DESC LIMIT {take}";
+        var byCommand = command is null ? string.Empty : $" AND \"command_id\" = {InfluxQl.StringLiteral(command)}";
+        var query = $"SELECT \"level\", \"code\", \"message\", \"command_id\" FROM {InfluxQl.Identifier(Points.EventMeasurement)}"
+            + $" WHERE \"site\" = {InfluxQl.StringLiteral(site)} AND \"device\" = {InfluxQl.StringLiteral(device)}{byCommand} ORDER BY time DESC LIMIT {take}";
         try
         {
             var result = await influx.QueryAsync(query, cancellationToken);
@@ -82,7 +85,8 @@ public static class DevicesApi
                     LinePoint.FromUnixNanoseconds(s.Value(row, "time").GetInt64()),
                     s.Value(row, "level").GetString() ?? string.Empty,
                     s.Value(row, "code").GetString() ?? string.Empty,
-                    s.Value(row, "message").GetString() ?? string.Empty)))]);
+                    s.Value(row, "message").GetString() ?? string.Empty,
+                    s.Columns.Contains("command_id") ? s.Value(row, "command_id").GetString() : null)))]);
         }
         catch (InfluxDbUnavailableException ex)
         {
@@ -91,5 +95,5 @@ public static class DevicesApi
     }
 }
 
-/// <summary>One event a device reported.</summary>
-public sealed record DeviceEventView(DateTimeOffset Time, string Level, string Code, string Message);
+/// <summary>One event a device reported; <paramref name="CommandId"/> names the command a <c>command.*</c> event answers.</summary>
+public sealed record DeviceEventView(DateTimeOffset Time, string Level, string Code, string Message, string? CommandId);

@@ -30,7 +30,10 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
                 MessageKind.State => Read(payload, GzJsonContext.Default.DeviceState, topic, Points.State),
                 MessageKind.Event => Read(payload, GzJsonContext.Default.DeviceEvent, topic, Points.Event),
                 MessageKind.Checkpoint => Read(payload, GzJsonContext.Default.Checkpoint, topic, Points.Checkpoint),
-                _ => Mapped.Reject($"kind '{GzTopic.KindSegment(topic.Kind)}' is sent to devices, not ingested"),
+
+                // The cloud's own commands pass the shared subscription too: kept as the record of what was sent.
+                MessageKind.Cmd => Read(payload, GzJsonContext.Default.DeviceCommand, topic, Points.Command),
+                _ => Mapped.Reject($"kind '{GzTopic.KindSegment(topic.Kind)}' is not ingested"),
             };
         }
         catch (OverflowException)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Messages;
 
@@ -14,6 +15,7 @@ public static class Points
     public const string StateMeasurement = "device_state";
     public const string EventMeasurement = "device_event";
     public const string CheckpointMeasurement = "checkpoint";
+    public const string CommandMeasurement = "device_command";
 
     /// <summary>Fields of a KPI point that are not KPIs: the chain, the signature and what rebuilds the canonical bytes.</summary>
     public static readonly IReadOnlySet<string> ChainFields = new HashSet<string>(StringComparer.Ordinal)
@@ -85,10 +87,28 @@ public static class Points
     public static LinePoint State(DeviceState state) =>
         new(StateMeasurement, DeviceTags(state), [new("state", FieldValue.String(state.State))], LinePoint.ToUnixNanoseconds(state.Time));
 
-    public static LinePoint Event(DeviceEvent e) =>
-        new(EventMeasurement, DeviceTags(e),
-            [new("level", FieldValue.String(e.Level)), new("code", FieldValue.String(e.Code)), new("message", FieldValue.String(e.Message))],
-            LinePoint.ToUnixNanoseconds(e.Time));
+    public static LinePoint Event(DeviceEvent e)
+    {
+        var fields = new List<KeyValuePair<string, FieldValue>>
+        {
+            new("level", FieldValue.String(e.Level)), new("code", FieldValue.String(e.Code)), new("message", FieldValue.String(e.Message)),
+        };
+        AddIfPresent(fields, "command_id", e.CommandId);
+        return new LinePoint(EventMeasurement, DeviceTags(e), fields, LinePoint.ToUnixNanoseconds(e.Time));
+    }
+
+    /// <summary>
+    /// A command the cloud sent a device, as it went out on the device's cmd topic: the record of who was told
+    /// what and when, beside the events in which the device answered it (same command id).
+    /// </summary>
+    public static LinePoint Command(DeviceCommand command) =>
+        new(CommandMeasurement, DeviceTags(command),
+            [
+                new("id", FieldValue.String(command.Id)), new("type", FieldValue.String(command.Type)),
+                new("arguments", FieldValue.String(JsonSerializer.Serialize(command.Arguments ?? new Dictionary<string, string>()))),
+                new("expires_ns", FieldValue.Integer(LinePoint.ToUnixNanoseconds(command.Expires))),
+            ],
+            LinePoint.ToUnixNanoseconds(command.Issued));
 
     public static LinePoint Checkpoint(Checkpoint checkpoint)
     {

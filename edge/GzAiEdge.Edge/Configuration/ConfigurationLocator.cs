@@ -17,6 +17,7 @@ public sealed class ConfigurationLocator(IConfiguration configuration)
                     return provider switch
                     {
                         YamlConfigurationProvider yaml => $"{yaml.FilePath}:{yaml.LineOf(key)} ({key})",
+                        DeviceStateConfigurationProvider state => state.Describe(key),
                         _ => $"{key} (from {provider})",
                     };
                 }

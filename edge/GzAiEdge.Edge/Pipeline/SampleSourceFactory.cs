@@ -19,18 +19,19 @@ public sealed class SampleSourceFactory(
     ConfigurationLocator locator,
     ILoggerFactory logs)
 {
-    public ISampleSource Create()
+    public ISampleSource Create() => Create(source.Value, pipeline.Value, inference.Value);
+
+    /// <summary>The source other options describe: a command's new values, or a new model (<see cref="PipelineHost"/>).</summary>
+    public ISampleSource Create(SourceOptions s, PipelineOptions p, InferenceOptions i)
     {
-        var s = source.Value;
         if (s.Kind == "simulated")
         {
             return SimulationProfiles.Create(s.Profile, s.Seed);
         }
 
-        var p = pipeline.Value;
         var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!).WithSpeed(s.Speed));
-        var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(inference.Value.NativeLibraryPath));
-        var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, inference.Value, logs.CreateLogger("GzAiEdge.Inference")));
+        var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(i.NativeLibraryPath));
+        var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, i, logs.CreateLogger("GzAiEdge.Inference")));
         var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);
         try
         {

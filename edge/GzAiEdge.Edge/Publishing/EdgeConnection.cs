@@ -11,8 +11,8 @@ namespace GzAiEdge.Edge.Publishing;
 
 /// <summary>
 /// The device's one MQTT connection: a persistent session (so QoS 1 publishes in flight survive a
-/// reconnect), the retained <c>state</c> topic set online on every connect, and a last will that
-/// sets it offline when the device vanishes.
+/// reconnect, and commands queued while the device was away are delivered when it returns), the retained
+/// <c>state</c> topic set online on every connect, and a last will that sets it offline when the device vanishes.
 /// </summary>
 public sealed class EdgeConnection : IAsyncDisposable
 {
@@ -22,6 +22,7 @@ public sealed class EdgeConnection : IAsyncDisposable
     private readonly EdgeOptions _edge;
     private readonly ILogger<EdgeConnection> _logger;
     private readonly TimeProvider _time;
+    private readonly TaskCompletionSource _firstConnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EdgeConnection(IOptions<EdgeOptions> edge, IOptions<BrokerOptions> broker, TimeProvider time,
         ILogger<EdgeConnection> logger, ILogger<MqttClient> mqttLogger)
@@ -43,6 +44,10 @@ public sealed class EdgeConnection : IAsyncDisposable
                 Password = b.Password,
                 Tls = b.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
                 Will = new MqttWill(StateTopic, StatePayload(DeviceState.Offline)) { Retain = true },
+
+                // Commands are acknowledged only once the device recorded their id (Commands/CommandLedger), so
+                // that one lost in a crash before that is delivered again, and one recorded is never run twice.
+                ManualAcknowledgement = true,
             },
             mqttLogger);
         Client.ConnectionStateChanged += OnConnectionStateChanged;
@@ -51,6 +56,12 @@ public sealed class EdgeConnection : IAsyncDisposable
     public MqttClient Client { get; }
 
     public string StateTopic => GzTopic.Create(_edge.Site, _edge.Device, MessageKind.State).ToString();
+
+    /// <summary>
+    /// Completes once the client connected the first time (<see cref="ConnectAsync"/>, which the publisher calls);
+    /// from then on it reconnects by itself, and requests made meanwhile wait for the next connection.
+    /// </summary>
+    public Task WhenFirstConnectedAsync(CancellationToken cancellationToken) => _firstConnect.Task.WaitAsync(cancellationToken);
 
     /// <summary>Connects, retrying with backoff until the broker answers or the host stops.</summary>
     public Task ConnectAsync(CancellationToken cancellationToken) =>
@@ -116,6 +127,7 @@ public sealed class EdgeConnection : IAsyncDisposable
         if (e.IsConnected)
         {
             EdgeLog.Connected(_logger, e.SessionPresent);
+            _firstConnect.TrySetResult();
             _ = AnnounceOnlineAsync();
         }
         else

@@ -108,6 +108,23 @@ public sealed class Outbox : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stores an event (a command's result) to be published in order with the reports, so that it reaches the
+    /// cloud even when the broker is away now. Events are evidence: the bounds evict reports before them.
+    /// </summary>
+    /// <exception cref="SqliteException">The store failed (disk full, I/O error); nothing was stored.</exception>
+    public void AppendEvent(DeviceEvent deviceEvent)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            var added = Insert(tx, MessageKind.Event, JsonSerializer.SerializeToUtf8Bytes(deviceEvent, GzJsonContext.Default.DeviceEvent), null);
+            tx.Commit();
+            (_bytes, Depth) = (_bytes + added.Bytes, Depth + added.Rows);
+            _added.Release();
+        }
+    }
+
     /// <summary>The oldest <paramref name="max"/> messages, in publish order.</summary>
     public IReadOnlyList<OutboxMessage> Peek(int max)
     {

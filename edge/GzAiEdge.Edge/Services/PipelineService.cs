@@ -12,12 +12,14 @@ namespace GzAiEdge.Edge.Services;
 /// <summary>
 /// Source → KPI window → report. Ticks the source (a simulation, or replay → model → postprocess) at
 /// its sample rate, closes each window at its aligned end and hands the report, with the model that made
-/// it, to the publisher. The report channel waits when full: a report is never dropped.
+/// it, to the publisher. The report channel waits when full: a report is never dropped. The source is the
+/// one <see cref="PipelineHost"/> holds at each tick (commands replace it); a window that spans a replacement
+/// is reported with the model running when it closes, and the next window takes the new source's KPIs.
 /// </summary>
 public sealed class PipelineService(
     IOptions<EdgeOptions> edge,
     IOptions<SourceOptions> source,
-    ISampleSource sampleSource,
+    PipelineHost pipeline,
     ReportBuilder builder,
     ChannelWriter<KpiReport> reports,
     TimeProvider time,
@@ -29,7 +31,7 @@ public sealed class PipelineService(
         var tick = TimeSpan.FromSeconds(1 / source.Value.SampleHz);
         var samples = new List<Sample>();
         var now = time.GetUtcNow();
-        var window = new KpiWindow(sampleSource.Kpis, KpiWindow.AlignedStart(now, length), length, sampleSource.InputSample);
+        var window = NewWindow(KpiWindow.AlignedStart(now, length), length);
         var last = now;
         EdgeLog.PipelineStarted(logger, Describe(), edge.Value.WindowSeconds);
 
@@ -38,13 +40,13 @@ public sealed class PipelineService(
         {
             now = time.GetUtcNow();
             samples.Clear();
-            sampleSource.Tick(now, (now - last).TotalSeconds, samples);
+            pipeline.Tick(now, (now - last).TotalSeconds, samples);
             last = now;
 
             while (now >= window.End)
             {
                 await CloseAsync(window, stoppingToken);
-                window = new KpiWindow(sampleSource.Kpis, window.End, length, sampleSource.InputSample);
+                window = NewWindow(window.End, length);
             }
 
             foreach (var sample in samples)
@@ -54,7 +56,13 @@ public sealed class PipelineService(
         }
     }
 
-    private string Describe() => sampleSource.Model is { } model
+    private KpiWindow NewWindow(DateTimeOffset start, TimeSpan length)
+    {
+        var current = pipeline.Current;
+        return new KpiWindow(current.Kpis, start, length, current.InputSample);
+    }
+
+    private string Describe() => pipeline.Current.Model is { } model
         ? $"replay {source.Value.Path} through model {model.Name} v{model.Version} ({model.Sha256[..12]}){(source.Value.Labelled ? ", labelled" : string.Empty)}"
         : $"simulated {source.Value.Profile}";
 
@@ -63,7 +71,7 @@ public sealed class PipelineService(
         KpiReport report;
         try
         {
-            report = builder.Build(window, sampleSource.Model);
+            report = builder.Build(window, pipeline.Current.Model);
         }
         catch (InvalidOperationException ex)
         {

@@ -4,7 +4,7 @@ using GzAiEdge.Contracts.Messages;
 namespace GzAiEdge.Contracts.Json;
 
 /// <summary>
-/// Source-generated serialization for every v1 message: camelCase, no reflection, and unknown
+/// Source-generated serialization for every v1 message (and the model manifest): camelCase, no reflection, and unknown
 /// members rejected, so that a field a device added by mistake is an error rather than silently lost.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -17,4 +17,6 @@ namespace GzAiEdge.Contracts.Json;
 [JsonSerializable(typeof(DeviceEvent))]
 [JsonSerializable(typeof(DeviceState))]
 [JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(DeviceCommand))]
+[JsonSerializable(typeof(ModelManifest))]
 public sealed partial class GzJsonContext : JsonSerializerContext;

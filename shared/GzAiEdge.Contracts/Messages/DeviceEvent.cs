@@ -23,4 +23,7 @@ public sealed record DeviceEvent : IDeviceMessage
 
     /// <summary>What happened, in words.</summary>
     public required string Message { get; init; }
+
+    /// <summary>The id of the <see cref="DeviceCommand"/> this event answers (codes <c>command.*</c>); null for other events.</summary>
+    public string? CommandId { get; init; }
 }

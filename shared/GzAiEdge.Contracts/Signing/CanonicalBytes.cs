@@ -81,6 +81,26 @@ public static class CanonicalBytes
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Canonical bytes of a model manifest: <c>v, name, version, sha256, size, created, kid</c>.</summary>
+    public static byte[] Of(ModelManifest manifest)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("v", manifest.V);
+            w.WriteString("name", manifest.Name);
+            w.WriteString("version", manifest.Version);
+            w.WriteString("sha256", manifest.Sha256);
+            w.WriteNumber("size", manifest.Size);
+            w.WriteString("created", Time(manifest.Created));
+            WriteOptional(w, "kid", manifest.Kid);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

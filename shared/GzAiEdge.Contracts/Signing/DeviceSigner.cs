@@ -5,32 +5,20 @@ namespace GzAiEdge.Contracts.Signing;
 
 /// <summary>
 /// Signs a device's reports and checkpoints with its ECDSA P-256 private key. The key stays in
-/// the device's config; only its public part (<see cref="PublicKeyPem"/>) goes to the cloud.
+/// the device's config; only its public part (<see cref="P256Signer.PublicKeyPem"/>) goes to the cloud.
 /// </summary>
-public sealed class DeviceSigner : IDisposable
+public sealed class DeviceSigner : P256Signer
 {
-    private readonly ECDsa _key;
-
     private DeviceSigner(ECDsa key)
+        : base(key)
     {
-        _key = key;
-        Kid = KeyId.Of(key);
     }
-
-    /// <summary>The signing key's id, written into every signed message.</summary>
-    public string Kid { get; }
-
-    /// <summary>The public key as a PEM SubjectPublicKeyInfo, for the cloud's key registry.</summary>
-    public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
     /// <summary>Loads a PEM private key (PKCS#8 or SEC1); throws <see cref="InvalidDataException"/> naming the file when it is not a P-256 key.</summary>
     public static DeviceSigner FromPemFile(string path) => new(P256Pem.Import(File.ReadAllText(path), path, "private key"));
 
     /// <summary>Creates a fresh P-256 key pair (for provisioning and tests).</summary>
     public static DeviceSigner Create() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
-
-    /// <summary>The private key as PEM PKCS#8, for the device's config.</summary>
-    public string ExportPrivateKeyPem() => _key.ExportPkcs8PrivateKeyPem();
 
     /// <summary>Sets <c>kid</c> and <c>sig</c> on <paramref name="report"/> (its <c>prev</c> must already be set).</summary>
     public KpiReport Sign(KpiReport report)
@@ -45,10 +33,4 @@ public sealed class DeviceSigner : IDisposable
         var unsigned = checkpoint with { Kid = Kid, Sig = null };
         return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _key.Dispose();
-
-    private string SignBytes(byte[] canonical) =>
-        Convert.ToBase64String(_key.SignHash(SHA256.HashData(canonical), DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 }

@@ -77,26 +77,28 @@ public static class KpiReportValidator
         }
     }
 
-    private static void CheckWindow(List<ContractError> errors, KpiReport report)
+    private static void CheckWindow(List<ContractError> errors, KpiReport report) =>
+        CheckPeriod(errors, ("windowStart", report.WindowStart), ("windowEnd", report.WindowEnd), MaxWindow, $"window is longer than {MaxWindow.TotalHours} hours");
+
+    /// <summary>Both times in UTC, the end after the start and at most <paramref name="max"/> after it (else <paramref name="tooLong"/>).</summary>
+    internal static void CheckPeriod(List<ContractError> errors, (string Field, DateTimeOffset Time) start, (string Field, DateTimeOffset Time) end, TimeSpan max, string tooLong)
     {
-        if (report.WindowStart.Offset != TimeSpan.Zero)
+        foreach (var (field, time) in new[] { start, end })
         {
-            errors.Add(new("windowStart", report.WindowStart.ToString("O"), "must be UTC (end in Z)"));
+            if (time.Offset != TimeSpan.Zero)
+            {
+                errors.Add(new(field, time.ToString("O"), "must be UTC (end in Z)"));
+            }
         }
 
-        if (report.WindowEnd.Offset != TimeSpan.Zero)
-        {
-            errors.Add(new("windowEnd", report.WindowEnd.ToString("O"), "must be UTC (end in Z)"));
-        }
-
-        var length = report.WindowEnd - report.WindowStart;
+        var length = end.Time - start.Time;
         if (length <= TimeSpan.Zero)
         {
-            errors.Add(new("windowEnd", report.WindowEnd.ToString("O"), "must be after windowStart"));
+            errors.Add(new(end.Field, end.Time.ToString("O"), $"must be after {start.Field}"));
         }
-        else if (length > MaxWindow)
+        else if (length > max)
         {
-            errors.Add(new("windowEnd", report.WindowEnd.ToString("O"), $"window is longer than {MaxWindow.TotalHours} hours"));
+            errors.Add(new(end.Field, end.Time.ToString("O"), tooLong));
         }
     }
 

@@ -13,61 +13,30 @@ public static class MessageReader
 {
     /// <summary>Parses and validates a KPI report. Never throws for bad input.</summary>
     public static bool TryReadKpiReport(ReadOnlySpan<byte> payload,
-        [NotNullWhen(true)] out KpiReport? report, out IReadOnlyList<ContractError> errors)
-    {
-        report = null;
-        try
-        {
-            report = JsonSerializer.Deserialize(payload, GzJsonContext.Default.KpiReport);
-        }
-        catch (JsonException ex)
-        {
-            errors = [new("payload", null, Describe(ex))];
-            return false;
-        }
+        [NotNullWhen(true)] out KpiReport? report, out IReadOnlyList<ContractError> errors) =>
+        TryReadChecked(payload, GzJsonContext.Default.KpiReport, KpiReportValidator.Validate, out report, out errors);
 
-        if (report is null)
-        {
-            errors = [new("payload", "null", "is not a JSON object")];
-            return false;
-        }
-
-        errors = KpiReportValidator.Validate(report);
-        if (errors.Count > 0)
-        {
-            report = null;
-            return false;
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// Parses a model manifest and checks its shape; whether the programme signed it is
+    /// <see cref="ModelManifestValidator.Verify"/>'s job. Never throws for bad input.
+    /// </summary>
+    public static bool TryReadManifest(ReadOnlySpan<byte> payload,
+        [NotNullWhen(true)] out ModelManifest? manifest, out IReadOnlyList<ContractError> errors) =>
+        TryReadChecked(payload, GzJsonContext.Default.ModelManifest, ModelManifestValidator.Validate, out manifest, out errors);
 
     /// <summary>
     /// Parses a message of any kind that arrived on <paramref name="topic"/> and checks what all
     /// kinds share: the contract version, and that site and device are those of the topic (a device
-    /// may speak only for itself). KPI reports get their own, fuller rules on top.
+    /// may speak only for itself, and a command is for the device of its topic). KPI reports, checkpoints and
+    /// commands get their own, fuller rules on top.
     /// </summary>
     public static bool TryRead<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo, GzTopic topic,
         [NotNullWhen(true)] out T? message, out IReadOnlyList<ContractError> errors)
-        where T : class, IDeviceMessage
+        where T : class, IDeviceMessage =>
+        TryReadChecked(payload, typeInfo, m => CheckAgainstTopic(m, topic), out message, out errors);
+
+    private static List<ContractError> CheckAgainstTopic(IDeviceMessage message, GzTopic topic)
     {
-        message = null;
-        try
-        {
-            message = JsonSerializer.Deserialize(payload, typeInfo);
-        }
-        catch (JsonException ex)
-        {
-            errors = [new("payload", null, Describe(ex))];
-            return false;
-        }
-
-        if (message is null)
-        {
-            errors = [new("payload", "null", "is not a JSON object")];
-            return false;
-        }
-
         var found = new List<ContractError>();
         if (message.V != ContractVersion.Current)
         {
@@ -92,9 +61,37 @@ public static class MessageReader
         {
             found.AddRange(CheckpointValidator.Validate(checkpoint));
         }
+        else if (message is DeviceCommand command)
+        {
+            found.AddRange(DeviceCommandValidator.Validate(command).Where(e => e.Field is not ("v" or "site" or "device")));
+        }
 
-        errors = found;
-        if (found.Count > 0)
+        return found;
+    }
+
+    private static bool TryReadChecked<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, IReadOnlyList<ContractError>> validate,
+        [NotNullWhen(true)] out T? message, out IReadOnlyList<ContractError> errors)
+        where T : class
+    {
+        message = null;
+        try
+        {
+            message = JsonSerializer.Deserialize(payload, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            errors = [new("payload", null, Describe(ex))];
+            return false;
+        }
+
+        if (message is null)
+        {
+            errors = [new("payload", "null", "is not a JSON object")];
+            return false;
+        }
+
+        errors = validate(message);
+        if (errors.Count > 0)
         {
             message = null;
             return false;

@@ -52,10 +52,23 @@ public class MessageMapperTests
         Assert.Equal("device_event", e.Point!.Measurement);
     }
 
+    [Fact]
+    public void A_command_is_kept_as_sent_and_a_command_result_keeps_its_command_id()
+    {
+        var command = Map("gz/v1/s/d/cmd", """{"v":1,"id":"c1","site":"s","device":"d","issued":"2026-11-22T08:00:00Z","expires":"2026-11-22T08:10:00Z","type":"config.set","arguments":{"Pipeline:DecisionThreshold":"0.6"}}""");
+        var result = Map("gz/v1/s/d/event", """{"v":1,"site":"s","device":"d","time":"2026-11-22T08:00:01Z","level":"info","code":"command.succeeded","message":"set","commandId":"c1"}""");
+
+        Assert.Equal("device_command", command.Point!.Measurement);
+        Assert.Equal(
+            ["id=c1", "type=config.set", "arguments={\"Pipeline:DecisionThreshold\":\"0.6\"}", "expires_ns=1795335000000000000"],
+            command.Point.Fields.Select(f => $"{f.Key}={(f.Value.Kind == FieldKind.String ? f.Value.AsString : f.Value.AsInteger)}"));
+        Assert.Equal(("command_id", "c1"), (result.Point!.Fields[^1].Key, result.Point.Fields[^1].Value.AsString));
+    }
+
     [Theory]
     [InlineData("gz/v1/tianhe-01/cam-01", Report, "is not of the form")]
     [InlineData("gz/v1/tianhe-01/cam-02/kpi", Report, "device = 'cam-01': differs from the topic's device 'cam-02'")]
-    [InlineData("gz/v1/tianhe-01/cam-01/cmd", Report, "kind 'cmd' is sent to devices, not ingested")]
+    [InlineData("gz/v1/tianhe-01/cam-01/cmd", Report, "could not be mapped to any .NET member contained in type 'GzAiEdge.Contracts.Messages.DeviceCommand'")]
     [InlineData("gz/v1/tianhe-01/cam-01/kpi", "{\"v\":1", "invalid JSON")]
     public void Bad_messages_are_rejected_with_the_reason(string topic, string payload, string reason) =>
         Assert.Contains(reason, Map(topic, payload).DeadLetterReason);

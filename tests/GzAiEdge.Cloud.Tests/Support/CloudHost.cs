@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Testing;
 
 namespace GzAiEdge.Cloud.Tests.Support;
@@ -41,6 +42,12 @@ public sealed class CloudHost : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The model repository (Models:Path), empty at start.</summary>
+    public string Models => Folder.File("models");
+
+    /// <summary>The programme key whose public half the cloud checks manifests with (Models:ProgrammeKeyFile).</summary>
+    public ProgrammeSigner Programme { get; } = ProgrammeSigner.Create();
+
     /// <summary>Where the cloud POSTs alerts (Alerts:WebhookUrl).</summary>
     public WebhookReceiver Webhook { get; } = new();
 
@@ -51,8 +58,9 @@ public sealed class CloudHost : IAsyncLifetime
         Broker = await broker;
         Influx = await influx;
         await File.WriteAllTextAsync(Folder.File("rules.yaml"), Rules);
+        await File.WriteAllTextAsync(Folder.File("programme.pub.pem"), Programme.PublicKeyPem);
         (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Alerts:RulesPath={Folder.File("rules.yaml")}",
-            $"--Alerts:WebhookUrl={Webhook.Url}");
+            $"--Alerts:WebhookUrl={Webhook.Url}", $"--Models:Path={Models}", $"--Models:ProgrammeKeyFile={Folder.File("programme.pub.pem")}");
         Http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -61,6 +69,7 @@ public sealed class CloudHost : IAsyncLifetime
         Http.Dispose();
         await Cloud.DisposeAsync();
         Webhook.Dispose();
+        Programme.Dispose();
         await Broker.DisposeAsync();
         await Influx.DisposeAsync();
         Folder.Dispose();

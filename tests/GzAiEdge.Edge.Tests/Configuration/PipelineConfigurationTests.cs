@@ -31,7 +31,7 @@ public class PipelineConfigurationTests
             """);
         using var services = DeviceConfig.Build(path);
 
-        var source = services.GetRequiredService<ISampleSource>();
+        var source = services.GetRequiredService<PipelineHost>().Current;
 
         Assert.IsType<VitalsClassificationPipeline>(source);
         Assert.Equal(new ModelInfo("vitals-classifier", "7", Sha256("vitals-classifier")), source.Model);
@@ -45,7 +45,7 @@ public class PipelineConfigurationTests
         using var folder = new TempFolder();
         using var services = DeviceConfig.Build(Write(folder, "source:\n  kind: simulated\n  profile: traffic\n"));
 
-        var source = services.GetRequiredService<ISampleSource>();
+        var source = services.GetRequiredService<PipelineHost>().Current;
 
         Assert.IsType<TrafficSimulation>(source);
         Assert.Null(source.Model);
@@ -93,7 +93,7 @@ public class PipelineConfigurationTests
             """);
         using var services = DeviceConfig.Build(path);
 
-        var ex = Assert.Throws<InvalidDataException>(() => services.GetRequiredService<ISampleSource>());
+        var ex = Assert.Throws<InvalidDataException>(() => services.GetRequiredService<PipelineHost>().Current);
 
         Assert.StartsWith($"{path}:5 (Pipeline:Kind): model 'tiny-add' takes x float32[1,16]; an image pipeline needs one float32[1,3,H,W] input", ex.Message);
     }

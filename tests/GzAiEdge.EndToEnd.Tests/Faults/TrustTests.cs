@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
@@ -20,19 +19,12 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly List<ChildProcess> _processes = [];
     private MosquittoBroker _broker = null!;
     private InfluxDbServer _influx = null!;
-    private int _tlsPort;
-
-    private string Pki => _folder.File("pki");
+    private ProvisionedSite _site = null!;
 
     public async Task InitializeAsync()
     {
-        var (code, text) = await GzProcesses.RunCliAsync(_folder, "provision", "--site", "tianhe-01", "--device", "cam-01", "--device", "cam-02", "--out", Pki);
-        Assert.True(code == 0, text);
-        _tlsPort = FreePort.Next();
-        var secure = File.ReadAllText(RepoPaths.Combine("firmware-configs", "mosquitto", "gz-secure.conf.template"))
-            .Replace("@PKI@", Pki, StringComparison.Ordinal).Replace("@PORT@", _tlsPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("@BIND@", "127.0.0.1", StringComparison.Ordinal);
-        _broker = await MosquittoBroker.StartAsync(secure);
+        _site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01", "cam-02");
+        _broker = await _site.StartBrokerAsync();
         _influx = await InfluxDbServer.StartAsync();
     }
 
@@ -52,7 +44,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Acl_refuses_foreign_topics_and_the_verifier_names_altered_injected_and_replayed_reports()
     {
         var cloudEnv = Env("cloud");
-        var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder, $"--Ingestion:BrokerPort={_tlsPort}",
+        var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder, $"--Ingestion:BrokerPort={_site.TlsPort}",
             $"--Ingestion:Username={cloudEnv["Ingestion__Username"]}", $"--Ingestion:Password={cloudEnv["Ingestion__Password"]}",
             $"--Ingestion:CaFile={cloudEnv["Ingestion__CaFile"]}", $"--Verification:KeyRegistryPath={cloudEnv["Verification__KeyRegistryPath"]}");
         _processes.Add(cloud);
@@ -68,7 +60,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
               stateDirectory: {_folder.File("state")}
               signingKeyFile: {device["Edge__SigningKeyFile"]}
             broker:
-              port: {_tlsPort}
+              port: {_site.TlsPort}
               username: {device["Broker__Username"]}
               password: {device["Broker__Password"]}
               caFile: {device["Broker__CaFile"]}
@@ -83,7 +75,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<MqttPublishException>(() => attacker.PublishAsync(
             new MqttApplicationMessage("gz/v1/tianhe-01/cam-02/kpi", Payload(captured[0] with { Device = "cam-02" })), CancellationToken.None));
         Assert.Equal(MqttReasonCode.NotAuthorized, refused.ReasonCode);
-        await using var anonymous = new MqttClient(new MqttClientOptions { Host = "127.0.0.1", Port = _tlsPort, ClientId = "anon", Tls = new MqttTlsOptions { CaFile = device["Broker__CaFile"] } });
+        await using var anonymous = new MqttClient(new MqttClientOptions { Host = "127.0.0.1", Port = _site.TlsPort, ClientId = "anon", Tls = new MqttTlsOptions { CaFile = device["Broker__CaFile"] } });
         await Assert.ThrowsAsync<MqttConnectException>(() => anonymous.ConnectAsync(CancellationToken.None));
 
         // Altered in transit, signed with another key, replayed as is, replayed from another history.
@@ -130,25 +122,9 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"tamper: expected {result.Expected}, verified {result.Verified}, altered {result.Altered} (seq {altered.Seq}), injected {result.Injected} (seq {forged.Seq}), replayed {result.Replayed} (seq {again.Seq}); identical replay of seq {again.Seq}: no new point");
     }
 
-    private Dictionary<string, string> Env(string folder) =>
-        File.ReadAllLines(Path.Combine(Pki, folder, "credentials.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+    private Dictionary<string, string> Env(string identity) => _site.Env(identity);
 
-    private async Task<MqttClient> ConnectAsync(string identity, string clientId)
-    {
-        var env = Env(identity);
-        var prefix = identity == "cloud" ? "Ingestion" : "Broker";
-        var client = new MqttClient(new MqttClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = _tlsPort,
-            ClientId = clientId,
-            Username = env[$"{prefix}__Username"],
-            Password = env[$"{prefix}__Password"],
-            Tls = new MqttTlsOptions { CaFile = env[$"{prefix}__CaFile"] },
-        });
-        await client.ConnectAsync(CancellationToken.None);
-        return client;
-    }
+    private Task<MqttClient> ConnectAsync(string identity, string clientId) => _site.ConnectAsync(identity, clientId);
 
     private static async Task<List<KpiReport>> CaptureAsync(MqttClient spy, int count)
     {

@@ -20,7 +20,8 @@ public abstract class ModelPipeline : ISampleSource
 
     public ModelInfo? Model => Runner.Model;
 
-    private protected ModelRunner Runner { get; }
+    /// <summary>The model and its binding; the pipeline owns it.</summary>
+    public ModelRunner Runner { get; }
 
     public abstract void Tick(DateTimeOffset time, double seconds, List<Sample> samples);
 

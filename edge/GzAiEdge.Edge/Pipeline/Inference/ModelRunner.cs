@@ -37,12 +37,17 @@ public sealed class ModelRunner : IDisposable
 
     public ModelInfo Model { get; }
 
+    /// <summary>Checks the runs of a model on trial (<see cref="PipelineHost"/>); null once it passed, so that steady-state runs do no extra work.</summary>
+    public InferenceProbe? Probe { get; set; }
+
     /// <summary>Runs the model on the binding's input and adds the latency sample.</summary>
+    /// <exception cref="InvalidDataException">The model is on trial and left a non-finite output.</exception>
     public void Run(DateTimeOffset time, List<Sample> samples)
     {
         var started = Stopwatch.GetTimestamp();
         Binding.Run();
         samples.Add(new Sample(time, LatencySample, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        Probe?.Check(Session, Binding);
     }
 
     public void Dispose()

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GzAiEdge.Cloud.Models;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Contracts.Validation;
+
+namespace GzAiEdge.Cli.Commands;
+
+/// <summary>
+/// <c>gz model sign</c>: puts a model file and its manifest, signed with the programme's private key, into a model
+/// repository folder (the cloud's <c>Models:Path</c>), from where devices install it with <c>model.update</c>.
+/// </summary>
+internal static class ModelCommand
+{
+    public static Command Create()
+    {
+        var key = new Option<string>("--key") { Description = "The programme's private key (PEM; gz provision writes programme/programme-key.pem)", Required = true };
+        var file = new Option<string>("--file") { Description = "The model file (ONNX)", Required = true };
+        var name = new Option<string>("--name") { Description = "Model name (a-z, 0-9, '-', '_'), reported as model.name", Required = true };
+        var version = new Option<string>("--version") { Description = "Model version (letters, digits, '.', '-', '_'), reported as model.version", Required = true };
+        var output = new Option<string>("--out") { Description = "The model repository folder (created if missing)", Required = true };
+        name.Validators.Add(r => Check(r, "--name", ModelManifestValidator.CheckName(r.GetValueOrDefault<string>())));
+        version.Validators.Add(r => Check(r, "--version", ModelManifestValidator.CheckVersion(r.GetValueOrDefault<string>())));
+        var sign = new Command("sign", "Sign a model file into a repository folder: {out}/{name}/{version}/model.onnx and manifest.json")
+        {
+            key, file, name, version, output,
+        };
+        sign.SetAction(result =>
+        {
+            try
+            {
+                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, result.GetValue(name)!, result.GetValue(version)!, result.GetValue(output)!, out var folder);
+                Console.WriteLine($"signed {manifest.Name} {manifest.Version}: sha256 {manifest.Sha256}, {manifest.Size} bytes, key {manifest.Kid}");
+                Console.WriteLine($"  {folder}");
+                return 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"gz model sign: {ex.Message}");
+                return 1;
+            }
+        });
+        return new Command("model", "Models for model.update: sign one into a repository folder") { sign };
+    }
+
+    private static ModelManifest Sign(string keyFile, string file, string name, string version, string output, out string folder)
+    {
+        using var programme = ProgrammeSigner.FromPemFile(keyFile);
+        folder = Path.GetFullPath(Path.Combine(output, name, version));
+        var manifestPath = Path.Combine(folder, ModelRepository.ManifestFile);
+        if (File.Exists(manifestPath))
+        {
+            throw new InvalidOperationException($"{manifestPath} exists: a published version does not change; give a new --version");
+        }
+
+        if (new FileInfo(file).Length == 0)
+        {
+            throw new InvalidDataException($"{file} is empty");
+        }
+
+        Directory.CreateDirectory(folder);
+        var content = Path.Combine(folder, ModelRepository.ContentFile);
+        var (sha256, size) = CopyHashed(file, content + ".tmp");
+        File.Move(content + ".tmp", content, overwrite: true);
+        var manifest = programme.Sign(new ModelManifest
+        {
+            V = ContractVersion.Current,
+            Name = name,
+            Version = version,
+            Sha256 = sha256,
+            Size = size,
+            Created = DateTimeOffset.UtcNow,
+        });
+
+        // What a device will check, checked once here with the public half of the same key.
+        using var check = SignatureCheck.FromPem(programme.PublicKeyPem, keyFile);
+        if (ModelManifestValidator.Verify(manifest, check) is { Count: > 0 } errors)
+        {
+            throw new InvalidDataException($"the signed manifest does not verify: {ContractError.Join(errors)}");
+        }
+
+        File.WriteAllBytes(manifestPath + ".tmp", JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));
+        File.Move(manifestPath + ".tmp", manifestPath);
+        return manifest;
+    }
+
+    private static (string Sha256, long Size) CopyHashed(string from, string to)
+    {
+        using var source = File.OpenRead(from);
+        using var target = File.Create(to);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            target.Write(buffer, 0, read);
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), source.Length);
+    }
+
+    private static void Check(System.CommandLine.Parsing.OptionResult result, string option, string? why)
+    {
+        if (why is not null)
+        {
+            result.AddError($"{option}: {why}");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using GzAiEdge.Cloud.Commands;
+using GzAiEdge.Cloud.Models;
+using GzAiEdge.Contracts.Commands;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GzAiEdge.Cloud.Api;
+
+/// <summary>
+/// Commands to one device: validated, published on its cmd topic, answered by the device with events that carry the
+/// command's id (<c>GET /api/v1/devices/{site}/{device}/events?command={id}</c>).
+/// </summary>
+public static class CommandsApi
+{
+    /// <summary>How long a command stays valid when the request does not say.</summary>
+    public const int DefaultExpirySeconds = 600;
+
+    public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/devices/{site}/{device}/commands", SendAsync).WithTags("Commands");
+        return app;
+    }
+
+    public static async Task<Results<Accepted<CommandSent>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        CommandPublisher publisher, ModelRepository models, TimeProvider time, string site, string device, CommandRequest request,
+        CancellationToken cancellationToken)
+    {
+        var checks = new ApiChecks();
+        checks.Id("site", site);
+        checks.Id("device", device);
+        var lifetime = request.ExpiresInSeconds ?? DefaultExpirySeconds;
+        if (lifetime < 1 || lifetime > DeviceCommandValidator.MaxLifetime.TotalSeconds)
+        {
+            checks.Add("expiresInSeconds", $"expiresInSeconds must be within 1..{DeviceCommandValidator.MaxLifetime.TotalSeconds} (was {lifetime})");
+        }
+
+        if (checks.Failed)
+        {
+            return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        var issued = time.GetUtcNow();
+        var command = new DeviceCommand
+        {
+            V = ContractVersion.Current,
+            Id = Guid.NewGuid().ToString("N"),
+            Site = site,
+            Device = device,
+            Issued = issued,
+            Expires = issued.AddSeconds(lifetime),
+            Type = request.Type ?? string.Empty,
+            Arguments = request.Arguments,
+        };
+        foreach (var error in DeviceCommandValidator.Validate(command))
+        {
+            checks.Add(error.Field, error.ToString());
+        }
+
+        if (checks.Failed)
+        {
+            return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        if (command.Type == CommandTypes.ModelUpdate && CheckModel(models, command.Arguments!) is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var topic = await publisher.PublishAsync(command, cancellationToken);
+            return TypedResults.Accepted($"/api/v1/devices/{site}/{device}/events?command={command.Id}", new CommandSent(command.Id, topic, command.Issued, command.Expires));
+        }
+        catch (CommandNotPublishedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Broker unavailable");
+        }
+    }
+
+    // The device checks the manifest itself; checking here too tells the operator at once, not through an event.
+    private static ProblemHttpResult? CheckModel(ModelRepository models, IReadOnlyDictionary<string, string> arguments)
+    {
+        var (name, version) = (arguments[CommandTypes.NameArgument], arguments[CommandTypes.VersionArgument]);
+        if (ModelsApi.Find(models, name, version, out var manifest) is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = models.Verify(manifest!);
+        return errors.Count == 0 ? null : TypedResults.Problem(
+            $"the manifest of {name} {version} is not the programme's: {ContractError.Join(errors)}",
+            statusCode: StatusCodes.Status422UnprocessableEntity, title: "Manifest not signed by the programme");
+    }
+}
+
+/// <summary>A command to send: its type, arguments, and how long it stays valid (default 600 s).</summary>
+public sealed record CommandRequest(string? Type, Dictionary<string, string>? Arguments, int? ExpiresInSeconds);
+
+/// <summary>A command the broker took: its id (the device's answers carry it), the topic, and when it expires.</summary>
+public sealed record CommandSent(string Id, string Topic, DateTimeOffset Issued, DateTimeOffset Expires);

@@ -1,0 +1,23 @@
+namespace GzAiEdge.Contracts.Commands;
+
+/// <summary>The kinds of <see cref="Messages.DeviceCommand"/> a device understands.</summary>
+public static class CommandTypes
+{
+    /// <summary>Sets configuration values (keys the device's config allows); the pipeline is rebuilt with them and they survive a restart.</summary>
+    public const string ConfigSet = "config.set";
+
+    /// <summary>Rebuilds the device's pipeline (source and model) from its current configuration, without restarting the process.</summary>
+    public const string PipelineRestart = "pipeline.restart";
+
+    /// <summary>Downloads, verifies and installs a signed model from the cloud's model repository, rolling back if it fails.</summary>
+    public const string ModelUpdate = "model.update";
+
+    /// <summary>Argument of <see cref="ModelUpdate"/>: the model's name in the repository.</summary>
+    public const string NameArgument = "name";
+
+    /// <summary>Argument of <see cref="ModelUpdate"/>: the model's version in the repository.</summary>
+    public const string VersionArgument = "version";
+
+    /// <summary>Every type, in the order they are documented.</summary>
+    public static readonly IReadOnlyList<string> All = [ConfigSet, PipelineRestart, ModelUpdate];
+}

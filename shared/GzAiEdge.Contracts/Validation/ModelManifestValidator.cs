@@ -1,0 +1,115 @@
+using System.Globalization;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Contracts.Topics;
+
+namespace GzAiEdge.Contracts.Validation;
+
+/// <summary>
+/// The rules of a model manifest, one implementation for the CLI that signs it, the cloud that serves it and the
+/// device that installs it. Names and versions are safe as path segments of the repository and of URLs: they
+/// cannot hold a separator, cannot be <c>.</c> or <c>..</c>, and start with a letter or digit.
+/// </summary>
+public static class ModelManifestValidator
+{
+    /// <summary>Longest model version accepted.</summary>
+    public const int MaxVersionLength = 32;
+
+    /// <summary>Returns null when <paramref name="name"/> is a model name (the rule of site and device ids), else why not.</summary>
+    public static string? CheckName(string? name) => Identifiers.Check(name);
+
+    /// <summary>Returns null when <paramref name="version"/> is a model version (1-32 of a-z, A-Z, 0-9, '.', '-', '_', starting with a letter or digit), else why not.</summary>
+    public static string? CheckVersion(string? version)
+    {
+        if (string.IsNullOrEmpty(version))
+        {
+            return "is empty";
+        }
+
+        if (version.Length > MaxVersionLength)
+        {
+            return $"'{version}' is longer than {MaxVersionLength} characters";
+        }
+
+        if (!char.IsAsciiLetterOrDigit(version[0]))
+        {
+            return $"'{version}' must start with a letter or digit";
+        }
+
+        foreach (var c in version)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '-' or '_'))
+            {
+                return $"'{version}' has '{c}'; only letters, digits, '.', '-' and '_' are allowed";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks every field's shape (not the signature); an empty list means well formed.</summary>
+    public static IReadOnlyList<ContractError> Validate(ModelManifest manifest)
+    {
+        var errors = new List<ContractError>();
+        if (manifest.V != ContractVersion.Current)
+        {
+            errors.Add(new("v", manifest.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
+        }
+
+        Add(errors, "name", manifest.Name, CheckName(manifest.Name));
+        Add(errors, "version", manifest.Version, CheckVersion(manifest.Version));
+        if (!ChainHash.IsWellFormed(manifest.Sha256))
+        {
+            errors.Add(new("sha256", manifest.Sha256, "must be 64 lowercase hex digits (SHA-256 of the model file)"));
+        }
+
+        if (manifest.Size < 1)
+        {
+            errors.Add(new("size", manifest.Size.ToString(CultureInfo.InvariantCulture), "must be 1 byte or more"));
+        }
+
+        if (manifest.Created.Offset != TimeSpan.Zero)
+        {
+            errors.Add(new("created", manifest.Created.ToString("O"), "must be UTC (end in Z)"));
+        }
+
+        KpiReportValidator.CheckSignatureFields(errors, null, manifest.Kid, manifest.Sig);
+        return errors;
+    }
+
+    /// <summary>
+    /// Checks the shape and that <paramref name="programmeKey"/> signed exactly these fields; an empty list means
+    /// the manifest is the programme's. A missing signature, another key or any changed field is an error.
+    /// </summary>
+    public static IReadOnlyList<ContractError> Verify(ModelManifest manifest, SignatureCheck programmeKey)
+    {
+        var errors = Validate(manifest).ToList();
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        if (manifest.Sig is null)
+        {
+            errors.Add(new("sig", null, "the manifest is not signed"));
+        }
+        else if (manifest.Kid != programmeKey.Kid)
+        {
+            errors.Add(new("kid", manifest.Kid, $"signed with another key, not the programme key {programmeKey.Kid}"));
+        }
+        else if (!programmeKey.Verify(ChainHash.Compute(CanonicalBytes.Of(manifest)), manifest.Sig))
+        {
+            errors.Add(new("sig", manifest.Sig, "does not verify with the programme key: the manifest was changed after it was signed"));
+        }
+
+        return errors;
+    }
+
+    private static void Add(List<ContractError> errors, string field, string value, string? why)
+    {
+        if (why is not null)
+        {
+            errors.Add(new(field, value, why));
+        }
+    }
+}

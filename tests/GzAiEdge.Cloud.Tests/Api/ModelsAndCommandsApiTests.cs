@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GzAiEdge.Cloud.Tests.Support;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Mqtt;
+
+namespace GzAiEdge.Cloud.Tests.Api;
+
+/// <summary>The model repository and the commands API against the real cloud host and broker.</summary>
+public sealed class ModelsAndCommandsApiTests(CloudHost host) : IClassFixture<CloudHost>
+{
+    [Fact]
+    public async Task A_model_is_listed_its_manifest_served_and_its_file_sent_with_its_length()
+    {
+        var content = RandomNumberGenerator.GetBytes(10_000);
+        var manifest = Publish("served", "3.1", content, host.Programme);
+
+        var list = await host.GetAsync("/api/v1/models");
+        var read = await host.Http.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/models/served/3.1", UriKind.Relative));
+        using var file = await host.Http.GetAsync(new Uri("/api/v1/models/served/3.1/content", UriKind.Relative));
+
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), m => m.GetProperty("name").GetString() == "served");
+        Assert.Equal(manifest, JsonSerializer.Deserialize(read.GetRawText(), GzJsonContext.Default.ModelManifest));
+        Assert.Equal(10_000, file.Content.Headers.ContentLength);
+        Assert.Equal(content, await file.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/models/..%2F..%2Fetc/passwd/content", "name")]
+    [InlineData("/api/v1/models/Served/3.1", "name")]
+    [InlineData("/api/v1/models/served/3%2F1/content", "version")]
+    public async Task A_name_or_version_that_is_not_a_safe_segment_is_a_400_naming_it(string path, string parameter)
+    {
+        using var response = await host.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_command_is_published_once_on_the_devices_cmd_topic_with_the_id_the_api_returns()
+    {
+        await using var device = new MqttClient(new MqttClientOptions { Host = host.Broker.Host, Port = host.Broker.Port, ClientId = "cmd-device" });
+        await device.ConnectAsync(CancellationToken.None);
+        await device.SubscribeAsync([new MqttSubscription("gz/v1/yuexiu-03/cmd-01/cmd")], CancellationToken.None);
+
+        using var response = await host.Http.PostAsJsonAsync(new Uri("/api/v1/devices/yuexiu-03/cmd-01/commands", UriKind.Relative),
+            new { type = "config.set", arguments = new Dictionary<string, string> { ["Pipeline:DecisionThreshold"] = "0.6" }, expiresInSeconds = 120 });
+        var sent = await response.Content.ReadFromJsonAsync<JsonElement>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var message = await device.Messages.ReadAsync(timeout.Token);
+        var command = JsonSerializer.Deserialize(message.Payload.Span, GzJsonContext.Default.DeviceCommand)!;
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/v1/devices/yuexiu-03/cmd-01/events?command={command.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(sent.GetProperty("id").GetString(), command.Id);
+        Assert.Equal(("config.set", "0.6", TimeSpan.FromSeconds(120)), (command.Type, command.Arguments!["Pipeline:DecisionThreshold"], command.Expires - command.Issued));
+        Assert.False(message.Retain);
+    }
+
+    [Fact]
+    public async Task Bad_commands_are_refused_naming_what_is_wrong()
+    {
+        var bad = await PostAsync(new { type = "model.delete", expiresInSeconds = 0 });
+        var arguments = await PostAsync(new { type = "config.set", arguments = new Dictionary<string, string> { ["not a key"] = "1" } });
+        var missing = await PostAsync(new { type = "model.update", arguments = new Dictionary<string, string> { ["name"] = "absent", ["version"] = "1" } });
+        using var other = ProgrammeSigner.Create();
+        Publish("foreign", "1", [1, 2, 3], other);
+        var foreign = await PostAsync(new { type = "model.update", arguments = new Dictionary<string, string> { ["name"] = "foreign", ["version"] = "1" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("expiresInSeconds must be within 1..604800 (was 0)", bad.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, arguments.Status);
+        Assert.Contains("is not a configuration key", arguments.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Contains("model absent version 1 is not in the repository", missing.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.Status);
+        Assert.Contains($"signed with another key, not the programme key {host.Programme.Kid}", foreign.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(new { type = "model.delete" })).Status);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(object body)
+    {
+        using var response = await host.Http.PostAsJsonAsync(new Uri("/api/v1/devices/yuexiu-03/cmd-01/commands", UriKind.Relative), body);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    // What gz model sign writes (the CLI itself is tested end to end).
+    private ModelManifest Publish(string name, string version, byte[] content, ProgrammeSigner signer)
+    {
+        var folder = Path.Combine(host.Models, name, version);
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), content);
+        var manifest = signer.Sign(new ModelManifest
+        {
+            V = ContractVersion.Current,
+            Name = name,
+            Version = version,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Size = content.Length,
+            Created = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero),
+        });
+        File.WriteAllBytes(Path.Combine(folder, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));
+        return manifest;
+    }
+}

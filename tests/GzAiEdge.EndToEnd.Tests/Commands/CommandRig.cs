@@ -1,0 +1,204 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using GzAiEdge.Cloud.Api;
+using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Commands;
+using GzAiEdge.Testing;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EndToEnd.Tests.Commands;
+
+/// <summary>
+/// A site set up by <c>gz provision</c> (TLS, passwords, per-device ACLs on a real Mosquitto), InfluxDB, the cloud
+/// serving https with the provisioned certificate and a model repository, and a real edge worker (yuexiu-03/ward-05)
+/// running the vital-signs classifier on its replay, which takes every command type. The cloud has no programme key
+/// configured, so that a badly signed model reaches the device and the device's own check is what refuses it.
+/// </summary>
+public sealed class CommandRig : IAsyncLifetime
+{
+    public const string SiteId = "yuexiu-03";
+    public const string Device = "ward-05";
+    public const string Model = "vitals-classifier";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly List<ChildProcess> _processes = [];
+
+    public TempFolder Folder { get; } = new("gz-commands");
+
+    public MosquittoBroker Broker { get; private set; } = null!;
+
+    public InfluxDbServer Influx { get; private set; } = null!;
+
+    public ProvisionedSite Site { get; private set; } = null!;
+
+    public Uri Api { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public ChildProcess Edge { get; private set; } = null!;
+
+    public ChildProcess Cloud { get; private set; } = null!;
+
+    public string Pki => Site.Pki;
+
+    public string Repository => Folder.File("models");
+
+    public string ProgrammeKey => Path.Combine(Pki, "programme", "programme-key.pem");
+
+    public string State => Folder.File("state");
+
+    public async Task InitializeAsync()
+    {
+        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06");
+        var broker = Site.StartBrokerAsync();
+        var influx = InfluxDbServer.StartAsync();
+        (Broker, Influx) = (await broker, await influx);
+        var cloud = Site.Env("cloud");
+        (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
+            $"--Ingestion:BrokerPort={Site.TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
+            $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50");
+        _processes.Add(Cloud);
+        Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
+        await StartEdgeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            await process.DisposeAsync();
+        }
+
+        await Broker.DisposeAsync();
+        await Influx.DisposeAsync();
+        Folder.Dispose();
+    }
+
+    /// <summary>Starts the device (again: its state folder is kept) and waits for its first report.</summary>
+    public async Task StartEdgeAsync()
+    {
+        var device = Site.Env($"devices/{Device}");
+        var started = DateTimeOffset.UtcNow;
+        Edge = GzProcesses.StartEdge($"""
+            edge:
+              site: {SiteId}
+              device: {Device}
+              scenario: med-yuexiu-vitals
+              windowSeconds: 1
+              stateDirectory: {State}
+              signingKeyFile: {device["Edge__SigningKeyFile"]}
+            broker:
+              port: {Site.TlsPort}
+              username: {device["Broker__Username"]}
+              password: {device["Broker__Password"]}
+              caFile: {device["Broker__CaFile"]}
+            source:
+              kind: replay
+              path: {RepoPaths.Combine("models", "replay", "vitals")}
+              speed: 100
+              sampleHz: 20
+            pipeline:
+              kind: vitals-classification
+              model: {RepoPaths.Combine("models", $"{Model}.onnx")}
+              modelVersion: "1"
+            inference:
+              intraOpThreads: 1
+            commands:
+              enabled: [config.set, pipeline.restart, model.update]
+              configKeys: [Pipeline:DecisionThreshold, Source:Speed]
+              programmeKeyFile: {device["Commands__ProgrammeKeyFile"]}
+              caFile: {device["Commands__CaFile"]}
+              api: {Api}
+              probeInferences: 5
+              probeTimeoutSeconds: 30
+            """, Folder, Device);
+        _processes.Add(Edge);
+        await LatestReportAsync(after: started);
+        await WaitForAsync(() => Task.FromResult(Edge.Output.Contains("Listening for commands", StringComparison.Ordinal)), "the device to subscribe to its commands");
+    }
+
+    public async Task RestartEdgeAsync()
+    {
+        await Edge.StopAsync(TimeSpan.FromSeconds(20));
+        await StartEdgeAsync();
+    }
+
+    /// <summary>Signs a model into the repository with <c>gz model sign</c>; returns the file's SHA-256.</summary>
+    public async Task<string> SignAsync(string version, byte[] model, string? key = null)
+    {
+        var file = Folder.File($"upload-{version}.onnx");
+        await File.WriteAllBytesAsync(file, model);
+        var (code, text) = await GzProcesses.RunCliAsync(Folder, "model", "sign", "--key", key ?? ProgrammeKey, "--file", file, "--name", Model, "--version", version, "--out", Repository);
+        Assert.True(code == 0, text);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
+    }
+
+    /// <summary>Sends a command through the API; returns its id.</summary>
+    public async Task<string> SendAsync(string type, Dictionary<string, string>? arguments = null)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri($"/api/v1/devices/{SiteId}/{Device}/commands", UriKind.Relative), new CommandRequest(type, arguments, 120));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST commands: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The device's answers to a command, oldest first, once the final one is stored.</summary>
+    public async Task<List<DeviceEventView>> AnswersAsync(string id)
+    {
+        List<DeviceEventView> events = [];
+        await WaitForAsync(async () =>
+        {
+            events = (await Http.GetFromJsonAsync<List<DeviceEventView>>(new Uri($"/api/v1/devices/{SiteId}/{Device}/events?command={id}", UriKind.Relative)))!;
+            return events.Any(e => CommandEvents.IsFinal(e.Code));
+        }, $"the final answer to command {id}");
+        events.Reverse();
+        return events;
+    }
+
+    /// <summary>The SHA-256 of the model in the device's first report whose window ended after <paramref name="after"/>.</summary>
+    public async Task<string> LatestReportAsync(DateTimeOffset after)
+    {
+        string? sha = null;
+        await WaitForAsync(async () =>
+        {
+            using var http = new HttpClient();
+            var influx = new InfluxDbClient(http, Options.Create(new InfluxDbOptions { BaseAddress = Influx.BaseAddress, Database = Influx.Database }));
+            var result = await influx.QueryAsync(
+                $"SELECT \"model_sha256\" FROM \"kpi\" WHERE \"device\" = '{Device}' AND time > {LinePoint.ToUnixNanoseconds(after)} ORDER BY time ASC LIMIT 1", CancellationToken.None);
+            sha = result.Series.FirstOrDefault()?.Value(0, "model_sha256").GetString();
+            return sha is not null;
+        }, $"a report after {after:O}");
+        return sha!;
+    }
+
+    public async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"timed out waiting for {what}\n--- edge ---\n{Edge.Output}\n--- cloud ---\n{Cloud.Output}");
+    }
+
+    private static SocketsHttpHandler Trusting(string ca)
+    {
+        var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        policy.CustomTrustStore.ImportFromPemFile(ca);
+        return new SocketsHttpHandler { SslOptions = { CertificateChainPolicy = policy } };
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CommandCollection : ICollectionFixture<CommandRig>
+{
+    public const string Name = "commands";
+}
