@@ -1,6 +1,6 @@
+using GzAiEdge.Devices.Replay;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Inference;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Edge.Simulation;
 using GzAiEdge.Inference;
 using Microsoft.Extensions.Logging;
@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Pipeline;
 
 /// <summary>
-/// Builds the device's source from its config: a simulation, or a replay feeding the configured model
-/// pipeline. Failures become <see cref="InvalidDataException"/> naming the config key and file line to fix.
+/// Builds the device's source from its config: a simulation, or a replay feeding the configured
+/// model pipeline. Failures become <see cref="InvalidDataException"/> naming the config key and file line to fix.
 /// </summary>
 public sealed class SampleSourceFactory(
     IOptions<SourceOptions> source,
@@ -28,13 +28,13 @@ public sealed class SampleSourceFactory(
         }
 
         var p = pipeline.Value;
-        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!).WithSpeed(s.Speed));
+        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!));
         var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(inference.Value.NativeLibraryPath));
         var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, inference.Value, logs.CreateLogger("GzAiEdge.Inference")));
         var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);
         try
         {
-            return Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled));
+            return Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled, s.Speed));
         }
         catch
         {
@@ -43,16 +43,32 @@ public sealed class SampleSourceFactory(
         }
     }
 
-    /// <summary>The pipeline <paramref name="p"/> names, over a loaded model and replay; it owns <paramref name="runner"/> from here.</summary>
+    /// <summary>
+    /// The pipeline <paramref name="p"/> names, over a loaded model and a replay played at <paramref name="speed"/>;
+    /// labelled, it also scores the model against the replay's ground truth. It owns <paramref name="runner"/> from here.
+    /// </summary>
     /// <exception cref="InvalidDataException">The kind is unknown, or the model or replay does not fit it.</exception>
-    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled) => p.Kind switch
+    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled, double speed = 1)
     {
-        "traffic-detection" => new TrafficDetectionPipeline(runner, replay, p, labelled),
-        "visual-inspection" => new VisualInspectionPipeline(runner, replay, p, labelled),
-        "vibration-anomaly" => new VibrationAnomalyPipeline(runner, replay, p, labelled),
-        "vitals-classification" => new VitalsClassificationPipeline(runner, replay, p, labelled),
-        _ => throw new InvalidDataException($"'{p.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}"),
-    };
+        var labels = labelled ? replay : null;
+        return p.Kind switch
+        {
+            "traffic-detection" => new TrafficDetectionPipeline(runner, Frames(replay, "frames", speed),
+                p with { CountingLineY = p.CountingLineY > 0 ? p.CountingLineY : replay.Manifest.CountingLineY }, labels),
+            "visual-inspection" => new VisualInspectionPipeline(runner, Frames(replay, "images", speed), p, labels),
+            "vibration-anomaly" => new VibrationAnomalyPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            "vitals-classification" => new VitalsClassificationPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            _ => throw Unknown(p),
+        };
+    }
+
+    private static ReplayFrameSource Frames(ReplayData replay, string kind, double speed)
+    {
+        replay.Require(kind);
+        return new ReplayFrameSource(replay, speed);
+    }
+
+    private static InvalidDataException Unknown(PipelineOptions p) => new($"'{p.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}");
 
     private T Wrap<T>(string key, Func<T> create)
     {
