@@ -1,4 +1,6 @@
+using GzAiEdge.Devices.Camera;
 using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Inference;
 using GzAiEdge.Edge.Simulation;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Pipeline;
 
 /// <summary>
-/// Builds the device's source from its config: a simulation, or a replay feeding the configured
+/// Builds the device's source from its config: a simulation, or a replay or camera feeding the configured
 /// model pipeline. Failures become <see cref="InvalidDataException"/> naming the config key and file line to fix.
 /// </summary>
 public sealed class SampleSourceFactory(
@@ -28,13 +30,15 @@ public sealed class SampleSourceFactory(
         }
 
         var p = pipeline.Value;
-        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!));
+        var replay = s.Kind == "replay" ? Wrap("Source:Path", () => ReplayData.Load(s.Path!)) : null;
         var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(inference.Value.NativeLibraryPath));
         var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, inference.Value, logs.CreateLogger("GzAiEdge.Inference")));
         var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);
         try
         {
-            return Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled, s.Speed));
+            return replay is not null
+                ? Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled, s.Speed))
+                : Wrap("Pipeline:Kind", () => Build(p, runner, new CameraFrameSource(s.Camera, logs.CreateLogger("GzAiEdge.Devices.Camera"))));
         }
         catch
         {
@@ -60,6 +64,27 @@ public sealed class SampleSourceFactory(
             "vitals-classification" => new VitalsClassificationPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
             _ => throw Unknown(p),
         };
+    }
+
+    /// <summary>The image pipeline <paramref name="p"/> names, over live <paramref name="frames"/>; it owns both from here (and disposes them if it cannot start).</summary>
+    /// <exception cref="InvalidDataException">The kind does not take frames, or the model does not fit it.</exception>
+    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, IFrameSource frames)
+    {
+        try
+        {
+            return p.Kind switch
+            {
+                "traffic-detection" => new TrafficDetectionPipeline(runner, frames, p, labels: null),
+                "visual-inspection" => new VisualInspectionPipeline(runner, frames, p, labels: null),
+                _ when PipelineOptions.Kinds.Contains(p.Kind) => throw new InvalidDataException($"'{p.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}"),
+                _ => throw Unknown(p),
+            };
+        }
+        catch
+        {
+            frames.Dispose();
+            throw;
+        }
     }
 
     private static ReplayFrameSource Frames(ReplayData replay, string kind, double speed)
