@@ -14,7 +14,7 @@ public class CameraConfigurationTests
     public async Task A_camera_device_config_runs_its_image_pipeline_on_the_camera_and_stopping_the_host_stops_the_child()
     {
         using var folder = new TempFolder();
-        var path = Write(folder, $"""
+        var path = DeviceConfig.Write(folder, $"""
             source:
               kind: camera
               sampleHz: 10
@@ -51,7 +51,7 @@ public class CameraConfigurationTests
     public void Camera_mistakes_name_file_line_and_key()
     {
         using var folder = new TempFolder();
-        var path = Write(folder, """
+        var path = DeviceConfig.Write(folder, """
             source:
               kind: camera
               labelled: true
@@ -87,18 +87,11 @@ public class CameraConfigurationTests
     public void A_gstreamer_camera_needs_its_pipeline()
     {
         using var folder = new TempFolder();
-        var path = Write(folder, "source:\n  kind: camera\n  camera:\n    format: gstreamer\n    width: 1280\n    height: 720\n");
+        var path = DeviceConfig.Write(folder, "source:\n  kind: camera\n  camera:\n    format: gstreamer\n    width: 1280\n    height: 720\n");
         using var services = DeviceConfig.Build(path);
 
         var source = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SourceOptions>>().Value);
 
         Assert.Equal(["Source:Camera:Pipeline (not set): must give the GStreamer source pipeline (e.g. 'nvarguscamerasrc ! nvvidconv'; the device profile has it)"], source.Failures);
-    }
-
-    private static string Write(TempFolder folder, string yaml)
-    {
-        var path = folder.File("device.yaml");
-        File.WriteAllText(path, yaml);
-        return path;
     }
 }
