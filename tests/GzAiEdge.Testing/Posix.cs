@@ -19,6 +19,18 @@ public static partial class Posix
     /// <summary>Whether a process (running, stopped or a zombie not yet reaped) has this PID.</summary>
     public static bool Exists(int pid) => Directory.Exists($"/proc/{pid}");
 
+    /// <summary>Makes a named pipe at <paramref name="path"/>: a reader opening it waits until a writer does.</summary>
+    public static void MakeFifo(string path)
+    {
+        if (MkFifo(path, 0x180) != 0)
+        {
+            throw new IOException($"mkfifo {path} failed (errno {Marshal.GetLastPInvokeError()})");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MkFifo(string path, uint mode);
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 }

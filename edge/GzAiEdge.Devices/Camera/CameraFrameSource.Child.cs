@@ -6,11 +6,13 @@ using GzAiEdge.Devices.Sources;
 namespace GzAiEdge.Devices.Camera;
 
 // The child process's life, on the reader thread: start, read frames until its output ends, find out why,
-// wait, start again. The watchdog timer kills a child that delivers nothing for StallSeconds.
+// wait, start again. The watchdog timer kills a child that sends no first frame within ConnectSeconds, or
+// no frame for StallSeconds once streaming.
 public sealed partial class CameraFrameSource
 {
     private Process? _child;
     private Process? _stalledChild;
+    private string? _stallReason;
     private long _progressTimestamp;
 
     private void Run()
@@ -129,12 +131,27 @@ public sealed partial class CameraFrameSource
             Interlocked.Increment(ref _received);
             if (index == 0)
             {
-                SetState(SourceState.Streaming, null);
-                DevicesLog.CameraStreaming(_logger, _input, Format.Width, Format.Height, Format.FramesPerSecond);
+                Streaming(child);
             }
 
             _queue.Writer.TryWrite(buffer);
         }
+    }
+
+    // The watchdog may have given up on this child just as its first frame came; it stays stalled then.
+    private void Streaming(Process child)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(child, _stalledChild))
+            {
+                return;
+            }
+
+            (_state, _reason) = (SourceState.Streaming, null);
+        }
+
+        DevicesLog.CameraStreaming(_logger, _input, Format.Width, Format.Height, Format.FramesPerSecond);
     }
 
     /// <summary>Waits for the child to exit (killing it if its output ended but it lingers) and for its stderr; returns its exit code.</summary>
@@ -163,7 +180,7 @@ public sealed partial class CameraFrameSource
     {
         if (ReferenceEquals(child, _stalledChild))
         {
-            return $"stalled: no frame for {_options.StallSeconds.ToString(CultureInfo.InvariantCulture)} s, {_command.Program} killed";
+            return $"stalled: {_stallReason}, {_command.Program} killed";
         }
 
         if (partial > 0)
@@ -181,14 +198,17 @@ public sealed partial class CameraFrameSource
     {
         lock (_gate)
         {
+            var limit = _state == SourceState.Connecting ? _options.ConnectSeconds : _options.StallSeconds;
             if (_child is not { } child || ReferenceEquals(child, _stalledChild) || _state is not (SourceState.Connecting or SourceState.Streaming)
-                || _time.GetElapsedTime(Volatile.Read(ref _progressTimestamp)).TotalSeconds < _options.StallSeconds)
+                || _time.GetElapsedTime(Volatile.Read(ref _progressTimestamp)).TotalSeconds < limit)
             {
                 return;
             }
 
+            var seconds = limit.ToString(CultureInfo.InvariantCulture);
             _stalledChild = child;
-            (_state, _reason) = (SourceState.Stalled, $"no frame for {_options.StallSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            _stallReason = _state == SourceState.Connecting ? $"no first frame within {seconds} s" : $"no frame for {seconds} s";
+            (_state, _reason) = (SourceState.Stalled, _stallReason);
             DevicesLog.CameraStalled(_logger, _input, _reason, child.Id);
             Kill(child);
         }

@@ -65,7 +65,7 @@ public sealed partial class CameraFrameSource : IFrameSource
         _queue = Channel.CreateBounded<FrameBuffer>(
             new BoundedChannelOptions(options.QueueFrames) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
             Dropped);
-        var period = TimeSpan.FromSeconds(Math.Clamp(options.StallSeconds / 4, 0.05, 1));
+        var period = TimeSpan.FromSeconds(Math.Clamp(Math.Min(options.StallSeconds, options.ConnectSeconds) / 4, 0.05, 1));
         _watchdog = new Timer(_ => Watch(), null, period, period);
         _reader = new Thread(Run) { IsBackground = true, Name = $"camera {_input}" };
         _reader.Start();
@@ -138,6 +138,8 @@ public sealed partial class CameraFrameSource : IFrameSource
             _stopping.Cancel();
             Kill(_child);
         }
+
+        _budget = 0;
 
         _watchdog.Dispose();
         _reader.Join();

@@ -36,8 +36,14 @@ public sealed class CameraOptions
     /// <summary>Frames per second delivered; the child drops or repeats frames to keep it.</summary>
     public double Fps { get; set; } = 5;
 
-    /// <summary>Seconds without a frame (also before the first) after which the child is killed and restarted.</summary>
+    /// <summary>Seconds without a frame, once streaming, after which the child is killed and restarted.</summary>
     public double StallSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Seconds from starting the child to its first frame after which it is killed and restarted: starting ffmpeg and
+    /// opening a stream (RTSP handshake, probing) take longer than the gap between two frames.
+    /// </summary>
+    public double ConnectSeconds { get; set; } = 20;
 
     /// <summary><c>file</c> only: play the file again from the start at its end, instead of ending.</summary>
     public bool Loop { get; set; }
@@ -119,6 +125,11 @@ public sealed class CameraOptions
         if (StallSeconds is < 0.5 or > 3600)
         {
             yield return (nameof(StallSeconds), $"{StallSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0.5..3600 seconds");
+        }
+
+        if (ConnectSeconds is < 0.5 or > 3600)
+        {
+            yield return (nameof(ConnectSeconds), $"{ConnectSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0.5..3600 seconds");
         }
 
         if (QueueFrames is < 1 or > 1000)

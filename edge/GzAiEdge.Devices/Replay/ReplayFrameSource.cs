@@ -8,13 +8,18 @@ namespace GzAiEdge.Devices.Replay;
 /// </summary>
 public sealed class ReplayFrameSource : ReplaySource, IFrameSource
 {
-    /// <exception cref="InvalidDataException">The replay holds a signal, not frames or images.</exception>
+    /// <exception cref="InvalidDataException">The replay holds a signal, not frames or images, or gives no frame rate.</exception>
     public ReplayFrameSource(ReplayData replay, double speed = 1)
         : base(replay, replay.Manifest.FramesPerSecond, speed)
     {
         if (replay.Manifest.Kind is not ("frames" or "images"))
         {
             throw new InvalidDataException($"replay {replay.Folder} holds {replay.Manifest.Kind}; a frame source needs frames or images");
+        }
+
+        if (replay.Manifest.FramesPerSecond is <= 0 or > 1000)
+        {
+            throw new InvalidDataException($"replay {replay.Folder}: framesPerSecond {replay.Manifest.FramesPerSecond} is outside 0 < fps <= 1000");
         }
 
         Format = new FrameFormat(replay.Manifest.Width, replay.Manifest.Height, replay.Manifest.FramesPerSecond);

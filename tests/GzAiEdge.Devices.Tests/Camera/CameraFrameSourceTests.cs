@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GzAiEdge.Devices.Camera;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.Testing;
@@ -87,6 +88,31 @@ public class CameraFrameSourceTests
         Assert.Equal(driver.Frames.Count, stats.Delivered);
         Assert.Equal(driver.Frames.Select(f => f.Sequence).Order(), driver.Frames.Select(f => f.Sequence));
         Assert.Equal(199, driver.Frames[^1].Sequence);
+    }
+
+    [Fact]
+    public async Task Frames_come_in_a_fixed_pool_of_buffers_however_many_arrive()
+    {
+        using var camera = new CameraFrameSource(Lavfi("testsrc2=size=64x48:rate=100", fps: 100, queue: 3));
+        var buffers = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        var frames = 0;
+
+        var deadline = DateTime.UtcNow + CameraDriver.Patience;
+        while (frames < 60)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {frames} frames arrived: {camera.Stats}");
+            await Task.Delay(10);
+            camera.Advance(DateTimeOffset.UtcNow, TimeSpan.Zero);
+            while (camera.TryRead(out var frame))
+            {
+                Assert.True(MemoryMarshal.TryGetArray(frame.Pixels, out var array));
+                buffers.Add(array.Array!);
+                frames++;
+            }
+        }
+
+        // The queue's 3, one being filled and one held by the pipeline: nothing is allocated per frame.
+        Assert.InRange(buffers.Count, 1, 3 + 2);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class CameraRecoveryTests
     public async Task A_child_that_stops_delivering_is_killed_as_stalled_and_restarted()
     {
         var options = CameraFrameSourceTests.Lavfi("testsrc2=size=64x48:rate=25", fps: 25);
-        options.StallSeconds = 1;
+        options.StallSeconds = 2;
         using var camera = new CameraFrameSource(options);
         var driver = new CameraDriver(camera);
         await driver.UntilAsync(() => driver.Frames.Count >= 5, "5 frames");
@@ -41,11 +41,29 @@ public class CameraRecoveryTests
 
         // Frozen, not dead: the pipe stays open and silent, as with a hung camera or a stream that stopped.
         Posix.Freeze(pid);
-        await driver.UntilAsync(() => camera.Stats.Reconnects == 1 && camera.Stats.State == SourceState.Streaming, "a restart after the stall");
+        await driver.UntilAsync(() => camera.Stats is { Reconnects: >= 1, State: SourceState.Streaming } && camera.ProcessId != pid, "a restart after the stall");
 
-        Assert.Contains((SourceState.Stalled, "no frame for 1 s"), driver.States);
-        Assert.Contains((SourceState.Backoff, "stalled: no frame for 1 s, ffmpeg killed"), driver.States);
+        Assert.Contains((SourceState.Stalled, "no frame for 2 s"), driver.States);
+        Assert.Contains((SourceState.Backoff, "stalled: no frame for 2 s, ffmpeg killed"), driver.States);
         Assert.False(Posix.Exists(pid), $"the stalled pid {pid} is still there");
+    }
+
+    [Fact]
+    public async Task A_child_that_never_sends_a_first_frame_is_killed_after_the_connect_time()
+    {
+        using var folder = new TempFolder();
+        var pipe = folder.File("silent.nut");
+        Posix.MakeFifo(pipe);
+
+        // Nobody writes to the pipe: ffmpeg waits in open() as it would on a camera that accepts and never answers.
+        using var camera = new CameraFrameSource(new CameraOptions { Format = "file", Input = pipe, Width = 64, Height = 48, ConnectSeconds = 1, BackoffSeconds = 0.1 });
+        var driver = new CameraDriver(camera);
+
+        await driver.UntilAsync(() => camera.Stats.Reconnects >= 1, "a restart");
+
+        Assert.Contains((SourceState.Stalled, "no first frame within 1 s"), driver.States);
+        Assert.Contains((SourceState.Backoff, "stalled: no first frame within 1 s, ffmpeg killed"), driver.States);
+        Assert.Empty(driver.Frames);
     }
 
     [Fact]
