@@ -15,7 +15,27 @@ public sealed partial class CameraFrameSource
     private string? _stallReason;
     private long _progressTimestamp;
 
+    // The reader thread's boundary: an exception escaping a thread would end the whole worker, so anything
+    // unforeseen becomes the camera's Failed state with its message; the killed child is reaped by the runtime.
     private void Run()
+    {
+        try
+        {
+            Supervise();
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
+            {
+                (_state, _reason) = (SourceState.Failed, $"the camera reader stopped: {ex.GetType().Name}: {ex.Message}");
+                Kill(_child);
+            }
+
+            DevicesLog.CameraFailed(_logger, _input, _reason!);
+        }
+    }
+
+    private void Supervise()
     {
         var initial = TimeSpan.FromSeconds(_options.BackoffSeconds);
         var backoff = initial;
@@ -114,8 +134,22 @@ public sealed partial class CameraFrameSource
         for (long index = 0; ; index++)
         {
             // Never empty: the queue, the pipeline and this thread hold at most QueueFrames + 2 buffers.
-            _free.TryDequeue(out var buffer);
-            var read = buffer!.Fill(stream);
+            if (!_free.TryDequeue(out var buffer))
+            {
+                throw new InvalidOperationException($"all {_options.QueueFrames + 2} frame buffers are in use");
+            }
+
+            int read;
+            try
+            {
+                read = buffer.Fill(stream);
+            }
+            catch (IOException)
+            {
+                // The pipe broke under the reader (the child died mid-write): the same as its end; Reap says why.
+                read = 0;
+            }
+
             if (read < buffer.Pixels.Length)
             {
                 _free.Enqueue(buffer);
