@@ -69,9 +69,13 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
                 errors.Add($"{locator.Describe("Source:Speed")}: {options.Speed} is outside 0 < speed <= 100");
             }
         }
+        else if (options.Kind == "camera")
+        {
+            CheckCamera(errors, options);
+        }
         else
         {
-            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated' or 'replay'");
+            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated', 'replay' or 'camera'");
         }
 
         if (options.SampleHz is <= 0 or > 1000)
@@ -80,6 +84,27 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
         }
 
         return Result(errors);
+    }
+
+    private void CheckCamera(List<string> errors, SourceOptions options)
+    {
+        var camera = options.Camera;
+        foreach (var (key, problem) in camera.Check())
+        {
+            errors.Add($"{locator.Describe($"Source:Camera:{key}")}: {problem}");
+        }
+
+        if (options.Labelled)
+        {
+            errors.Add($"{locator.Describe("Source:Labelled")}: labelled evaluation scores against a replay's ground truth, and a camera has none; use kind: replay for it");
+        }
+
+        // Frames arriving between two ticks wait in the queue; one spare frame absorbs a late tick.
+        var perTick = (int)Math.Ceiling(camera.Fps / options.SampleHz);
+        if (options.SampleHz > 0 && camera.QueueFrames is >= 1 and <= 1000 && camera.QueueFrames <= perTick)
+        {
+            errors.Add($"{locator.Describe("Source:Camera:QueueFrames")}: {camera.QueueFrames} frames would drop frames between ticks ({camera.Fps} fps at Source:SampleHz {options.SampleHz}); use at least {perTick + 1} or raise Source:SampleHz");
+        }
     }
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)

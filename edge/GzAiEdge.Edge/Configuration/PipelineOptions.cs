@@ -1,7 +1,7 @@
 namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>
-/// The model pipeline a replay (or later a camera or sensor) source feeds (config section <c>Pipeline</c>).
+/// The model pipeline a replay or camera source feeds (config section <c>Pipeline</c>).
 /// Unset for simulated sources.
 /// </summary>
 // Setters, not init: the configuration binding source generator silently skips init-only properties.
@@ -11,6 +11,9 @@ public sealed record PipelineOptions
 
     /// <summary>The known pipelines; each is a scenario type's KPI set in docs/kpis.md.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["traffic-detection", "visual-inspection", "vibration-anomaly", "vitals-classification"];
+
+    /// <summary>The pipelines that run on frames, and so on a camera.</summary>
+    public static readonly IReadOnlyList<string> ImageKinds = ["traffic-detection", "visual-inspection"];
 
     /// <summary>One of <see cref="Kinds"/>.</summary>
     public string Kind { get; set; } = string.Empty;
@@ -38,6 +41,9 @@ public sealed record PipelineOptions
 
     /// <summary>Detector classes counted as pedestrians (COCO models: 0).</summary>
     public List<int> PedestrianClasses { get; set; } = [1];
+
+    /// <summary>Traffic: y of the counting line in frame pixels; 0 takes the replay's line, or the middle of a camera's frame.</summary>
+    public double CountingLineY { get; set; }
 
     /// <summary>Classifiers: probability of the positive class (defect, abnormal) from which an input counts as positive.</summary>
     public double DecisionThreshold { get; set; } = 0.5;

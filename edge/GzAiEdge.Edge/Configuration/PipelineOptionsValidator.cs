@@ -15,11 +15,12 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
     public ValidateOptionsResult Validate(string? name, PipelineOptions options)
     {
         var errors = new List<string>();
-        if (configuration[$"{SourceOptions.Section}:Kind"] != "replay")
+        var source = configuration[$"{SourceOptions.Section}:Kind"];
+        if (source is not ("replay" or "camera"))
         {
             if (!string.IsNullOrEmpty(options.Kind))
             {
-                errors.Add($"{locator.Describe("Pipeline:Kind")}: a model pipeline needs Source:Kind replay; a simulated source has no model");
+                errors.Add($"{locator.Describe("Pipeline:Kind")}: a model pipeline needs Source:Kind replay or camera; a simulated source has no model");
             }
 
             return Result(errors);
@@ -28,6 +29,10 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
         if (!PipelineOptions.Kinds.Contains(options.Kind))
         {
             errors.Add($"{locator.Describe("Pipeline:Kind")}: '{options.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}");
+        }
+        else if (source == "camera" && !PipelineOptions.ImageKinds.Contains(options.Kind))
+        {
+            errors.Add($"{locator.Describe("Pipeline:Kind")}: '{options.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}");
         }
 
         if (string.IsNullOrWhiteSpace(options.Model) || !File.Exists(options.Model))
@@ -46,6 +51,11 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
         if (options.AnomalyThreshold < 0 || (options.Kind == "vibration-anomaly" && options.AnomalyThreshold == 0))
         {
             errors.Add($"{locator.Describe("Pipeline:AnomalyThreshold")}: {options.AnomalyThreshold} must be over 0 (the model card gives it)");
+        }
+
+        if (options.CountingLineY < 0)
+        {
+            errors.Add($"{locator.Describe("Pipeline:CountingLineY")}: {options.CountingLineY} must be 0 (default) or a row of the frame");
         }
 
         if (options.HopSamples < 0)

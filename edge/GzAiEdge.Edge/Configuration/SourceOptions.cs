@@ -1,3 +1,5 @@
+using GzAiEdge.Devices.Camera;
+
 namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>Where samples come from (config section <c>Source</c>).</summary>
@@ -6,7 +8,10 @@ public sealed record SourceOptions
 {
     public const string Section = "Source";
 
-    /// <summary><c>simulated</c> (no model), or <c>replay</c> (recorded frames or signals through the <c>Pipeline</c> model).</summary>
+    /// <summary>
+    /// <c>simulated</c> (no model), <c>replay</c> (recorded frames or signals through the <c>Pipeline</c> model), or
+    /// <c>camera</c> (live frames from <see cref="Camera"/> through an image model).
+    /// </summary>
     public string Kind { get; set; } = "simulated";
 
     /// <summary>For the simulated source: <c>traffic</c>, <c>manufacturing</c> or <c>medical</c>.</summary>
@@ -15,7 +20,7 @@ public sealed record SourceOptions
     /// <summary>Seed of the simulation, so that a run can be repeated.</summary>
     public int Seed { get; set; }
 
-    /// <summary>Ticks per second: samples of a simulation; a replay runs whatever inputs fell due since the last tick.</summary>
+    /// <summary>Ticks per second: samples of a simulation; a replay runs whatever inputs fell due since the last tick, a camera the frames that arrived.</summary>
     public double SampleHz { get; set; } = 5;
 
     /// <summary>Replay: the folder holding <c>manifest.json</c> and its data (models/replay/…).</summary>
@@ -26,4 +31,7 @@ public sealed record SourceOptions
 
     /// <summary>Replay: also score the model against the replay's ground truth (labelled evaluation mode).</summary>
     public bool Labelled { get; set; }
+
+    /// <summary>Camera: what to open (ffmpeg or GStreamer input, frame size and rate, stall and restart timing).</summary>
+    public CameraOptions Camera { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Devices.Sources;
 
 namespace GzAiEdge.Edge.Pipeline;
 
@@ -16,6 +17,9 @@ public interface ISampleSource : IDisposable
 
     /// <summary>The model behind the samples, carried by every report; null for simulations.</summary>
     ModelInfo? Model { get; }
+
+    /// <summary>The health of the device source behind the samples (camera state, frame counts), for the heartbeat; null for simulations.</summary>
+    SourceStats? SourceStats => null;
 
     /// <summary>Adds the samples observed during the tick of <paramref name="seconds"/> that ends at <paramref name="time"/>.</summary>
     void Tick(DateTimeOffset time, double seconds, List<Sample> samples);

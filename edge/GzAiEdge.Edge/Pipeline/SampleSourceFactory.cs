@@ -1,6 +1,8 @@
+using GzAiEdge.Devices.Camera;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline.Inference;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Edge.Simulation;
 using GzAiEdge.Inference;
 using Microsoft.Extensions.Logging;
@@ -9,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Pipeline;
 
 /// <summary>
-/// Builds the device's source from its config: a simulation, or a replay feeding the configured model
-/// pipeline. Failures become <see cref="InvalidDataException"/> naming the config key and file line to fix.
+/// Builds the device's source from its config: a simulation, or a replay or camera feeding the configured
+/// model pipeline. Failures become <see cref="InvalidDataException"/> naming the config key and file line to fix.
 /// </summary>
 public sealed class SampleSourceFactory(
     IOptions<SourceOptions> source,
@@ -29,13 +31,15 @@ public sealed class SampleSourceFactory(
             return SimulationProfiles.Create(s.Profile, s.Seed);
         }
 
-        var replay = Wrap("Source:Path", () => ReplayData.Load(s.Path!).WithSpeed(s.Speed));
+        var replay = s.Kind == "replay" ? Wrap("Source:Path", () => ReplayData.Load(s.Path!)) : null;
         var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(i.NativeLibraryPath));
         var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, i, logs.CreateLogger("GzAiEdge.Inference")));
         var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);
         try
         {
-            return Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled));
+            return replay is not null
+                ? Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled, s.Speed))
+                : Wrap("Pipeline:Kind", () => Build(p, runner, new CameraFrameSource(s.Camera, logs.CreateLogger("GzAiEdge.Devices.Camera"))));
         }
         catch
         {
@@ -44,16 +48,53 @@ public sealed class SampleSourceFactory(
         }
     }
 
-    /// <summary>The pipeline <paramref name="p"/> names, over a loaded model and replay; it owns <paramref name="runner"/> from here.</summary>
+    /// <summary>
+    /// The pipeline <paramref name="p"/> names, over a loaded model and a replay played at <paramref name="speed"/>;
+    /// labelled, it also scores the model against the replay's ground truth. It owns <paramref name="runner"/> from here.
+    /// </summary>
     /// <exception cref="InvalidDataException">The kind is unknown, or the model or replay does not fit it.</exception>
-    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled) => p.Kind switch
+    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, ReplayData replay, bool labelled, double speed = 1)
     {
-        "traffic-detection" => new TrafficDetectionPipeline(runner, replay, p, labelled),
-        "visual-inspection" => new VisualInspectionPipeline(runner, replay, p, labelled),
-        "vibration-anomaly" => new VibrationAnomalyPipeline(runner, replay, p, labelled),
-        "vitals-classification" => new VitalsClassificationPipeline(runner, replay, p, labelled),
-        _ => throw new InvalidDataException($"'{p.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}"),
-    };
+        var labels = labelled ? replay : null;
+        return p.Kind switch
+        {
+            "traffic-detection" => new TrafficDetectionPipeline(runner, Frames(replay, "frames", speed),
+                p with { CountingLineY = p.CountingLineY > 0 ? p.CountingLineY : replay.Manifest.CountingLineY }, labels),
+            "visual-inspection" => new VisualInspectionPipeline(runner, Frames(replay, "images", speed), p, labels),
+            "vibration-anomaly" => new VibrationAnomalyPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            "vitals-classification" => new VitalsClassificationPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            _ => throw Unknown(p),
+        };
+    }
+
+    /// <summary>The image pipeline <paramref name="p"/> names, over live <paramref name="frames"/>; it owns both from here (and disposes them if it cannot start).</summary>
+    /// <exception cref="InvalidDataException">The kind does not take frames, or the model does not fit it.</exception>
+    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, IFrameSource frames)
+    {
+        try
+        {
+            return p.Kind switch
+            {
+                "traffic-detection" => new TrafficDetectionPipeline(runner, frames, p, labels: null),
+                "visual-inspection" => new VisualInspectionPipeline(runner, frames, p, labels: null),
+                _ when PipelineOptions.Kinds.Contains(p.Kind) => throw new InvalidDataException($"'{p.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}"),
+                _ => throw Unknown(p),
+            };
+        }
+        catch
+        {
+            frames.Dispose();
+            throw;
+        }
+    }
+
+    private static ReplayFrameSource Frames(ReplayData replay, string kind, double speed)
+    {
+        replay.Require(kind);
+        return new ReplayFrameSource(replay, speed);
+    }
+
+    private static InvalidDataException Unknown(PipelineOptions p) => new($"'{p.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}");
 
     private T Wrap<T>(string key, Func<T> create)
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Services;
 
 /// <summary>
-/// Source → KPI window → report. Ticks the source (a simulation, or replay → model → postprocess) at
+/// Source → KPI window → report. Ticks the source (a simulation, or replay/camera → model → postprocess) at
 /// its sample rate, closes each window at its aligned end and hands the report, with the model that made
 /// it, to the publisher. The report channel waits when full: a report is never dropped. The source is the
 /// one <see cref="PipelineHost"/> holds at each tick (commands replace it); a window that spans a replacement
@@ -63,8 +63,12 @@ public sealed class PipelineService(
     }
 
     private string Describe() => pipeline.Current.Model is { } model
-        ? $"replay {source.Value.Path} through model {model.Name} v{model.Version} ({model.Sha256[..12]}){(source.Value.Labelled ? ", labelled" : string.Empty)}"
+        ? $"{Input()} through model {model.Name} v{model.Version} ({model.Sha256[..12]}){(source.Value.Labelled ? ", labelled" : string.Empty)}"
         : $"simulated {source.Value.Profile}";
+
+    private string Input() => source.Value.Kind == "camera"
+        ? $"camera ({source.Value.Camera.Format}) {source.Value.Camera.Display}"
+        : $"replay {source.Value.Path}";
 
     private async Task CloseAsync(KpiWindow window, CancellationToken cancellationToken)
     {

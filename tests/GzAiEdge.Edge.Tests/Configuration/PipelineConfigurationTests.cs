@@ -16,7 +16,7 @@ public class PipelineConfigurationTests
     public void A_replay_device_config_builds_its_model_pipeline_with_the_model_identity()
     {
         using var folder = new TempFolder();
-        var path = Write(folder, $"""
+        var path = DeviceConfig.Write(folder, $"""
             source:
               kind: replay
               path: {RepoPaths.Combine("models", "replay", "vitals")}
@@ -43,7 +43,7 @@ public class PipelineConfigurationTests
     public void A_simulated_device_still_gets_its_simulation_and_no_model()
     {
         using var folder = new TempFolder();
-        using var services = DeviceConfig.Build(Write(folder, "source:\n  kind: simulated\n  profile: traffic\n"));
+        using var services = DeviceConfig.Build(DeviceConfig.Write(folder, "source:\n  kind: simulated\n  profile: traffic\n"));
 
         var source = services.GetRequiredService<PipelineHost>().Current;
 
@@ -55,7 +55,7 @@ public class PipelineConfigurationTests
     public void Bad_pipeline_values_name_file_line_and_key()
     {
         using var folder = new TempFolder();
-        var path = Write(folder, """
+        var path = DeviceConfig.Write(folder, """
             source:
               kind: replay
               path: no/such/replay
@@ -83,7 +83,7 @@ public class PipelineConfigurationTests
     public void A_model_that_does_not_fit_the_pipeline_is_named_with_the_config_line()
     {
         using var folder = new TempFolder();
-        var path = Write(folder, $"""
+        var path = DeviceConfig.Write(folder, $"""
             source:
               kind: replay
               path: {RepoPaths.Combine("models", "replay", "traffic")}
@@ -98,12 +98,6 @@ public class PipelineConfigurationTests
         Assert.StartsWith($"{path}:5 (Pipeline:Kind): model 'tiny-add' takes x float32[1,16]; an image pipeline needs one float32[1,3,H,W] input", ex.Message);
     }
 
-    private static string Write(TempFolder folder, string yaml)
-    {
-        var path = folder.File("device.yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
 
     private static string Sha256(string model) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepoPaths.Combine("models", $"{model}.onnx"))));

@@ -1,16 +1,20 @@
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Devices.Sources;
 
 namespace GzAiEdge.Edge.Pipeline.Inference;
 
 /// <summary>
-/// What every model pipeline shares: it owns its <see cref="ModelRunner"/> (released on dispose), reports the
-/// latency KPIs ahead of its own, and counts one input per model run.
+/// What every model pipeline shares: it owns its <see cref="ModelRunner"/> and its device source (both released
+/// on dispose), reports the latency KPIs ahead of its own, and counts one input per model run.
 /// </summary>
 public abstract class ModelPipeline : ISampleSource
 {
-    private protected ModelPipeline(ModelRunner runner, IEnumerable<KpiDefinition> kpis)
+    private readonly ISource _source;
+
+    private protected ModelPipeline(ModelRunner runner, ISource source, IEnumerable<KpiDefinition> kpis)
     {
         Runner = runner;
+        _source = source;
         Kpis = [.. ModelRunner.LatencyKpis, .. kpis];
     }
 
@@ -20,10 +24,16 @@ public abstract class ModelPipeline : ISampleSource
 
     public ModelInfo? Model => Runner.Model;
 
+    public SourceStats? SourceStats => _source.Stats;
+
     /// <summary>The model and its binding; the pipeline owns it.</summary>
     public ModelRunner Runner { get; }
 
     public abstract void Tick(DateTimeOffset time, double seconds, List<Sample> samples);
 
-    public void Dispose() => Runner.Dispose();
+    public void Dispose()
+    {
+        _source.Dispose();
+        Runner.Dispose();
+    }
 }

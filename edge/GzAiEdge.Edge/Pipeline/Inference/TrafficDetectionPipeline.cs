@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
 
 namespace GzAiEdge.Edge.Pipeline.Inference;
@@ -8,36 +9,30 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// <summary>
 /// Road frames → letterbox → YOLO detector → class-wise NMS → per-frame occupancy and line crossings
 /// (traffic-detection in docs/kpis.md); with labels, precision and recall against the ground-truth boxes.
+/// The counting line is <see cref="PipelineOptions.CountingLineY"/>, or the middle of the frame when unset.
 /// </summary>
-public sealed class TrafficDetectionPipeline : ModelPipeline
+public sealed class TrafficDetectionPipeline : FramePipeline
 {
     private const string Vehicle = "vehicle", Pedestrian = "pedestrian";
     private const string VehiclesInFrame = "vehicles_in_frame", PedestriansInFrame = "pedestrians_in_frame";
 
-    private readonly ReplayData _replay;
-    private readonly ReplayClock _clock;
     private readonly YoloDecoder _decoder;
     private readonly LineCounter _counter;
     private readonly HashSet<int> _vehicleClasses, _pedestrianClasses;
     private readonly Detection[][]? _truths;
     private readonly List<Detection> _detections = [];
     private readonly List<Detection> _grouped = [];
-    private readonly int _inputWidth, _inputHeight;
     private readonly bool[] _used;
 
-    public TrafficDetectionPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
-        : base(runner, [.. Own, .. labelled ? DetectionScore.Kpis : []])
+    /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose boxes score the model; else null.</param>
+    public TrafficDetectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
+        : base(runner, frames, [.. Own, .. labels is not null ? DetectionScore.Kpis : []])
     {
-        _replay = replay;
-        var m = replay.Manifest;
-        replay.Require("frames");
-        _clock = new ReplayClock(m.FramesPerSecond, m.Count, replay.Speed);
-        (_inputHeight, _inputWidth) = ImageInput.Size(runner.Session);
         _decoder = Decoder(runner, options);
-        _counter = new LineCounter((float)m.CountingLineY);
+        _counter = new LineCounter((float)(options.CountingLineY > 0 ? options.CountingLineY : frames.Format.Height / 2.0));
         _vehicleClasses = [.. options.VehicleClasses];
         _pedestrianClasses = [.. options.PedestrianClasses];
-        _truths = labelled ? Truths(replay) : null;
+        _truths = labels is null ? null : Truths(labels);
         _used = new bool[_truths?.Max(t => t.Length) ?? 0];
     }
 
@@ -52,29 +47,17 @@ public sealed class TrafficDetectionPipeline : ModelPipeline
         new("max_pedestrians_per_frame", PedestriansInFrame, Aggregation.Max),
     ];
 
-    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
+    /// <summary>Runs one frame; a frame that does not follow the last one (replay loop, camera restart) starts the line counter afresh.</summary>
+    private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
     {
-        var due = _clock.Advance(seconds);
-        for (var k = 0; k < due; k++)
+        if (frame.Index == 0)
         {
-            var index = _clock.IndexOf(k, due);
-            if (index == 0)
-            {
-                _counter.Reset();
-            }
-
-            Detect(index, time, samples);
+            _counter.Reset();
         }
-    }
 
-    /// <summary>Runs frame <paramref name="index"/> of the replay.</summary>
-    private void Detect(int index, DateTimeOffset time, List<Sample> samples)
-    {
-        var m = _replay.Manifest;
-        var frame = _replay.Bytes.AsSpan(index * _replay.FrameBytes, _replay.FrameBytes);
-        var letterbox = Letterbox.ToChw(frame, m.Width, m.Height, Runner.Binding.Input<float>(0), _inputWidth, _inputHeight);
+        var letterbox = Letterbox.ToChw(frame.Pixels.Span, Format.Width, Format.Height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
         Runner.Run(time, samples);
-        _decoder.Decode(Runner.Binding.Output<float>(0), letterbox, m.Width, m.Height, _detections);
+        _decoder.Decode(Runner.Binding.Output<float>(0), letterbox, Format.Width, Format.Height, _detections);
 
         // Model classes are mapped to the two counted groups (0 vehicle, 1 pedestrian); others are ignored.
         _grouped.Clear();
@@ -93,7 +76,7 @@ public sealed class TrafficDetectionPipeline : ModelPipeline
         _counter.Next(_grouped, group => samples.Add(new Sample(time, group == 0 ? Vehicle : Pedestrian, 1)));
         if (_truths is not null)
         {
-            var truths = _truths[index];
+            var truths = _truths[frame.Index];
             var tp = DetectionScore.Match(_grouped, truths, _used.AsSpan(0, truths.Length));
             DetectionScore.Add(time, tp, _grouped.Count, truths.Length, samples);
         }

@@ -1,5 +1,6 @@
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference;
 using GzAiEdge.Inference.Processing;
 
@@ -14,19 +15,19 @@ public sealed class VibrationAnomalyPipeline : ModelPipeline
 {
     private const string Flag = "vibration_window", Error = "reconstruction_error", Delay = "anomaly_detection_delay";
 
-    private readonly SeriesReplay _series;
+    private readonly SeriesInput _series;
     private readonly float _threshold;
     private readonly bool _labelled;
 
-    public VibrationAnomalyPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
-        : base(runner, Own(labelled))
+    /// <param name="labels">Labelled mode: the replay <paramref name="signal"/> plays, whose fault events time the detection; else null.</param>
+    public VibrationAnomalyPipeline(ModelRunner runner, ISignalSource signal, PipelineOptions options, ReplayData? labels)
+        : base(runner, signal, Own(labels is not null))
     {
-        replay.Require("signal");
         var input = runner.Session.Inputs[0];
         var output = runner.Session.Outputs[0];
-        if (replay.Manifest.Channels.Count != 1 || input.ElementType != TensorElementType.Float || !input.IsStatic || output.ElementCount != input.ElementCount)
+        if (signal.Format.Channels.Count != 1 || input.ElementType != TensorElementType.Float || !input.IsStatic || output.ElementCount != input.ElementCount)
         {
-            throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {output}) and replay {replay.Folder} ({replay.Manifest.Channels.Count} channels) do not make a one-channel autoencoder");
+            throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {output}) and a signal of {signal.Format.Channels.Count} channels do not make a one-channel autoencoder");
         }
 
         if (options.AnomalyThreshold <= 0)
@@ -35,13 +36,13 @@ public sealed class VibrationAnomalyPipeline : ModelPipeline
         }
 
         var length = (int)input.ElementCount;
-        _series = new SeriesReplay(replay, new SlidingWindow(length, options.HopSamples > 0 ? options.HopSamples : length / 2));
+        _series = new SeriesInput(signal, new SlidingWindow(length, options.HopSamples > 0 ? options.HopSamples : length / 2), labels);
         _threshold = (float)options.AnomalyThreshold;
-        _labelled = labelled;
+        _labelled = labels is not null;
     }
 
     public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
-        _series.Advance(seconds, _ => { }, () => Score(time, samples));
+        _series.Advance(time, seconds, _ => { }, () => Score(time, samples));
 
     private static KpiDefinition[] Own(bool labelled) =>
     [

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
 
 namespace GzAiEdge.Edge.Pipeline.Inference;
@@ -9,54 +10,37 @@ namespace GzAiEdge.Edge.Pipeline.Inference;
 /// Product images → (letterbox) → defect classifier → softmax → defect decision (visual-inspection in
 /// docs/kpis.md); with labels, accuracy and F1. Class 1 of the model's output is "defect".
 /// </summary>
-public sealed class VisualInspectionPipeline : ModelPipeline
+public sealed class VisualInspectionPipeline : FramePipeline
 {
     private const string Inspection = "inspection";
 
-    private readonly ReplayData _replay;
-    private readonly ReplayClock _clock;
-    private readonly int _inputWidth, _inputHeight;
     private readonly float _threshold;
     private readonly int[]? _labels;
     private readonly float[] _probabilities = new float[2];
 
-    public VisualInspectionPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
-        : base(runner, [new("units_inspected", Inspection, Aggregation.Count), new("defect_rate", Inspection, Aggregation.Mean), .. labelled ? BinaryScore.Kpis : []])
+    /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose classes score the model; else null.</param>
+    public VisualInspectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
+        : base(runner, frames, [new("units_inspected", Inspection, Aggregation.Count), new("defect_rate", Inspection, Aggregation.Mean), .. labels is not null ? BinaryScore.Kpis : []])
     {
-        replay.Require("images");
-        _replay = replay;
-        _clock = new ReplayClock(replay.Manifest.FramesPerSecond, replay.Manifest.Count, replay.Speed);
-        (_inputHeight, _inputWidth) = ImageInput.Size(runner.Session);
         if (runner.Session.Outputs[0].ElementCount != 2)
         {
             throw new InvalidDataException($"model '{runner.Session.GraphName}' output {runner.Session.Outputs[0]} is not two logits [ok, defect]");
         }
 
         _threshold = (float)options.DecisionThreshold;
-        _labels = labelled ? Labels(replay) : null;
+        _labels = labels is null ? null : Labels(labels);
     }
 
-    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
+    private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
     {
-        var due = _clock.Advance(seconds);
-        for (var k = 0; k < due; k++)
-        {
-            Inspect(_clock.IndexOf(k, due), time, samples);
-        }
-    }
-
-    private void Inspect(int index, DateTimeOffset time, List<Sample> samples)
-    {
-        var m = _replay.Manifest;
-        var image = _replay.Bytes.AsSpan(index * _replay.FrameBytes, _replay.FrameBytes);
-        Letterbox.ToChw(image, m.Width, m.Height, Runner.Binding.Input<float>(0), _inputWidth, _inputHeight);
+        Letterbox.ToChw(frame.Pixels.Span, Format.Width, Format.Height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
         Runner.Run(time, samples);
         Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
         var defective = _probabilities[1] >= _threshold;
         samples.Add(new Sample(time, Inspection, defective ? 1 : 0));
         if (_labels is not null)
         {
-            BinaryScore.Add(time, defective, _labels[index] == 1, samples);
+            BinaryScore.Add(time, defective, _labels[frame.Index] == 1, samples);
         }
     }
 

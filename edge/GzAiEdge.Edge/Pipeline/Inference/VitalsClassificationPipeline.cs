@@ -1,5 +1,6 @@
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
 
 namespace GzAiEdge.Edge.Pipeline.Inference;
@@ -17,30 +18,31 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
 
     private const string HeartRate = "heart_rate", Spo2 = "spo2", Abnormal = "abnormal", Alert = "alert", TimeToAlert = "time_to_alert";
 
-    private readonly SeriesReplay _series;
+    private readonly SeriesInput _series;
     private readonly float _threshold;
     private readonly bool _labelled;
     private readonly float[] _probabilities = new float[2];
     private bool _inRun;
 
-    public VitalsClassificationPipeline(ModelRunner runner, ReplayData replay, PipelineOptions options, bool labelled)
-        : base(runner, Own(labelled))
+    /// <param name="labels">Labelled mode: the replay <paramref name="signal"/> plays, whose episodes are the ground truth; else null.</param>
+    public VitalsClassificationPipeline(ModelRunner runner, ISignalSource signal, PipelineOptions options, ReplayData? labels)
+        : base(runner, signal, Own(labels is not null))
     {
-        replay.Require("signal");
         var input = runner.Session.Inputs[0];
-        if (replay.Manifest.Channels is not ["heart_rate", "spo2"] || input.Shape.Count != 3 || input.Shape[1] != 2 || !input.IsStatic
+        if (signal.Format.Channels is not ["heart_rate", "spo2"] || input.Shape.Count != 3 || input.Shape[1] != 2 || !input.IsStatic
             || runner.Session.Outputs[0].ElementCount != 2)
         {
-            throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {runner.Session.Outputs[0]}) and replay {replay.Folder} do not make a [1,2,T] heart rate/SpO2 classifier with two logits");
+            throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {runner.Session.Outputs[0]}) and a signal of [{string.Join(", ", signal.Format.Channels)}] do not make a [1,2,T] heart rate/SpO2 classifier with two logits");
         }
 
-        _series = new SeriesReplay(replay, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2));
+        _series = new SeriesInput(signal, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2), labels);
         _threshold = (float)options.DecisionThreshold;
-        _labelled = labelled;
+        _labelled = labels is not null;
     }
 
     public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
         _series.Advance(
+            time,
             seconds,
             values =>
             {

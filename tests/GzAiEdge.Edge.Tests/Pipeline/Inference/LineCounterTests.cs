@@ -1,5 +1,4 @@
 using GzAiEdge.Edge.Pipeline.Inference;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference.Processing;
 
 namespace GzAiEdge.Edge.Tests.Pipeline.Inference;
@@ -42,28 +41,6 @@ public class LineCounterTests
         counter.Next([Box(0, 40, 65)], crossings.Add);
 
         Assert.Empty(crossings);
-    }
-
-    [Fact]
-    public void A_replay_clock_releases_inputs_as_their_time_comes_and_loops()
-    {
-        var clock = new ReplayClock(rate: 5, count: 3);
-
-        Assert.Equal(0, clock.Advance(0.1));
-        Assert.Equal(1, clock.Advance(0.1));
-        Assert.Equal(0, clock.IndexOf(0, 1));
-        Assert.Equal(3, clock.Advance(0.7));
-        Assert.Equal([1, 2, 0], Enumerable.Range(0, 3).Select(k => clock.IndexOf(k, 3)));
-        Assert.Equal(0.4, clock.TimeOf(2), 9);
-    }
-
-    [Fact]
-    public void A_faster_replay_releases_more_inputs_but_keeps_data_time()
-    {
-        var clock = new ReplayClock(rate: 1, count: 100, speed: 6);
-
-        Assert.Equal(3, clock.Advance(0.5));
-        Assert.Equal(2.0, clock.TimeOf(2), 9);
     }
 
     private static Detection Box(int cls, float cx, float cy) => new(cls, 0.9f, cx - 10, cy - 15, cx + 10, cy + 15);

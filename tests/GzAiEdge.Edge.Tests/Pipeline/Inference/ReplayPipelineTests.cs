@@ -1,8 +1,8 @@
 using System.Text.Json;
+using GzAiEdge.Devices.Replay;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Pipeline.Inference;
-using GzAiEdge.Edge.Pipeline.Replay;
 using GzAiEdge.Inference;
 using GzAiEdge.Testing;
 

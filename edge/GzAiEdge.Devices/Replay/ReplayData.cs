@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace GzAiEdge.Edge.Pipeline.Replay;
+namespace GzAiEdge.Devices.Replay;
 
 /// <summary>
 /// A replay folder loaded into memory: frames (RGB24), images, or an interleaved float signal, with its
-/// manifest. Demo replays are small (a few MB unpacked), so they are read once and looped.
+/// manifest. Demo replays are small (a few MB unpacked), so they are read once and looped;
+/// <see cref="ReplayFrameSource"/> and <see cref="ReplaySignalSource"/> play them.
 /// </summary>
 public sealed class ReplayData
 {
@@ -29,12 +30,6 @@ public sealed class ReplayData
 
     public int FrameBytes => Manifest.Width * Manifest.Height * 3;
 
-    /// <summary>
-    /// How many times faster than real time the replay plays (<c>Source:Speed</c>). Above 1 only for demos of
-    /// slow signals: KPIs per hour or per second are then per hour or second of wall time, not of data.
-    /// </summary>
-    public double Speed { get; private init; } = 1;
-
     /// <summary>Throws unless the replay holds <paramref name="kind"/> (<c>frames</c>, <c>images</c>, <c>signal</c>).</summary>
     public void Require(string kind)
     {
@@ -43,9 +38,6 @@ public sealed class ReplayData
             throw new InvalidDataException($"replay {Folder} holds {Manifest.Kind}; this pipeline needs {kind}");
         }
     }
-
-    /// <summary>The same data played at another speed.</summary>
-    public ReplayData WithSpeed(double speed) => new(Folder, Manifest, Bytes, Signal) { Speed = speed };
 
     /// <summary>Loads <c>manifest.json</c> and its data file from <paramref name="folder"/>.</summary>
     /// <exception cref="InvalidDataException">The manifest or data are missing or inconsistent; the message names the file.</exception>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace GzAiEdge.Edge.Pipeline.Replay;
+namespace GzAiEdge.Devices.Replay;
 
 /// <summary>
 /// <c>manifest.json</c> of a replay folder (written by models/make_models.py): what the data file holds

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace GzAiEdge.Devices;
+
+/// <summary>The device layer's log messages (event ids 4000–4099; cameras 4000–4019).</summary>
+internal static partial class DevicesLog
+{
+    [LoggerMessage(4000, LogLevel.Information, "Camera {Input}: started {Program} (pid {Pid})")]
+    public static partial void CameraStarted(ILogger logger, string input, string program, int pid);
+
+    [LoggerMessage(4001, LogLevel.Information, "Camera {Input}: streaming {Width}x{Height} at {Fps} fps")]
+    public static partial void CameraStreaming(ILogger logger, string input, int width, int height, double fps);
+
+    [LoggerMessage(4002, LogLevel.Warning, "Camera {Input}: {Reason}; restarting in {Delay}")]
+    public static partial void CameraRestarting(ILogger logger, string input, string reason, TimeSpan delay);
+
+    [LoggerMessage(4003, LogLevel.Warning, "Camera {Input}: {Reason}; killing pid {Pid}")]
+    public static partial void CameraStalled(ILogger logger, string input, string reason, int pid);
+
+    [LoggerMessage(4004, LogLevel.Error, "Camera {Input}: {Reason}")]
+    public static partial void CameraFailed(ILogger logger, string input, string reason);
+
+    [LoggerMessage(4005, LogLevel.Information, "Camera {Input}: the input ended after {Frames} frames")]
+    public static partial void CameraEnded(ILogger logger, string input, long frames);
+}
