@@ -1,7 +1,7 @@
 // The peer of `./gz bench publish`: MQTT.js publishing pre-built KPI reports at QoS 1 on one connection, as many
 // in flight as the broker's receive maximum allows (read from its CONNACK), the next one sent as each PUBACK
 // comes. Usage: node mqtt-publisher.mjs --port P --payloads FILE (lines: topic<TAB>payload); prints one JSON line:
-// {"messages":N,"seconds":S,"cpuSeconds":C} measured from the first publish to the last PUBACK.
+// {"messages":N,"seconds":S,"cpuSeconds":C,"window":W} measured from the first publish to the last PUBACK.
 import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { cpuSeconds } from './proc-stat.mjs';
@@ -32,7 +32,7 @@ client.once('connect', (connack) => {
       }
       if (++acknowledged === messages.length) {
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        console.log(JSON.stringify({ messages: messages.length, seconds, cpuSeconds: cpuSeconds() - cpuStart }));
+        console.log(JSON.stringify({ messages: messages.length, seconds, cpuSeconds: cpuSeconds() - cpuStart, window }));
         client.end(true, () => process.exit(0));
       } else if (sent < messages.length) {
         next();

@@ -13,7 +13,7 @@ namespace GzAiEdge.Load.Bench.Publish;
 /// </summary>
 public static class PublishBench
 {
-    private record Result(string Side, double Seconds, double CpuSeconds, double BrokerCpuSeconds, int Messages);
+    private record Result(string Side, double Seconds, double CpuSeconds, double BrokerCpuSeconds, int Messages, int Window);
 
     public static async Task<int> RunAsync(int messages, int runs, TextWriter output)
     {
@@ -34,6 +34,11 @@ public static class PublishBench
                 var result = await RunOneAsync(side, broker.Port, payloads);
                 result = result with { BrokerCpuSeconds = ProcStat.CpuSeconds(broker.Pid!.Value) - brokerCpu };
                 results.Add(result);
+                if (results.Count == 1)
+                {
+                    output.WriteLine($"the broker's receive maximum (messages in flight per connection): {result.Window}");
+                }
+
                 table.Add($"{run}", side, IngestBench.Format($"{result.Messages / result.Seconds:N0}"), IngestBench.Format($"{result.CpuSeconds / result.Messages * 1e6:0.00}"),
                     IngestBench.Format($"{result.BrokerCpuSeconds / result.Messages * 1e6:0.00}"));
                 output.WriteLine(IngestBench.Format($"  run {run} {side}: {result.Messages / result.Seconds:N0} messages/s, {result.CpuSeconds / result.Messages * 1e6:0.00} µs CPU/msg"));
@@ -71,6 +76,6 @@ public static class PublishBench
 
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
-        return new Result(side, root.GetProperty("seconds").GetDouble(), root.GetProperty("cpuSeconds").GetDouble(), 0, root.GetProperty("messages").GetInt32());
+        return new Result(side, root.GetProperty("seconds").GetDouble(), root.GetProperty("cpuSeconds").GetDouble(), 0, root.GetProperty("messages").GetInt32(), root.GetProperty("window").GetInt32());
     }
 }

@@ -44,7 +44,7 @@ public static class Publisher
 
         var seconds = clock.Elapsed.TotalSeconds;
         cpu = ProcStat.OwnCpuSeconds() - cpu;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"messages\":{messages.Count},\"seconds\":{seconds},\"cpuSeconds\":{cpu}}}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"messages\":{messages.Count},\"seconds\":{seconds},\"cpuSeconds\":{cpu},\"window\":{window}}}"));
         return 0;
     }
 }
