@@ -63,6 +63,9 @@ public static class IngestRun
             }
 
             var n = (double)settings.Measured;
+
+            // The written-points counter also counts a redelivered report written again: the count has the last word.
+            var stored = await SettledCountAsync(influx, settings.Reports.Count) - settings.Warmup;
             cpu = consumers.Sum(c => ProcStat.CpuSeconds(c.Process.Pid)) - cpu;
             brokerCpu = ProcStat.CpuSeconds(broker.Pid!.Value) - brokerCpu;
             influxCpu = ProcStat.CpuSeconds(influx.Pid!.Value) - influxCpu;
@@ -73,7 +76,6 @@ public static class IngestRun
                 perInstance.Add(await consumer.StopAndCountAsync());
             }
 
-            var stored = await InfluxCount.KpiPointsAsync(influx) - settings.Warmup;
             return new IngestResult(kind, instances, draining.TotalSeconds, stored, perInstance, cpu / n * 1e6, peak, brokerCpu / n * 1e6, influxCpu / n * 1e6);
         }
         finally
@@ -84,6 +86,21 @@ public static class IngestRun
                 await consumer.DisposeAsync();
             }
         }
+    }
+
+    // The count once it is all the reports, or once it has not moved for ten seconds.
+    private static async Task<long> SettledCountAsync(InfluxDbServer influx, long expected)
+    {
+        var count = await InfluxCount.KpiPointsAsync(influx);
+        for (var still = 0; count < expected && still < 20; still++)
+        {
+            await Task.Delay(500);
+            var now = await InfluxCount.KpiPointsAsync(influx);
+            still = now == count ? still : 0;
+            count = now;
+        }
+
+        return count;
     }
 
     /// <summary>Queues one burst while the consumers are paused, then times their drain of it.</summary>
