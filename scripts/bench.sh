@@ -1,18 +1,51 @@
 #!/usr/bin/env bash
 # ./gz bench <what>: benchmarks that compare GzAiEdge with a peer on this machine (medians and ratios;
-# the machine is shared and noisy, so no absolute figure is a pass/fail line).
+# the machine is shared and noisy, so no absolute figure is a pass/fail line). docs/benchmarks.md says
+# what each one measures, how, and why its peer is a fair one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 CONFIGURATION="${GZ_CONFIGURATION:-Release}"
 . scripts/lib.sh
 
-inference() {
-  # The peer: onnxruntime-node at the ORT version our binding loads. --ignore-scripts: its install script
-  # would download CUDA files; the CPU library and the Node binding are inside the package already.
-  if [ ! -d bench/peers/node_modules/onnxruntime-node ]; then
-    (cd bench/peers && npm install --ignore-scripts --no-audit --no-fund --silent)
+usage() {
+  cat >&2 <<USAGE
+usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians and a ratio against its peer)
+  ingest     KPI reports → Mosquitto → ingestion → InfluxDB: GzAiEdge vs a Node.js MQTT.js bridge
+             [--reports 100000] [--devices 1000] [--runs 5] [--loader-connections 8] [--peer-ack receipt|after-write]
+  publish    one connection publishing QoS 1 reports: our MQTT client vs MQTT.js   [--messages 200000] [--runs 5]
+  inference  our ONNX Runtime binding vs onnxruntime-node on the same models        (GZ_BENCH_RUNS=3000)
+  fleet      memory and CPU per simulated device: gz fleet vs an MQTT.js fleet
+             [--devices 1000 10000] [--runs 3] [--window-seconds 5]
+  scaleout   1, 2, 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled
+             [--reports 60000] [--instances 1 2 3] [--runs 3] [--without-peer]
+  evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
+             [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
+  all        ingest, publish, inference, fleet and scaleout with their defaults, in turn
+USAGE
+}
+
+# The peers' npm packages (bench/peers/package-lock.json): MQTT.js and onnxruntime-node. --ignore-scripts:
+# onnxruntime-node's install script would download CUDA files; the CPU library is inside the package.
+peers() {
+  command -v node >/dev/null || die "Node.js and npm are needed for the peers in bench/peers"
+  if [ ! -f bench/peers/node_modules/mqtt/package.json ] || [ ! -d bench/peers/node_modules/onnxruntime-node ]; then
+    say "installing the peers' npm packages (bench/peers)"
+    (cd bench/peers && npm ci --ignore-scripts --no-audit --no-fund --silent)
   fi
+}
+
+# Each device of a fleet holds a socket in the fleet process and one in the broker (each inherits this limit):
+# 10 000 devices need a little over 10 000 in each.
+open_files() {
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  [ "$(ulimit -n)" -ge "$1" ] || die "ulimit -n is $(ulimit -n); $1 open files are needed (raise the hard limit, e.g. in /etc/security/limits.conf)"
+}
+
+harness() { dotnet "bench/GzAiEdge.Load.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Load.Bench.dll" "$@"; }
+
+inference() {
+  peers
   dotnet "bench/GzAiEdge.Inference.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Inference.Bench.dll" "$ROOT" "${GZ_BENCH_RUNS:-3000}"
 }
 
@@ -31,8 +64,16 @@ evaluate() {
 }
 
 case "${1:-}" in
+  ingest|publish|scaleout) what=$1; shift; peers; open_files 4096; say "bench $what"; harness "$what" "$@" ;;
+  fleet) shift; peers; open_files 10240; say "bench fleet"; harness fleet "$@" ;;
   inference) shift; inference ;;
   evaluate) shift; evaluate "$@" ;;
-  *) echo "usage: ./gz bench inference   (our ONNX Runtime binding vs onnxruntime-node; GZ_BENCH_RUNS=3000)" >&2
-     echo "       ./gz bench evaluate [--scenarios N] [--days D] [--window-seconds S] [--parallel P]" >&2; exit 2 ;;
+  all)
+    shift
+    peers
+    open_files 10240
+    for what in ingest publish; do say "bench $what"; harness "$what"; done
+    say "bench inference"; inference
+    for what in fleet scaleout; do say "bench $what"; harness "$what"; done ;;
+  *) usage; exit 2 ;;
 esac

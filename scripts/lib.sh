@@ -1,6 +1,7 @@
 # Sourced by demo.sh and bench.sh: messages, loopback ports, and the InfluxDB they start.
 
 say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }

@@ -39,4 +39,34 @@ public sealed class ProvisionCommandTests
         Assert.Contains($"Commands__ProgrammeKeyFile={folder.File("b/devices/ward-05/programme-key.pub.pem")}", File.ReadAllText(folder.File("b/devices/ward-05/credentials.env")), StringComparison.Ordinal);
         Assert.DoesNotContain("programme-key.pem", string.Join(' ', Directory.GetFiles(folder.File("b"), "*", SearchOption.AllDirectories)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_devices_file_provisions_every_device_it_lists_at_its_own_site()
+    {
+        using var folder = new TempFolder("gz-provision");
+        var list = folder.File("fleet.txt");
+        File.WriteAllText(list, "# gz fleet --list\ntianhe-01/fleet-00001\n\nhuangpu-02/fleet-00002\nfleet-00003  # the --site's own\n");
+
+        var (code, text) = await GzProcesses.RunCliAsync(folder, "provision", "--site", "fleet", "--devices-from", list, "--out", folder.File("pki"));
+
+        Assert.True(code == 0, text);
+        Assert.Equal(["fleet-00001", "fleet-00002", "fleet-00003"], Directory.GetDirectories(folder.File("pki/devices")).Select(Path.GetFileName).Order());
+        var acl = File.ReadAllText(folder.File("pki/mosquitto/acl"));
+        Assert.Contains("topic read gz/v1/huangpu-02/fleet-00002/cmd", acl, StringComparison.Ordinal);
+        Assert.Contains("topic write gz/v1/fleet/fleet-00003/kpi", acl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_line_in_the_devices_file_is_named_with_its_line_before_anything_is_written()
+    {
+        using var folder = new TempFolder("gz-provision");
+        var list = folder.File("fleet.txt");
+        File.WriteAllText(list, "fleet-00001\nTianhe/fleet-00002\n");
+
+        var (code, text) = await GzProcesses.RunCliAsync(folder, "provision", "--site", "fleet", "--devices-from", list, "--out", folder.File("pki"));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains($"{list}:2: 'Tianhe/fleet-00002'", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("pki")), text);
+    }
 }

@@ -76,6 +76,12 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process freezes (sockets stay open, nothing is read or answered) until <see cref="Resume"/>.</summary>
+    public void Pause() => Posix.Freeze(_process.Id);
+
+    /// <summary>SIGCONT: a paused process carries on where it was.</summary>
+    public void Resume() => Posix.Continue(_process.Id);
+
     /// <summary>Asks the process to stop (SIGTERM) and waits; kills it if it does not stop in time.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

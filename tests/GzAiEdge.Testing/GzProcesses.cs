@@ -66,6 +66,10 @@ public static class GzProcesses
         return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], workingDirectory: folder.Path);
     }
 
+    /// <summary>Starts the fleet simulator (gz fleet) with these arguments.</summary>
+    public static ChildProcess StartFleet(TempFolder folder, params string[] args) =>
+        ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Fleet"), .. args], workingDirectory: folder.Path);
+
     /// <summary>Runs the gz command line to completion (at most a minute); returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args)
     {

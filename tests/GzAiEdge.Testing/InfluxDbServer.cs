@@ -32,6 +32,9 @@ public sealed class InfluxDbServer : IAsyncDisposable
 
     public string Folder => _folder.Path;
 
+    /// <summary>The server's process id while it runs (benchmarks read its CPU time).</summary>
+    public int? Pid => _process?.Pid;
+
     /// <summary>Server output so far (useful in assertion messages).</summary>
     public string Output => _process?.Output ?? string.Empty;
 

@@ -5,7 +5,8 @@ namespace GzAiEdge.Testing;
 /// <summary>Signals to processes by PID, as an operator's <c>kill</c> sends them.</summary>
 public static partial class Posix
 {
-    private const int SigKill = 9, SigTerm = 15, SigStop = 19;
+    // Linux signal numbers (x86-64 and arm64 alike).
+    private const int SigKill = 9, SigTerm = 15, SigStop = 19, SigCont = 18;
 
     /// <summary>SIGTERM: asks the process to stop.</summary>
     public static void Terminate(int pid) => _ = Kill(pid, SigTerm);
@@ -15,6 +16,9 @@ public static partial class Posix
 
     /// <summary>SIGSTOP: freezes the process, as a hung one looks from outside (alive, doing nothing).</summary>
     public static void Freeze(int pid) => _ = Kill(pid, SigStop);
+
+    /// <summary>SIGCONT: lets a frozen process run on.</summary>
+    public static void Continue(int pid) => _ = Kill(pid, SigCont);
 
     /// <summary>Whether a process (running, stopped or a zombie not yet reaped) has this PID.</summary>
     public static bool Exists(int pid) => Directory.Exists($"/proc/{pid}");

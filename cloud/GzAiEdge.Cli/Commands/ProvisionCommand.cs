@@ -10,7 +10,8 @@ internal static class ProvisionCommand
     public static Command Create()
     {
         var site = new Option<string>("--site") { Description = "Site id", Required = true };
-        var devices = new Option<string[]>("--device") { Description = "Device id (repeat for each device); site/device for a device of another site", Required = true, AllowMultipleArgumentsPerToken = true };
+        var devices = new Option<string[]>("--device") { Description = "Device id (repeat for each device); site/device for a device of another site", AllowMultipleArgumentsPerToken = true };
+        var devicesFrom = new Option<string?>("--devices-from") { Description = "A file of device ids, one per line (device or site/device; # starts a comment): for fleets, e.g. the output of gz fleet --list" };
         var output = new Option<string>("--out") { Description = "Folder to write into (created; must not hold a site yet)", Required = true };
         var cloudUser = new Option<string>("--cloud-user") { Description = "MQTT username of the cloud", DefaultValueFactory = _ => "gz-cloud" };
         var hosts = new Option<string[]>("--broker-host") { Description = "Name or address the broker certificate is valid for (repeatable)", DefaultValueFactory = _ => ["127.0.0.1", "localhost"] };
@@ -19,27 +20,38 @@ internal static class ProvisionCommand
         site.Validators.Add(r => CheckId(r, "--site", r.GetValueOrDefault<string>()));
         devices.Validators.Add(r =>
         {
-            var ids = r.GetValueOrDefault<string[]>() ?? [];
-            foreach (var id in ids.SelectMany(i => i.Split('/') is [var site, var device] ? new[] { site, device } : [i]))
+            foreach (var id in (r.GetValueOrDefault<string[]>() ?? []).SelectMany(Ids))
             {
                 CheckId(r, "--device", id);
-            }
-
-            // Each device gets the folder devices/<device>: the same id at two sites would share (and overwrite) one.
-            var deviceIds = ids.Select(i => i.Split('/') is [_, var device] ? device : i).ToList();
-            if (deviceIds.Distinct().Count() != deviceIds.Count)
-            {
-                r.AddError("--device: each device may be named once, across sites too (each gets the folder devices/<device>)");
             }
         });
 
         var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), the programme's model-signing key, a CA and broker certificate for TLS")
         {
-            site, devices, output, cloudUser, hosts, clientCerts, programmeKey,
+            site, devices, devicesFrom, output, cloudUser, hosts, clientCerts, programmeKey,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(devices)?.Errors.Any() == true)
+            {
+                return;
+            }
+
+            var (listed, errors) = DeviceList.Collect(r.GetValue(devices) ?? [], r.GetValue(devicesFrom));
+            foreach (var error in errors)
+            {
+                r.AddError(error);
+            }
+
+            if (errors.Count == 0 && listed.Count == 0)
+            {
+                r.AddError("name the devices with --device or --devices-from");
+            }
+        });
         command.SetAction(result =>
         {
-            var request = new ProvisionRequest(result.GetValue(site)!, result.GetValue(devices)!, result.GetValue(output)!,
+            var (listed, _) = DeviceList.Collect(result.GetValue(devices) ?? [], result.GetValue(devicesFrom));
+            var request = new ProvisionRequest(result.GetValue(site)!, listed, result.GetValue(output)!,
                 result.GetValue(cloudUser)!, result.GetValue(hosts)!, result.GetValue(clientCerts), result.GetValue(programmeKey));
             string programme;
             try
@@ -62,6 +74,8 @@ internal static class ProvisionCommand
         });
         return command;
     }
+
+    private static IEnumerable<string> Ids(string entry) => entry.Split('/') is [var site, var device] ? [site, device] : [entry];
 
     private static void CheckId(System.CommandLine.Parsing.OptionResult result, string name, string? value)
     {

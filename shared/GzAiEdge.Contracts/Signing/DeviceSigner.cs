@@ -17,6 +17,12 @@ public sealed class DeviceSigner : P256Signer
     /// <summary>Loads a PEM private key (PKCS#8 or SEC1); throws <see cref="InvalidDataException"/> naming the file when it is not a P-256 key.</summary>
     public static DeviceSigner FromPemFile(string path) => new(P256Pem.Import(File.ReadAllText(path), path, "private key"));
 
+    /// <summary>
+    /// Loads a PEM private key held in memory (a simulated fleet keeps thousands in one file);
+    /// throws <see cref="InvalidDataException"/> naming <paramref name="source"/> when it is not a P-256 key.
+    /// </summary>
+    public static DeviceSigner FromPem(string pem, string source) => new(P256Pem.Import(pem, source, "private key"));
+
     /// <summary>Creates a fresh P-256 key pair (for provisioning and tests).</summary>
     public static DeviceSigner Create() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
 

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using GzAiEdge.Load.Bench.Fleet;
+using GzAiEdge.Load.Bench.Ingest;
+using GzAiEdge.Load.Bench.Publish;
+
+namespace GzAiEdge.Load.Bench;
+
+/// <summary>The sub-benchmarks and their options; every one prints medians and a ratio against its peer.</summary>
+public static class BenchCommands
+{
+    public static RootCommand Create() => new("GzAiEdge whole-system benchmarks against their peers (docs/benchmarks.md)")
+    {
+        Ingest(),
+        Publish(),
+        Publisher(),
+        FleetMemory(),
+        ScaleOut(),
+    };
+
+    private static Command ScaleOut()
+    {
+        var reports = Int("--reports", "KPI reports per run", 60_000);
+        var devices = Int("--devices", "Simulated devices the reports come from", 1000);
+        var instances = new Option<int[]>("--instances", "-k") { Description = "Ingestion instance counts", DefaultValueFactory = _ => [1, 2, 3], AllowMultipleArgumentsPerToken = true };
+        var runs = Int("--runs", "Runs per instance count and consumer (interleaved)", 3);
+        var withoutPeer = new Option<bool>("--without-peer") { Description = "Run GzAiEdge only" };
+        var ack = PeerAck();
+        var command = new Command("scaleout", "1, 2 and 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled") { reports, devices, instances, runs, withoutPeer, ack };
+        command.SetAction(r => ScaleOutBench.RunAsync(r.GetValue(reports), r.GetValue(devices), r.GetValue(instances)!, r.GetValue(runs), !r.GetValue(withoutPeer), r.GetValue(ack)!, Console.Out));
+        return command;
+    }
+
+    private static Command FleetMemory()
+    {
+        var devices = new Option<int[]>("--devices") { Description = "Fleet sizes to measure", DefaultValueFactory = _ => [1000, 10_000], AllowMultipleArgumentsPerToken = true };
+        var runs = Int("--runs", "Runs of each side per size (interleaved)", 3);
+        var window = Int("--window-seconds", "KPI window and heartbeat period", 5);
+        var command = new Command("fleet", "Memory and CPU per simulated device: gz fleet against an MQTT.js fleet") { devices, runs, window };
+        command.SetAction(r => FleetBench.RunAsync(r.GetValue(devices)!, r.GetValue(runs), r.GetValue(window), Console.Out));
+        return command;
+    }
+
+    private static Command Publish()
+    {
+        var messages = Int("--messages", "QoS 1 messages per run", 200_000);
+        var runs = Int("--runs", "Runs of each side (interleaved)", 5);
+        var command = new Command("publish", "One connection publishing QoS 1 reports: our MQTT client against MQTT.js") { messages, runs };
+        command.SetAction(r => PublishBench.RunAsync(r.GetValue(messages), r.GetValue(runs), Console.Out));
+        return command;
+    }
+
+    // The process `publish` starts for our side, so that its CPU time is measured alone.
+    private static Command Publisher()
+    {
+        var port = Int("--port", "Broker port", 1883);
+        var payloads = new Option<string>("--payloads") { Description = "File of topic<TAB>payload lines", Required = true };
+        var command = new Command("publisher", "Our side of the publish benchmark (started by it)") { port, payloads };
+        command.Hidden = true;
+        command.SetAction(r => Bench.Publish.Publisher.RunAsync(r.GetValue(port), r.GetValue(payloads)!));
+        return command;
+    }
+
+    private static Command Ingest()
+    {
+        var reports = Int("--reports", "KPI reports per run", 100_000);
+        var devices = Int("--devices", "Simulated devices the reports come from", 1000);
+        var runs = Int("--runs", "Runs of each side (interleaved)", 5);
+        var loader = Int("--loader-connections", "Connections the loader publishes from", 8);
+        var ack = PeerAck();
+        var command = new Command("ingest", "Reports → Mosquitto → ingestion → InfluxDB: GzAiEdge against a Node.js MQTT.js bridge") { reports, devices, runs, loader, ack };
+        command.SetAction(r => IngestBench.RunAsync(r.GetValue(reports), r.GetValue(devices), r.GetValue(runs), r.GetValue(loader), r.GetValue(ack)!, Console.Out));
+        return command;
+    }
+
+    private static Option<string> PeerAck()
+    {
+        var option = new Option<string>("--peer-ack") { Description = "When the Node bridge acknowledges: receipt (MQTT.js default) or after-write", DefaultValueFactory = _ => "receipt" };
+        option.AcceptOnlyFromAmong("receipt", "after-write");
+        return option;
+    }
+
+    private static Option<int> Int(string name, string description, int value, int max = int.MaxValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => value };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is var v && (v < 1 || v > max))
+            {
+                r.AddError($"{name}: must be between 1 and {max}");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using GzAiEdge.Testing;
+
+namespace GzAiEdge.Load.Bench.Ingest;
+
+/// <summary>
+/// What InfluxDB holds: the one figure every run is checked by, <c>SELECT count(seq) FROM kpi</c>, and, while a
+/// burst drains, the points its HTTP API has accepted so far (a counter, so that watching it every few
+/// milliseconds costs InfluxDB next to nothing, where a count query scans the points each time).
+/// </summary>
+public static class InfluxCount
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<long> KpiPointsAsync(InfluxDbServer influx)
+    {
+        var uri = new Uri(influx.BaseAddress, $"query?db={Uri.EscapeDataString(influx.Database)}&q={Uri.EscapeDataString("SELECT count(seq) FROM kpi")}");
+        using var json = JsonDocument.Parse(await Http.GetStringAsync(uri));
+        var result = json.RootElement.GetProperty("results")[0];
+        return result.TryGetProperty("series", out var series) ? series[0].GetProperty("values")[0][1].GetInt64() : 0;
+    }
+
+    /// <summary>Points written through /write since the server started (httpd pointsWrittenOK of /debug/vars).</summary>
+    public static async Task<long> WrittenPointsAsync(InfluxDbServer influx)
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync(new Uri(influx.BaseAddress, "debug/vars")));
+        return json.RootElement.EnumerateObject().Where(p => p.Name.StartsWith("httpd", StringComparison.Ordinal))
+            .Sum(p => p.Value.GetProperty("values").GetProperty("pointsWrittenOK").GetInt64());
+    }
+}
