@@ -92,6 +92,10 @@ public static class MessageReader
         {
             found.AddRange(CheckpointValidator.Validate(checkpoint));
         }
+        else if (message is Heartbeat heartbeat)
+        {
+            found.AddRange(HeartbeatValidator.Validate(heartbeat));
+        }
 
         errors = found;
         if (found.Count > 0)
