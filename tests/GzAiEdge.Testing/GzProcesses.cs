@@ -48,12 +48,13 @@ public static class GzProcesses
     public static ChildProcess StartCloud(TempFolder folder, params string[] args) =>
         ChildProcess.Start("dotnet", [Assembly("cloud", "GzAiEdge.Cloud"), .. args], workingDirectory: folder.Path);
 
-    /// <summary>Starts an edge worker with a YAML config written to the folder.</summary>
-    public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device")
+    /// <summary>Starts an edge worker with a YAML config written to the folder (and, say, the environment systemd gives a service).</summary>
+    public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var config = folder.File($"{name}.yaml");
         File.WriteAllText(config, configYaml);
-        return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], workingDirectory: folder.Path);
+        return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], environment, folder.Path);
     }
 
     /// <summary>Runs the gz command line to completion (at most a minute); returns its exit code and output.</summary>

@@ -11,6 +11,9 @@ public readonly record struct SystemCpuTimes(long Busy, long Total, int Cores);
 /// </summary>
 public static class ProcFs
 {
+    // /proc/meminfo pads with spaces, /proc/self/status with a tab and spaces.
+    private static readonly char[] Blanks = [' ', '\t'];
+
     /// <summary>
     /// The <c>cpu</c> line of <c>/proc/stat</c>: user nice system idle iowait irq softirq steal (guest and guest_nice
     /// are already counted in user and nice, so they are left out); idle and iowait are not busy. Cores are the
@@ -67,7 +70,7 @@ public static class ProcFs
         {
             if (line.StartsWith(key, StringComparison.Ordinal) && line.Length > key.Length && line[key.Length] == ':')
             {
-                var f = line[(key.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var f = line[(key.Length + 1)..].Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
                 return f is [var n, "kB"] && long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
             }
         }
