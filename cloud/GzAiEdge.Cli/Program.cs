@@ -10,5 +10,6 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, and (as they arri
     BenchCommand.Create(),
     ProvisionCommand.Create(),
     VerifyCommand.Create(),
+    ConfigCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -58,7 +58,11 @@ public static class GzProcesses
     }
 
     /// <summary>Runs the gz command line to completion (at most a minute); returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args) =>
+        RunCliInAsync(folder.Path, args);
+
+    /// <summary>Runs the gz command line in <paramref name="workingDirectory"/> (at most a minute); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliInAsync(string workingDirectory, params string[] args)
     {
         var dll = RepoPaths.Combine("cloud", "GzAiEdge.Cli", "bin", Configuration, "net10.0", "gz.dll");
         if (!File.Exists(dll))
@@ -66,7 +70,7 @@ public static class GzProcesses
             throw new FileNotFoundException($"{dll} is not built; run ./gz build first", dll);
         }
 
-        await using var cli = ChildProcess.Start("dotnet", [dll, .. args], workingDirectory: folder.Path);
+        await using var cli = ChildProcess.Start("dotnet", [dll, .. args], workingDirectory: workingDirectory);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await cli.WaitForExitAsync(timeout.Token);
         return (cli.ExitCode, cli.Output);

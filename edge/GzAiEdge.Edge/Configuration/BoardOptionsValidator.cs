@@ -17,9 +17,9 @@ public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, 
     {
         var errors = new List<string>();
         var profile = configuration[DeviceConfiguration.ProfileKey];
-        if (string.IsNullOrEmpty(profile))
+        if (string.IsNullOrEmpty(profile) || !configuration.GetSection(BoardOptions.Section).Exists())
         {
-            // No profile: the device says nothing about its board, and nothing is checked.
+            // No profile, or one that was not found (reported as such) or describes no board: nothing to check.
             return ValidateOptionsResult.Success;
         }
 
