@@ -57,9 +57,9 @@ public sealed class HeartbeatHealthTests : IAsyncLifetime
 
         // In InfluxDB, as fields of the heartbeat point.
         InfluxQueryResult rows = null!;
-        await WaitForAsync(async () =>
+        await EndToEndSupport.WaitForAsync(async () =>
         {
-            rows = await QueryAsync("SELECT \"cpu_process_pct\", \"mem_rss_bytes\", \"disk_free_bytes\", \"disk_total_bytes\", \"inferences_per_s\" FROM \"heartbeat\" WHERE \"device\" = 'cam-01' AND \"inferences_per_s\" > 0");
+            rows = await EndToEndSupport.QueryAsync(_influx, "SELECT \"cpu_process_pct\", \"mem_rss_bytes\", \"disk_free_bytes\", \"disk_total_bytes\", \"inferences_per_s\" FROM \"heartbeat\" WHERE \"device\" = 'cam-01' AND \"inferences_per_s\" > 0");
             return rows.Series.Any();
         }, () => "a heartbeat point with health fields", cloud, edge);
         var series = rows.Series.First();
@@ -69,7 +69,7 @@ public sealed class HeartbeatHealthTests : IAsyncLifetime
         // In the API the dashboard's device page reads.
         using var http = new HttpClient { BaseAddress = api };
         JsonElement device = default;
-        await WaitForAsync(async () =>
+        await EndToEndSupport.WaitForAsync(async () =>
         {
             device = await http.GetFromJsonAsync<JsonElement>("/api/v1/devices/tianhe-01/cam-01");
             return device.TryGetProperty("health", out var h) && h.ValueKind == JsonValueKind.Object;
@@ -77,27 +77,4 @@ public sealed class HeartbeatHealthTests : IAsyncLifetime
         Assert.Equal(Environment.ProcessorCount, device.GetProperty("health").GetProperty("cpuCores").GetInt32());
     }
 
-    private async Task<InfluxQueryResult> QueryAsync(string query)
-    {
-        using var http = new HttpClient();
-        var client = new InfluxDbClient(http, Microsoft.Extensions.Options.Options.Create(new InfluxDbOptions { BaseAddress = _influx.BaseAddress, Database = _influx.Database }));
-        return await client.QueryAsync(query, CancellationToken.None);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<string> what, params ChildProcess[] processes)
-    {
-        // Generous: this only guards against a hang; nothing here measures speed.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"timed out waiting for {what()}\n" + string.Join("\n", processes.Select(p => $"--- process {p.Pid} ---\n{p.Output}")));
-    }
 }
