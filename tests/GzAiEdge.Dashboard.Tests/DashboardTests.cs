@@ -102,7 +102,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     }
 
     [Fact]
-    public async Task The_device_page_shows_state_heartbeat_outbox_model_health_and_events_and_the_scenario_page_fits_a_tablet()
+    public async Task The_device_page_shows_state_heartbeat_outbox_model_and_events_and_the_scenario_page_fits_a_tablet()
     {
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "page-01", Vitals);
         await device.PublishKpiAsync(Spo2(96.4), new ModelInfo("vitals-cls", "2.0.1", new string('b', 64)));
