@@ -2,12 +2,15 @@ using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Health;
+using GzAiEdge.Edge.Hosting;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Publishing;
 using GzAiEdge.Edge.Services;
 using GzAiEdge.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,16 +19,23 @@ namespace GzAiEdge.Edge;
 public static class EdgeServiceExtensions
 {
     /// <summary>
-    /// Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any. The file
-    /// sits below environment variables and the command line, so that one value can be overridden
-    /// (<c>--broker:port=1884</c>) without editing the file; what remote commands changed sits on top of all.
+    /// Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any, with the board
+    /// profile it names below it. The file sits below environment variables and the command line, so that one
+    /// value can be overridden (<c>--broker:port=1884</c>) without editing the file; what remote commands changed
+    /// sits on top of all.
     /// </summary>
+    /// <exception cref="InvalidDataException">The file names an unknown profile, or the profile sets what it may not.</exception>
     public static IHostApplicationBuilder AddEdgeConfiguration(this IHostApplicationBuilder builder, string[] args)
     {
         var path = builder.Configuration["config"] ?? Environment.GetEnvironmentVariable("GZ_EDGE_CONFIG");
         if (!string.IsNullOrEmpty(path))
         {
-            builder.Configuration.Add(new YamlConfigurationSource(Path.GetFullPath(path)));
+            var problems = DeviceConfiguration.Add(builder.Configuration, Path.GetFullPath(path), DeviceProfiles.Default);
+            if (problems.Count > 0)
+            {
+                throw new InvalidDataException(string.Join(Environment.NewLine + "  ", problems));
+            }
+
             builder.Configuration.AddEnvironmentVariables();
             builder.Configuration.AddCommandLine(args);
         }
@@ -42,14 +52,7 @@ public static class EdgeServiceExtensions
     /// </summary>
     public static void ValidateEdgeConfiguration(this IServiceProvider services)
     {
-        var failures = new List<string>();
-        Collect(failures, () => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
-        Collect(failures, () => services.GetRequiredService<IOptions<BrokerOptions>>().Value);
-        Collect(failures, () => services.GetRequiredService<IOptions<SourceOptions>>().Value);
-        Collect(failures, () => services.GetRequiredService<IOptions<OutboxOptions>>().Value);
-        Collect(failures, () => services.GetRequiredService<IOptions<PipelineOptions>>().Value);
-        Collect(failures, () => services.GetRequiredService<IOptions<InferenceOptions>>().Value);
-        Collect(failures, () => services.GetRequiredService<IOptions<CommandOptions>>().Value);
+        var failures = services.OptionFailures();
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
@@ -61,11 +64,31 @@ public static class EdgeServiceExtensions
         services.GetRequiredService<PipelineHost>();
     }
 
+    /// <summary>
+    /// Every mistake the option validators find, in every section, each as <c>file:line (Key): what is wrong</c>
+    /// (<c>gz config validate</c> prints the same list).
+    /// </summary>
+    public static IReadOnlyList<string> OptionFailures(this IServiceProvider services)
+    {
+        var failures = new List<string>();
+        Collect(failures, () => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<BrokerOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<SourceOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<PipelineOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<InferenceOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<CommandOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<BoardOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<HealthOptions>>().Value);
+        return failures;
+    }
+
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
     public static IHostApplicationBuilder AddEdgePipeline(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton(new ConfigurationLocator(builder.Configuration));
+        services.TryAddSingleton(new DeviceFiles());
         services.AddSingleton<EdgeOptionsValidator>();
         services.AddSingleton<IValidateOptions<EdgeOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
         services.AddSingleton<IValidateOptions<BrokerOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
@@ -80,8 +103,14 @@ public static class EdgeServiceExtensions
         services.AddSingleton<IValidateOptions<InferenceOptions>>(sp => sp.GetRequiredService<PipelineOptionsValidator>());
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
+        services.AddSingleton<BoardOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BoardOptions>>(sp => sp.GetRequiredService<BoardOptionsValidator>());
+        services.AddSingleton<IValidateOptions<HealthOptions>>(sp => sp.GetRequiredService<BoardOptionsValidator>());
+        services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateOnStart();
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
         services.AddSingleton<SampleSourceFactory>();
         services.AddSingleton(sp => new PipelineHost(sp.GetRequiredService<SampleSourceFactory>().Create()));
+        services.AddSingleton<PipelineLiveness>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -108,6 +137,34 @@ public static class EdgeServiceExtensions
         services.AddHostedService<PublisherService>();
         services.AddHostedService<HeartbeatService>();
         builder.AddEdgeCommands();
+        builder.AddEdgeHealth();
+        builder.AddSystemdNotify();
+        return builder;
+    }
+
+    /// <summary>The heartbeat's health readings: /proc, the board's thermal zones, the state directory's disk.</summary>
+    public static IHostApplicationBuilder AddEdgeHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new ThermalZones(sp.GetRequiredService<IOptions<HealthOptions>>().Value));
+        builder.Services.AddSingleton<HealthSampler>();
+        return builder;
+    }
+
+    /// <summary>
+    /// sd_notify: READY, WATCHDOG, STATUS and STOPPING to the socket systemd names in <c>$NOTIFY_SOCKET</c>;
+    /// nothing when it names none.
+    /// </summary>
+    /// <exception cref="InvalidDataException"><c>$WATCHDOG_USEC</c> is set but not a positive number.</exception>
+    public static IHostApplicationBuilder AddSystemdNotify(this IHostApplicationBuilder builder)
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        if (SystemdNotifier.FromEnvironment(environment, Environment.ProcessId) is { } notifier)
+        {
+            builder.Services.AddSingleton(notifier);
+            builder.Services.AddHostedService<SystemdNotifyService>();
+        }
+
         return builder;
     }
 
