@@ -44,7 +44,7 @@ internal static class SignedBurst
         await client.ConnectAsync(CancellationToken.None);
         var topic = $"gz/v1/{FaultRig.Site}/{device}/kpi";
         await Task.WhenAll(chain.Select(r => client.PublishAsync(
-            new MqttApplicationMessage(topic, JsonSerializer.SerializeToUtf8Bytes(r, GzJsonContext.Default.KpiReport)), CancellationToken.None)));
+            new MqttApplicationMessage(topic, JsonSerializer.SerializeToUtf8Bytes(r, GzJsonContext.Default.KpiReport)), CancellationToken.None).AsTask()));
         var head = chain[^1];
         var checkpoint = signer.Sign(new Checkpoint
         {

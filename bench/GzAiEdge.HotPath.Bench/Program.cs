@@ -1,0 +1,16 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using GzAiEdge.HotPath.Bench;
+
+// dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- --filter '*'   (BenchmarkDotNet micro-benchmarks)
+// dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- ingest [reports] [devices] [runs] [-- cloud args]
+if (args.Length > 0 && args[0] == "ingest")
+{
+    var split = Array.IndexOf(args, "--");
+    var own = split < 0 ? args[1..] : args[1..split];
+    int Arg(int i, int fallback) => own.Length > i ? int.Parse(own[i], CultureInfo.InvariantCulture) : fallback;
+    return await IngestProbe.RunAsync(Arg(0, 200_000), Arg(1, 100), Arg(2, 3), split < 0 ? [] : args[(split + 1)..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestProbe).Assembly).Run(args);
+return 0;
