@@ -1,9 +1,16 @@
 using System.Globalization;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using GzAiEdge.HotPath.Bench;
 
 // dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- --filter '*'   (BenchmarkDotNet micro-benchmarks)
 // dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- ingest [reports] [devices] [runs] [-- cloud args]
+// dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- cpu [iterations]   (the same benchmarks by thread CPU time)
+if (args.Length > 0 && args[0] == "cpu")
+{
+    return CpuTimes.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+}
+
 if (args.Length > 0 && args[0] == "ingest")
 {
     var split = Array.IndexOf(args, "--");
@@ -12,5 +19,7 @@ if (args.Length > 0 && args[0] == "ingest")
     return await IngestProbe.RunAsync(Arg(0, 200_000), Arg(1, 100), Arg(2, 3), split < 0 ? [] : args[(split + 1)..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(IngestProbe).Assembly).Run(args);
+// Reports go under .run/ (ignored by git) rather than into the working directory.
+BenchmarkSwitcher.FromAssembly(typeof(IngestProbe).Assembly)
+    .Run(args, DefaultConfig.Instance.WithArtifactsPath(Path.Combine(Directory.GetCurrentDirectory(), ".run", "bench", "hotpath")));
 return 0;

@@ -36,6 +36,13 @@ public static class SignedReports
         return payloads;
     }
 
+    /// <summary>One signed report of device <paramref name="device"/> as its JSON payload.</summary>
+    public static byte[] Payload(int device)
+    {
+        using var signer = DeviceSigner.Create();
+        return Chain(signer, device, 1)[0];
+    }
+
     /// <summary>An unsigned report with the same shape (the signing fields are added by <see cref="DeviceSigner.Sign(KpiReport)"/>).</summary>
     public static KpiReport Report(int device, long seq, DateTimeOffset start, string prev)
     {

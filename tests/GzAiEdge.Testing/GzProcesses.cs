@@ -30,8 +30,11 @@ public static class GzProcesses
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));
 
         // The web server listens before the MQTT subscriptions are in place; a test that publishes
-        // then would race them. The live feed subscribes last (after ingestion), so its line means both.
-        for (var waited = 0; !process.Output.Contains("Live feed subscribed", StringComparison.Ordinal); waited += 100)
+        // then would race them. The live feed subscribes last (after ingestion), so its line means both;
+        // with the live feed off, ingestion's own line does.
+        for (var waited = 0; !process.Output.Contains("Live feed subscribed", StringComparison.Ordinal)
+            && !(process.Output.Contains("Live feed off", StringComparison.Ordinal) && process.Output.Contains("Subscribed to $share", StringComparison.Ordinal));
+            waited += 100)
         {
             if (process.HasExited || waited > 60_000)
             {
