@@ -12,15 +12,19 @@ public static class GzProcesses
             : "Debug";
 
     /// <summary>Starts the cloud host on a free port; returns once its HTTP endpoint answers.</summary>
+    public static Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, params string[] extraArgs) =>
+        StartCloudAsync(broker, influx.BaseAddress, folder, [$"--InfluxDb:Database={influx.Database}", .. extraArgs]);
+
+    /// <summary>Starts the cloud host writing to the time-series store at <paramref name="timeSeries"/> (say how in <paramref name="extraArgs"/>).</summary>
     public static async Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
-        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, params string[] extraArgs)
+        MosquittoBroker broker, Uri timeSeries, TempFolder folder, params string[] extraArgs)
     {
         var port = FreePort.Next();
         var api = new Uri($"http://127.0.0.1:{port}");
         var process = ChildProcess.Start("dotnet",
         [
-            Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(),
-            $"--InfluxDb:BaseAddress={influx.BaseAddress}", $"--InfluxDb:Database={influx.Database}",
+            Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(), $"--InfluxDb:BaseAddress={timeSeries}",
             $"--Ingestion:BrokerPort={broker.Port}", $"--Ingestion:ClientId=gz-ingest-{port}",
             $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
             $"--DeadLetters:Path={folder.File("dead-letters.db")}",
