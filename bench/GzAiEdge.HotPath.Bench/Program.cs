@@ -6,9 +6,16 @@ using GzAiEdge.HotPath.Bench;
 // dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- --filter '*'   (BenchmarkDotNet micro-benchmarks)
 // dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- ingest [reports] [devices] [runs] [-- cloud args]
 // dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- cpu [iterations]   (the same benchmarks by thread CPU time)
+// dotnet run -c Release --project bench/GzAiEdge.HotPath.Bench -- mqtt [messages] [runs] [idle clients]
 if (args.Length > 0 && args[0] == "cpu")
 {
     return CpuTimes.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+}
+
+if (args.Length > 0 && args[0] == "mqtt")
+{
+    int Number(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    return await MqttProbe.RunAsync(Number(1, 200_000), Number(2, 3), Number(3, 1000));
 }
 
 if (args.Length > 0 && args[0] == "ingest")

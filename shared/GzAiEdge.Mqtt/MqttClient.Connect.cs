@@ -143,10 +143,7 @@ public sealed partial class MqttClient
         _ = RunPublishPumpAsync(connection);
         connection.PublishSignal.Set();
         connection.KeepAliveMilliseconds = (result.ServerKeepAliveSeconds ?? _options.KeepAliveSeconds) * 1000L;
-        if (connection.KeepAliveMilliseconds > 0)
-        {
-            KeepAliveTimer.Add(this, connection);
-        }
+        ConnectionTimer.Add(this, connection);
 
         if (resubscribe is not null)
         {

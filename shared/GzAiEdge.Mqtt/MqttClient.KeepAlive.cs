@@ -5,13 +5,24 @@ namespace GzAiEdge.Mqtt;
 
 public sealed partial class MqttClient
 {
+    /// <summary>Called by the process-wide <see cref="ConnectionTimer"/> for each connection of this client.</summary>
+    internal void OnTimer(MqttConnection connection, long now)
+    {
+        if (connection.KeepAliveMilliseconds > 0)
+        {
+            CheckKeepAlive(connection, now);
+        }
+
+        connection.ReleaseIdleBuffers(now);
+    }
+
     /// <summary>
-    /// Called by the process-wide <see cref="KeepAliveTimer"/>. Sends PINGREQ when the connection has
+    /// Sends PINGREQ when the connection has
     /// been quiet for half the keep-alive, so that the broker hears from us within the keep-alive
     /// [MQTT-3.1.2-23]. A PINGRESP that does not come within the keep-alive means a dead broker or path
     /// (MQTT 5.0 section 3.12.4): the connection is closed and the client reconnects.
     /// </summary>
-    internal void CheckKeepAlive(MqttConnection connection, long now)
+    private void CheckKeepAlive(MqttConnection connection, long now)
     {
         var keepAlive = connection.KeepAliveMilliseconds;
         var pingSentAt = connection.PingSentAt;

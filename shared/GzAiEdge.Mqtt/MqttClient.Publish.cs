@@ -241,7 +241,9 @@ public sealed partial class MqttClient
 
         if (more)
         {
-            connection.PublishSignal.Set();
+            // The read loop wakes the pump once it has handled all it read (FlushReadBatch), so that the
+            // pump finds all the quota those PUBACKs returned and sends one burst, not one publish per PUBACK.
+            connection.QuotaReturned = true;
         }
 
         if (error is null)

@@ -18,7 +18,7 @@ public sealed partial class MqttClient
                 // the automatic PUBACKs of what was handled go out, all in one write.
                 if (!connection.TryReadBuffered(out var packet))
                 {
-                    await FlushAutomaticAcksAsync(connection);
+                    await FlushReadBatchAsync(connection);
                     packet = await connection.ReadPacketAsync(connection.Closing);
                 }
 
@@ -45,7 +45,7 @@ public sealed partial class MqttClient
         }
 
         OnConnectionLost(connection, reason, reasonCode);
-        connection.ReleaseReadBuffer(discard: true);
+        connection.ReleaseReadBuffer();
     }
 
     private ValueTask DispatchAsync(MqttConnection connection, InboundPacket packet) => packet.Type switch
@@ -144,6 +144,18 @@ public sealed partial class MqttClient
         {
             connection.IsDeliveryBlocked = false;
         }
+    }
+
+    /// <summary>What the packets handled since the last read leave to do: wake the pump for the quota they returned, write their automatic PUBACKs.</summary>
+    private ValueTask FlushReadBatchAsync(MqttConnection connection)
+    {
+        if (connection.QuotaReturned)
+        {
+            connection.QuotaReturned = false;
+            connection.PublishSignal.Set();
+        }
+
+        return FlushAutomaticAcksAsync(connection);
     }
 
     private ValueTask FlushAutomaticAcksAsync(MqttConnection connection) =>

@@ -8,19 +8,29 @@ namespace GzAiEdge.Mqtt.Internal;
 /// <summary>
 /// One network connection: framed reads into a pooled buffer, and writes serialised by one lock so
 /// that packets never interleave on the wire. Idle, it holds no buffer: when the socket has been read
-/// dry it waits with a zero-byte read and gives the read buffer back meanwhile, and the write buffer
-/// goes back after every write. Closing is idempotent and records why.
+/// dry it waits with a zero-byte read, and after <see cref="IdleMilliseconds"/> of that the
+/// process-wide <see cref="ConnectionTimer"/> gives its read buffer (and an unused write buffer) back
+/// to the pool. A busy connection keeps them, so that it does not rent and return per message.
+/// Closing is idempotent and records why.
 /// </summary>
 internal sealed class MqttConnection
 {
-    private const int ReadBufferSize = 32 * 1024;
+    /// <summary>How long a connection waits with nothing to read or write before its buffers go back to the pool.</summary>
+    public const int IdleMilliseconds = 1000;
+
+    private const int MinReadBuffer = 4 * 1024;
+    private const int MaxReadBuffer = 64 * 1024;
     private readonly Stream _stream;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly PacketWriter _writer = new(pooled: true);
     private readonly CancellationTokenSource _closing = new();
     private readonly int _maximumPacketSize;
     private readonly InboundBuffers _buffers;
+    private readonly Lock _bufferGate = new();
     private byte[]? _readBuffer;
+    private int _readBufferSize = MinReadBuffer;
+    private bool _parked;
+    private long _parkedSince;
     private int _readStart;
     private int _readEnd;
     private bool _drained = true;
@@ -52,6 +62,9 @@ internal sealed class MqttConnection
     /// <summary>Wakes the publish pump: something was queued or quota came back. Closed with the connection.</summary>
     public AsyncSignal PublishSignal { get; } = new();
 
+    /// <summary>PUBACKs the read loop handled gave quota back while publishes wait; the pump is woken before the loop reads on.</summary>
+    public bool QuotaReturned { get; set; }
+
     public uint? ServerMaximumPacketSize { get; private set; }
 
     /// <summary>Manual PUBACK order of messages received on this connection.</summary>
@@ -63,12 +76,12 @@ internal sealed class MqttConnection
     /// <summary>Set once this connection has seen the broker exceed our Receive Maximum (logged once).</summary>
     public bool ReceiveMaximumExceeded { get; set; }
 
-    /// <summary>Keep-alive in milliseconds (0: off) and when the unanswered PINGREQ went out (0: none).</summary>
+    /// <summary>Keep-alive in milliseconds (0: off) and when the unanswered PINGREQ went out (0: none); the timer's.</summary>
     public long KeepAliveMilliseconds { get; set; }
 
     public long PingSentAt { get; set; }
 
-    /// <summary>Index in the keep-alive timer's list while registered there.</summary>
+    /// <summary>Index in the connection timer's list while registered there.</summary>
     public int KeepAliveSlot { get; set; } = -1;
 
     public long LastSentTicks => Volatile.Read(ref _lastSent);
@@ -103,11 +116,28 @@ internal sealed class MqttConnection
 
             try
             {
-                if (_readStart == _readEnd && _drained)
+                if (_readStart == _readEnd && _drained && Environment.TickCount64 - LastReceivedTicks >= IdleMilliseconds)
                 {
-                    // Nothing buffered and the last read emptied the socket: wait for data without holding a buffer.
-                    ReleaseReadBuffer();
-                    _ = await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken);
+                    // Nothing buffered, the socket read dry and quiet for a while: wait for data with a
+                    // zero-byte read, during which the timer may take the buffer back (ReleaseIdleBuffers).
+                    // A busy connection reads straight away: the extra call would cost it on every wake-up.
+                    var ready = _stream.ReadAsync(Memory<byte>.Empty, cancellationToken);
+                    if (!ready.IsCompleted)
+                    {
+                        Park(true);
+                        try
+                        {
+                            _ = await ready;
+                        }
+                        finally
+                        {
+                            Park(false);
+                        }
+                    }
+                    else
+                    {
+                        _ = await ready;
+                    }
                 }
 
                 var buffer = MakeRoom(packetSize);
@@ -118,6 +148,12 @@ internal sealed class MqttConnection
                 }
 
                 _drained = _readEnd + read < buffer.Length;
+                if (!_drained)
+                {
+                    // A full read: the broker has more than the buffer holds, so read more at a time.
+                    _readBufferSize = Math.Min(MaxReadBuffer, _readBufferSize * 2);
+                }
+
                 _readEnd += read;
             }
             catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
@@ -163,7 +199,6 @@ internal sealed class MqttConnection
         }
         finally
         {
-            _writer.ReleaseBuffer();
             _writeLock.Release();
         }
     }
@@ -177,19 +212,63 @@ internal sealed class MqttConnection
         }
 
         CloseReason = reason;
-        KeepAliveTimer.Remove(this);
+        ConnectionTimer.Remove(this);
         PublishSignal.Close();
         _closing.Cancel();
         _stream.Dispose();
     }
 
-    /// <summary>Gives the read buffer back when it holds nothing (or, when the read loop ends, whatever it holds): only the read loop uses it.</summary>
-    public void ReleaseReadBuffer(bool discard = false)
+    /// <summary>
+    /// Called by the timer: gives the buffers back if the connection has been idle for <see cref="IdleMilliseconds"/>.
+    /// The read buffer only while the read loop is parked in its zero-byte read (it then holds no data); the write
+    /// buffer only if no write is under way.
+    /// </summary>
+    public void ReleaseIdleBuffers(long now)
     {
-        if (_readBuffer is not null && (discard || _readStart == _readEnd))
+        lock (_bufferGate)
+        {
+            if (_parked && now - _parkedSince >= IdleMilliseconds)
+            {
+                ReturnReadBuffer();
+            }
+        }
+
+        if (now - LastSentTicks >= IdleMilliseconds && _writeLock.Wait(0))
+        {
+            try
+            {
+                _writer.ReleaseBuffer();
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+    }
+
+    /// <summary>The read loop ends: whatever is buffered is dropped with the connection.</summary>
+    public void ReleaseReadBuffer()
+    {
+        lock (_bufferGate)
+        {
+            ReturnReadBuffer();
+        }
+    }
+
+    private void Park(bool parked)
+    {
+        lock (_bufferGate)
+        {
+            (_parked, _parkedSince) = (parked, Environment.TickCount64);
+        }
+    }
+
+    private void ReturnReadBuffer()
+    {
+        if (_readBuffer is not null)
         {
             ArrayPool<byte>.Shared.Return(_readBuffer);
-            (_readBuffer, _readStart, _readEnd) = (null, 0, 0);
+            (_readBuffer, _readStart, _readEnd, _readBufferSize) = (null, 0, 0, MinReadBuffer);
         }
     }
 
@@ -219,7 +298,7 @@ internal sealed class MqttConnection
     private byte[] MakeRoom(int packetSize)
     {
         var buffered = _readEnd - _readStart;
-        var needed = Math.Max(ReadBufferSize, packetSize);
+        var needed = Math.Max(_readBufferSize, packetSize);
         if (_readBuffer is not null && _readBuffer.Length >= needed && _readBuffer.Length - _readEnd >= Math.Max(packetSize - buffered, 1))
         {
             return _readBuffer;

@@ -66,7 +66,7 @@ internal static class MqttPacketDecoder
         var code = reader.ReadByte();
         var reason = v5 ? (MqttReasonCode)code : MapConnectReturnCode(code);
         var properties = v5 ? PacketProperties.Read(ref reader, ConnAckProperties) : default;
-        reader.ExpectEnd("CONNACK");
+        reader.ExpectEnd(MqttPacketType.ConnAck);
         return new InboundPacket
         {
             Type = MqttPacketType.ConnAck,
@@ -104,7 +104,7 @@ internal static class MqttPacketDecoder
             }
         }
 
-        reader.ExpectEnd(type.ToString());
+        reader.ExpectEnd(type);
         return new InboundPacket { Type = type, PacketId = packetId, ReasonCode = reason, Properties = properties };
     }
 
@@ -144,13 +144,13 @@ internal static class MqttPacketDecoder
         // A DISCONNECT with remaining length 0 means Normal disconnection (3.14.2.1).
         var reason = reader.IsAtEnd ? MqttReasonCode.NormalDisconnection : (MqttReasonCode)reader.ReadByte();
         var properties = reader.IsAtEnd ? default : PacketProperties.Read(ref reader, DisconnectProperties);
-        reader.ExpectEnd("DISCONNECT");
+        reader.ExpectEnd(MqttPacketType.Disconnect);
         return new InboundPacket { Type = MqttPacketType.Disconnect, ReasonCode = reason, Properties = properties };
     }
 
     private static InboundPacket Empty(MqttPacketType type, ref PacketReader reader)
     {
-        reader.ExpectEnd(type.ToString());
+        reader.ExpectEnd(type);
         return new InboundPacket { Type = type };
     }
 

@@ -1,11 +1,12 @@
 namespace GzAiEdge.Mqtt.Internal;
 
 /// <summary>
-/// One timer for the keep-alive of every connection in the process, instead of a loop per
+/// One timer for the housekeeping of every connection in the process, instead of a loop per
 /// connection: a fleet simulator with 10 000 clients pays for one timer, and an idle connection for
-/// one list slot. Every tick each registered connection's client decides whether to ping or give up.
+/// one list slot. Every tick each connection's client decides whether to ping or give up (keep-alive),
+/// and an idle connection gives its buffers back to the pool.
 /// </summary>
-internal static class KeepAliveTimer
+internal static class ConnectionTimer
 {
     /// <summary>A quarter of the shortest keep-alive (1 s), so that a ping goes out close to half the keep-alive.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
@@ -77,7 +78,7 @@ internal static class KeepAliveTimer
             {
                 var (client, connection) = _snapshot[i];
                 _snapshot[i] = default;
-                client.CheckKeepAlive(connection, now);
+                client.OnTimer(connection, now);
             }
         }
         finally
