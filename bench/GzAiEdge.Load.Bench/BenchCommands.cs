@@ -25,8 +25,10 @@ public static class BenchCommands
         var runs = Int("--runs", "Runs per instance count and consumer (interleaved)", 3);
         var withoutPeer = new Option<bool>("--without-peer") { Description = "Run GzAiEdge only" };
         var ack = PeerAck();
-        var command = new Command("scaleout", "1, 2 and 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled") { reports, devices, instances, runs, withoutPeer, ack };
-        command.SetAction(r => ScaleOutBench.RunAsync(r.GetValue(reports), r.GetValue(devices), r.GetValue(instances)!, r.GetValue(runs), !r.GetValue(withoutPeer), r.GetValue(ack)!, Console.Out));
+        var liveFeed = LiveFeed();
+        var command = new Command("scaleout", "1, 2 and 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled") { reports, devices, instances, runs, withoutPeer, ack, liveFeed };
+        command.SetAction(r => ScaleOutBench.RunAsync(r.GetValue(reports), r.GetValue(devices), r.GetValue(instances)!, r.GetValue(runs), !r.GetValue(withoutPeer), r.GetValue(ack)!,
+            r.GetValue(liveFeed), Console.Out));
         return command;
     }
 
@@ -67,10 +69,15 @@ public static class BenchCommands
         var runs = Int("--runs", "Runs of each side (interleaved)", 5);
         var loader = Int("--loader-connections", "Connections the loader publishes from", 8);
         var ack = PeerAck();
-        var command = new Command("ingest", "Reports → Mosquitto → ingestion → InfluxDB: GzAiEdge against a Node.js MQTT.js bridge") { reports, devices, runs, loader, ack };
-        command.SetAction(r => IngestBench.RunAsync(r.GetValue(reports), r.GetValue(devices), r.GetValue(runs), r.GetValue(loader), r.GetValue(ack)!, Console.Out));
+        var liveFeed = LiveFeed();
+        var command = new Command("ingest", "Reports → Mosquitto → ingestion → InfluxDB: GzAiEdge against a Node.js MQTT.js bridge") { reports, devices, runs, loader, ack, liveFeed };
+        command.SetAction(r => IngestBench.RunAsync(r.GetValue(reports), r.GetValue(devices), r.GetValue(runs), r.GetValue(loader), r.GetValue(ack)!, r.GetValue(liveFeed), Console.Out));
         return command;
     }
+
+    // The peer has no live feed, and a deployment runs its ingestion-only instances without one.
+    private static Option<bool> LiveFeed() =>
+        new("--live-feed") { Description = "GzAiEdge instances also run their live feed (dashboard, alerts), which reads every report a second time" };
 
     private static Option<string> PeerAck()
     {

@@ -33,10 +33,10 @@ public sealed class Consumer : IAsyncDisposable
             ], workingDirectory: BenchPaths.Peers), null),
     };
 
-    /// <summary>Returns once the instance holds its subscriptions (GzAiEdge: ingestion and then the live feed).</summary>
-    public async Task WaitUntilSubscribedAsync()
+    /// <summary>Returns once the instance holds its subscriptions (GzAiEdge: ingestion and then, when on, the live feed).</summary>
+    public async Task WaitUntilSubscribedAsync(bool liveFeed)
     {
-        var marker = Kind == ConsumerKind.GzAiEdge ? "Live feed subscribed" : "subscribed";
+        var marker = Kind != ConsumerKind.GzAiEdge ? "subscribed" : liveFeed ? "Live feed subscribed" : "Subscribed to $share";
         for (var waited = 0; !Process.Output.Contains(marker, StringComparison.Ordinal); waited += 100)
         {
             if (Process.HasExited || waited > 60_000)
@@ -77,7 +77,7 @@ public sealed class Consumer : IAsyncDisposable
             $"--InfluxDb:BaseAddress={env.Influx.BaseAddress}", $"--InfluxDb:Database={env.Influx.Database}",
             $"--Ingestion:BrokerPort={env.Broker.Port}", $"--Ingestion:ClientId={clientId}",
             $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
-            $"--DeadLetters:Path={folder.File($"{clientId}-dead-letters.db")}",
+            $"--DeadLetters:Path={folder.File($"{clientId}-dead-letters.db")}", $"--LiveFeed:Enabled={env.LiveFeed}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File($"{clientId}-alerts.db")}");
         return new Consumer(ConsumerKind.GzAiEdge, process, api);
     }

@@ -24,9 +24,9 @@ public static class IngestBench
     /// </summary>
     public const int Burst = ReceiveMaximum;
 
-    public static async Task<int> RunAsync(int reports, int devices, int runs, int loaderConnections, string peerAck, TextWriter output)
+    public static async Task<int> RunAsync(int reports, int devices, int runs, int loaderConnections, string peerAck, bool liveFeed, TextWriter output)
     {
-        var settings = Prepare(reports, devices, loaderConnections, peerAck, output);
+        var settings = Prepare(reports, devices, loaderConnections, peerAck, liveFeed, output);
         output.WriteLine($"{runs} runs each, interleaved; Mosquitto (gz-limits.conf) and InfluxDB fresh per run; the Node bridge acknowledges {Ack(peerAck)}");
         var results = new List<IngestResult>();
         var table = new TextTable("run", "consumer", "points/s", "CPU µs/msg", "peak RSS MB", "broker µs/msg", "InfluxDB µs/msg", "stored");
@@ -48,7 +48,7 @@ public static class IngestBench
     }
 
     /// <summary>The reports (made before any clock starts) and the peer's scenario → sector map.</summary>
-    public static IngestSettings Prepare(int reports, int devices, int loaderConnections, string peerAck, TextWriter output)
+    public static IngestSettings Prepare(int reports, int devices, int loaderConnections, string peerAck, bool liveFeed, TextWriter output)
     {
         PeerPackages.Require();
         var programme = FleetBuilder.LoadProgramme(RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"));
@@ -58,7 +58,10 @@ public static class IngestBench
         ReportSet.WriteSectors(programme, sectors);
         var sizes = set.Select(r => (double)r.Payload.Length).ToList();
         output.WriteLine(Format($"{reports:N0} signed KPI reports (after {Burst:N0} to warm up) from {devices:N0} devices of {programme.Catalogue.All.Count} scenarios ({Median.Of(sizes):0} B median payload, 9 to 13 KPIs), made in {making.Elapsed.TotalSeconds:0.0} s; loader: {loaderConnections} connections; bursts of {Burst:N0}"));
-        return new IngestSettings(set, Burst, sectors, peerAck, loaderConnections, Burst);
+        output.WriteLine(liveFeed
+            ? "GzAiEdge instances run ingestion and their live feed (dashboard, alerts: every report a second time)"
+            : "GzAiEdge instances only ingest (LiveFeed:Enabled=false, as ingestion-only instances run; --live-feed to add it)");
+        return new IngestSettings(set, Burst, sectors, peerAck, loaderConnections, Burst, liveFeed);
     }
 
     public static string Name(ConsumerKind kind) => kind == ConsumerKind.GzAiEdge ? "GzAiEdge" : "node-bridge";

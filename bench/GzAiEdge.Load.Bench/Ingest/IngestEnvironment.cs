@@ -8,4 +8,5 @@ namespace GzAiEdge.Load.Bench.Ingest;
 /// <param name="SectorsFile">scenario → sector JSON for the bridge.</param>
 /// <param name="PeerAck">When the bridge acknowledges: receipt or after-write.</param>
 /// <param name="ReceiveMaximum">The receive maximum both kinds of consumer announce.</param>
-public sealed record IngestEnvironment(MosquittoBroker Broker, InfluxDbServer Influx, string SectorsFile, string PeerAck, int ReceiveMaximum);
+/// <param name="LiveFeed">Whether GzAiEdge instances also run their live feed (a second, unshared subscription to every report).</param>
+public sealed record IngestEnvironment(MosquittoBroker Broker, InfluxDbServer Influx, string SectorsFile, string PeerAck, int ReceiveMaximum, bool LiveFeed);

@@ -8,7 +8,8 @@ namespace GzAiEdge.Load.Bench.Ingest;
 /// <param name="Reports">Every report a run sends: the warm-up ones first, then the measured ones.</param>
 /// <param name="Warmup">How many of the first reports warm the consumers up (JIT tiers, pools, connections) unmeasured.</param>
 /// <param name="Burst">Reports queued per burst; at most the consumers' receive maximum (see <see cref="IngestBench.Burst"/>).</param>
-public sealed record IngestSettings(IReadOnlyList<PreparedReport> Reports, int Warmup, string SectorsFile, string PeerAck, int LoaderConnections, int Burst)
+/// <param name="LiveFeed">Whether GzAiEdge instances run their live feed as well as ingestion.</param>
+public sealed record IngestSettings(IReadOnlyList<PreparedReport> Reports, int Warmup, string SectorsFile, string PeerAck, int LoaderConnections, int Burst, bool LiveFeed)
 {
     public int Measured => Reports.Count - Warmup;
 }
@@ -41,11 +42,11 @@ public static class IngestRun
         await using var broker = await MosquittoBroker.StartAsync();
         await using var influx = await InfluxDbServer.StartAsync("gzbench");
         using var folder = new TempFolder("gz-bench-ingest");
-        var env = new IngestEnvironment(broker, influx, settings.SectorsFile, settings.PeerAck, IngestBench.ReceiveMaximum);
+        var env = new IngestEnvironment(broker, influx, settings.SectorsFile, settings.PeerAck, IngestBench.ReceiveMaximum, settings.LiveFeed);
         var consumers = Enumerable.Range(1, instances).Select(i => Consumer.Start(kind, env, $"gz-ingest-bench-{i}", folder)).ToList();
         try
         {
-            await Task.WhenAll(consumers.Select(c => c.WaitUntilSubscribedAsync()));
+            await Task.WhenAll(consumers.Select(c => c.WaitUntilSubscribedAsync(settings.LiveFeed)));
             await Task.WhenAll(consumers.Select(c => WaitUntilIdleAsync(c.Process, TimeSpan.FromSeconds(1), 60)));
             await using var loader = await Loader.ConnectAsync(broker, settings.LoaderConnections);
             for (var start = 0; start < settings.Warmup; start += settings.Burst)

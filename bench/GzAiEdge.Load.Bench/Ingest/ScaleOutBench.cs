@@ -9,9 +9,9 @@ namespace GzAiEdge.Load.Bench.Ingest;
 /// </summary>
 public static class ScaleOutBench
 {
-    public static async Task<int> RunAsync(int reports, int devices, IReadOnlyList<int> instances, int runs, bool withPeer, string peerAck, TextWriter output)
+    public static async Task<int> RunAsync(int reports, int devices, IReadOnlyList<int> instances, int runs, bool withPeer, string peerAck, bool liveFeed, TextWriter output)
     {
-        var settings = IngestBench.Prepare(reports, devices, 8, peerAck, output);
+        var settings = IngestBench.Prepare(reports, devices, 8, peerAck, liveFeed, output);
         var kinds = withPeer ? new[] { ConsumerKind.GzAiEdge, ConsumerKind.NodeBridge } : [ConsumerKind.GzAiEdge];
         output.WriteLine($"{runs} runs per instance count and consumer, interleaved; bursts of {settings.Burst:N0} reports");
         var results = new List<IngestResult>();
