@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Publishing;
@@ -38,9 +39,25 @@ public static class EdgeServiceExtensions
     /// Resolves everything the device config decides, so that a bad config is reported before the
     /// host starts. Throws <see cref="OptionsValidationException"/> (each failure names file, line
     /// and key) or <see cref="InvalidDataException"/> (a bad signing key, a corrupt legacy sequence file),
-    /// or <see cref="Microsoft.Data.Sqlite.SqliteException"/> (an outbox that cannot be opened).
+    /// or <see cref="Microsoft.Data.Sqlite.SqliteException"/> (an outbox that cannot be opened); a model, camera or
+    /// sensor that cannot be opened is an <see cref="InvalidDataException"/> naming the key that places it.
     /// </summary>
     public static void ValidateEdgeConfiguration(this IServiceProvider services)
+    {
+        services.ValidateEdgeOptions();
+        services.GetRequiredService<Outbox>();
+
+        // Loads the model (and the ONNX Runtime library) and opens a sensor now, so that a model that cannot run,
+        // or a bus or chip that is not there, stops the start.
+        services.GetRequiredService<PipelineHost>();
+    }
+
+    /// <summary>
+    /// Checks every option of the device config without opening anything (no outbox, model, camera, bus or line),
+    /// so that a config can be checked on a machine that is not the device. Throws
+    /// <see cref="OptionsValidationException"/> listing every failure, each naming file, line and key.
+    /// </summary>
+    public static void ValidateEdgeOptions(this IServiceProvider services)
     {
         var failures = new List<string>();
         Collect(failures, () => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
@@ -54,11 +71,6 @@ public static class EdgeServiceExtensions
         {
             throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
         }
-
-        services.GetRequiredService<Outbox>();
-
-        // Loads the model (and the ONNX Runtime library) now, so that a model that cannot run stops the start.
-        services.GetRequiredService<PipelineHost>();
     }
 
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
@@ -80,6 +92,7 @@ public static class EdgeServiceExtensions
         services.AddSingleton<IValidateOptions<InferenceOptions>>(sp => sp.GetRequiredService<PipelineOptionsValidator>());
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
+        services.AddSingleton<ISensorPorts>(LinuxSensorPorts.Instance);
         services.AddSingleton<SampleSourceFactory>();
         services.AddSingleton(sp => new PipelineHost(sp.GetRequiredService<SampleSourceFactory>().Create()));
 
