@@ -12,5 +12,6 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     VerifyCommand.Create(),
     ModelCommand.Create(),
     SendCommand.Create(),
+    ConfigCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

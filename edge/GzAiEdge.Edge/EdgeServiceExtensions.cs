@@ -3,12 +3,15 @@ using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Health;
+using GzAiEdge.Edge.Hosting;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Publishing;
 using GzAiEdge.Edge.Services;
 using GzAiEdge.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -17,16 +20,23 @@ namespace GzAiEdge.Edge;
 public static class EdgeServiceExtensions
 {
     /// <summary>
-    /// Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any. The file
-    /// sits below environment variables and the command line, so that one value can be overridden
-    /// (<c>--broker:port=1884</c>) without editing the file; what remote commands changed sits on top of all.
+    /// Adds the device config file named by <c>--config</c> or <c>GZ_EDGE_CONFIG</c>, if any, with the board
+    /// profile it names below it. The file sits below environment variables and the command line, so that one
+    /// value can be overridden (<c>--broker:port=1884</c>) without editing the file; what remote commands changed
+    /// sits on top of all.
     /// </summary>
+    /// <exception cref="InvalidDataException">The file names an unknown profile, or the profile sets what it may not.</exception>
     public static IHostApplicationBuilder AddEdgeConfiguration(this IHostApplicationBuilder builder, string[] args)
     {
         var path = builder.Configuration["config"] ?? Environment.GetEnvironmentVariable("GZ_EDGE_CONFIG");
         if (!string.IsNullOrEmpty(path))
         {
-            builder.Configuration.Add(new YamlConfigurationSource(Path.GetFullPath(path)));
+            var problems = DeviceConfiguration.Add(builder.Configuration, Path.GetFullPath(path), DeviceProfiles.Default);
+            if (problems.Count > 0)
+            {
+                throw new InvalidDataException(string.Join(Environment.NewLine + "  ", problems));
+            }
+
             builder.Configuration.AddEnvironmentVariables();
             builder.Configuration.AddCommandLine(args);
         }
@@ -44,7 +54,12 @@ public static class EdgeServiceExtensions
     /// </summary>
     public static void ValidateEdgeConfiguration(this IServiceProvider services)
     {
-        services.ValidateEdgeOptions();
+        var failures = services.OptionFailures();
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
+        }
+
         services.GetRequiredService<Outbox>();
 
         // Loads the model (and the ONNX Runtime library) and opens a sensor now, so that a model that cannot run,
@@ -53,11 +68,10 @@ public static class EdgeServiceExtensions
     }
 
     /// <summary>
-    /// Checks every option of the device config without opening anything (no outbox, model, camera, bus or line),
-    /// so that a config can be checked on a machine that is not the device. Throws
-    /// <see cref="OptionsValidationException"/> listing every failure, each naming file, line and key.
+    /// Every mistake the option validators find, in every section, each as <c>file:line (Key): what is wrong</c>
+    /// (<c>gz config validate</c> prints the same list).
     /// </summary>
-    public static void ValidateEdgeOptions(this IServiceProvider services)
+    public static IReadOnlyList<string> OptionFailures(this IServiceProvider services)
     {
         var failures = new List<string>();
         Collect(failures, () => services.GetRequiredService<IOptions<EdgeOptions>>().Value);
@@ -67,10 +81,9 @@ public static class EdgeServiceExtensions
         Collect(failures, () => services.GetRequiredService<IOptions<PipelineOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<InferenceOptions>>().Value);
         Collect(failures, () => services.GetRequiredService<IOptions<CommandOptions>>().Value);
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException("edge configuration", typeof(EdgeOptions), failures);
-        }
+        Collect(failures, () => services.GetRequiredService<IOptions<BoardOptions>>().Value);
+        Collect(failures, () => services.GetRequiredService<IOptions<HealthOptions>>().Value);
+        return failures;
     }
 
     /// <summary>Adds the source → window → report → publish pipeline and its options.</summary>
@@ -78,6 +91,7 @@ public static class EdgeServiceExtensions
     {
         var services = builder.Services;
         services.AddSingleton(new ConfigurationLocator(builder.Configuration));
+        services.TryAddSingleton(new DeviceFiles());
         services.AddSingleton<EdgeOptionsValidator>();
         services.AddSingleton<IValidateOptions<EdgeOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
         services.AddSingleton<IValidateOptions<BrokerOptions>>(sp => sp.GetRequiredService<EdgeOptionsValidator>());
@@ -93,8 +107,14 @@ public static class EdgeServiceExtensions
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
         services.AddSingleton<ISensorPorts>(LinuxSensorPorts.Instance);
+        services.AddSingleton<BoardOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BoardOptions>>(sp => sp.GetRequiredService<BoardOptionsValidator>());
+        services.AddSingleton<IValidateOptions<HealthOptions>>(sp => sp.GetRequiredService<BoardOptionsValidator>());
+        services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateOnStart();
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
         services.AddSingleton<SampleSourceFactory>();
         services.AddSingleton(sp => new PipelineHost(sp.GetRequiredService<SampleSourceFactory>().Create()));
+        services.AddSingleton<PipelineLiveness>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -121,6 +141,34 @@ public static class EdgeServiceExtensions
         services.AddHostedService<PublisherService>();
         services.AddHostedService<HeartbeatService>();
         builder.AddEdgeCommands();
+        builder.AddEdgeHealth();
+        builder.AddSystemdNotify();
+        return builder;
+    }
+
+    /// <summary>The heartbeat's health readings: /proc, the board's thermal zones, the state directory's disk.</summary>
+    public static IHostApplicationBuilder AddEdgeHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new ThermalZones(sp.GetRequiredService<IOptions<HealthOptions>>().Value));
+        builder.Services.AddSingleton<HealthSampler>();
+        return builder;
+    }
+
+    /// <summary>
+    /// sd_notify: READY, WATCHDOG, STATUS and STOPPING to the socket systemd names in <c>$NOTIFY_SOCKET</c>;
+    /// nothing when it names none.
+    /// </summary>
+    /// <exception cref="InvalidDataException"><c>$WATCHDOG_USEC</c> is set but not a positive number.</exception>
+    public static IHostApplicationBuilder AddSystemdNotify(this IHostApplicationBuilder builder)
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        if (SystemdNotifier.FromEnvironment(environment, Environment.ProcessId) is { } notifier)
+        {
+            builder.Services.AddSingleton(notifier);
+            builder.Services.AddHostedService<SystemdNotifyService>();
+        }
+
         return builder;
     }
 

@@ -106,12 +106,24 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     {
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "page-01", Vitals);
         await device.PublishKpiAsync(Spo2(96.4), new ModelInfo("vitals-cls", "2.0.1", new string('b', 64)));
-        await device.HeartbeatAsync(outboxDepth: 3);
+        await device.HeartbeatAsync(outboxDepth: 3, new DeviceHealth
+        {
+            CpuProcessPercent = 37.5,
+            CpuSystemPercent = 41.2,
+            CpuCores = 4,
+            DiskFreeBytes = 20_000_000_000,
+            DiskTotalBytes = 64_000_000_000,
+            Temperatures = new Dictionary<string, double> { ["cpu"] = 51.3 },
+        });
         var (page, errors) = await _browser.NewPageAsync(_host.Api);
         await page.GotoAsync("/#/device/yuexiu-03/page-01");
-        var facts = page.Locator(".facts");
+        var facts = page.Locator(".facts").First;
         await Expect(facts).ToContainTextAsync("vitals-cls 2.0.1");
         await Expect(facts).ToContainTextAsync("在线");
+        var health = page.Locator("#device-health");
+        await Expect(health).ToContainTextAsync("进程 37.5 %，系统 41.2 %（4 核）");
+        await Expect(health).ToContainTextAsync("cpu 51.3 °C");
+        await Expect(health).ToContainTextAsync("可用 20 GB / 共 64 GB");
 
         await device.EventAsync("warning", "camera.reconnected", "camera stream came back after 2 s");
         await Expect(page.Locator("tr.level-warning")).ToContainTextAsync("camera.reconnected");

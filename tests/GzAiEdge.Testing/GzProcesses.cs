@@ -58,12 +58,13 @@ public static class GzProcesses
     public static ChildProcess StartCloud(TempFolder folder, params string[] args) =>
         ChildProcess.Start("dotnet", [Assembly("cloud", "GzAiEdge.Cloud"), .. args], workingDirectory: folder.Path);
 
-    /// <summary>Starts an edge worker with a YAML config written to the folder.</summary>
-    public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device")
+    /// <summary>Starts an edge worker with a YAML config written to the folder (and, say, the environment systemd gives a service).</summary>
+    public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var config = folder.File($"{name}.yaml");
         File.WriteAllText(config, configYaml);
-        return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], workingDirectory: folder.Path);
+        return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], environment, folder.Path);
     }
 
     /// <summary>Starts the fleet simulator (gz fleet) with these arguments.</summary>
@@ -71,7 +72,11 @@ public static class GzProcesses
         ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Fleet"), .. args], workingDirectory: folder.Path);
 
     /// <summary>Runs the gz command line to completion (at most a minute); returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args) =>
+        RunCliInAsync(folder.Path, args);
+
+    /// <summary>Runs the gz command line in <paramref name="workingDirectory"/> (at most a minute); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliInAsync(string workingDirectory, params string[] args)
     {
         var dll = RepoPaths.Combine("cloud", "GzAiEdge.Cli", "bin", Configuration, "net10.0", "gz.dll");
         if (!File.Exists(dll))
@@ -79,7 +84,7 @@ public static class GzProcesses
             throw new FileNotFoundException($"{dll} is not built; run ./gz build first", dll);
         }
 
-        await using var cli = ChildProcess.Start("dotnet", [dll, .. args], workingDirectory: folder.Path);
+        await using var cli = ChildProcess.Start("dotnet", [dll, .. args], workingDirectory: workingDirectory);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await cli.WaitForExitAsync(timeout.Token);
         return (cli.ExitCode, cli.Output);

@@ -81,6 +81,11 @@ public static class Points
             fields.Add(new("outbox_evicted", FieldValue.Integer(evicted)));
         }
 
+        if (heartbeat.Health is { } health)
+        {
+            HealthFields.AddTo(fields, health);
+        }
+
         return new LinePoint(HeartbeatMeasurement, DeviceTags(heartbeat), fields, LinePoint.ToUnixNanoseconds(heartbeat.Time));
     }
 

@@ -25,6 +25,7 @@ public sealed class DeviceRegistry
         e.UptimeSeconds = heartbeat.UptimeSeconds;
         e.LastSeq = heartbeat.LastSeq;
         e.OutboxDepth = heartbeat.OutboxDepth ?? e.OutboxDepth;
+        e.Health = heartbeat.Health;
     });
 
     public DeviceView OnKpi(KpiReport report) => Update(report.Site, report.Device, e =>
@@ -93,6 +94,8 @@ public sealed class DeviceRegistry
 
         public long? OutboxDepth { get; set; }
 
+        public DeviceHealth? Health { get; set; }
+
         public string? Scenario { get; set; }
 
         public string? ModelName { get; set; }
@@ -112,6 +115,7 @@ public sealed class DeviceRegistry
         public DeviceView View(string site, string device) => new(
             site, device, State, StateSince, LastHeartbeat, UptimeSeconds, LastSeq, OutboxDepth, Scenario,
             ModelName, ModelVersion, LastReport, LatestKpis, Received,
-            MaxSeq is { } max && FirstSeq is { } first ? Math.Min(1, Received / (double)(max - first + 1)) : null);
+            MaxSeq is { } max && FirstSeq is { } first ? Math.Min(1, Received / (double)(max - first + 1)) : null,
+            Health);
     }
 }

@@ -1,3 +1,5 @@
+using GzAiEdge.Contracts.Messages;
+
 namespace GzAiEdge.Cloud.Live;
 
 /// <summary>What the cloud knows about one device, from its retained state, heartbeats and reports.</summary>
@@ -5,6 +7,7 @@ namespace GzAiEdge.Cloud.Live;
 /// <param name="StateSince">When the device set that state.</param>
 /// <param name="Scenario">The scenario of its latest report.</param>
 /// <param name="Completeness">Reports received / sequence numbers spanned since this instance first saw the device.</param>
+/// <param name="Health">The health its latest heartbeat carried (CPU, memory, disk, temperatures, inference rate, camera).</param>
 public sealed record DeviceView(
     string Site,
     string Device,
@@ -20,4 +23,5 @@ public sealed record DeviceView(
     DateTimeOffset? LastReport,
     IReadOnlyDictionary<string, double>? LatestKpis,
     long ReportsReceived,
-    double? Completeness);
+    double? Completeness,
+    DeviceHealth? Health);

@@ -30,8 +30,9 @@ public sealed record PipelineSettings(SourceOptions Source, PipelineOptions Pipe
         }
 
         var locator = new ConfigurationLocator(configuration);
-        var edge = new EdgeOptionsValidator(locator);
-        var models = new PipelineOptionsValidator(locator, configuration);
+        var files = new DeviceFiles();
+        var edge = new EdgeOptionsValidator(locator, files);
+        var models = new PipelineOptionsValidator(locator, configuration, files);
         errors = [.. new[] { edge.Validate(null, source), models.Validate(null, pipeline), models.Validate(null, inference) }.SelectMany(r => r.Failures ?? [])];
         return errors.Count == 0 ? new PipelineSettings(source, pipeline, inference) : null;
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>Checks the device config at start, naming the file, line and key of every bad value.</summary>
-public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
+public sealed class EdgeOptionsValidator(ConfigurationLocator locator, DeviceFiles files) :
     IValidateOptions<EdgeOptions>, IValidateOptions<BrokerOptions>, IValidateOptions<SourceOptions>, IValidateOptions<OutboxOptions>
 {
     public ValidateOptionsResult Validate(string? name, EdgeOptions options)
@@ -21,9 +21,9 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
             errors.Add($"{locator.Describe("Edge:StateDirectory")}: must name a folder");
         }
 
-        if (options.SigningKeyFile is { Length: > 0 } key && !File.Exists(key))
+        if (options.SigningKeyFile is { Length: > 0 } key && !files.FileExists(key))
         {
-            errors.Add($"{locator.Describe("Edge:SigningKeyFile")}: file '{key}' not found");
+            errors.Add($"{locator.Describe("Edge:SigningKeyFile")}: file '{key}' not found{files.Where(key)}");
         }
 
         return Result(errors);
@@ -39,9 +39,9 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
 
         CheckRange(errors, "Broker:Port", options.Port, 1, 65535);
         CheckRange(errors, "Broker:KeepAliveSeconds", options.KeepAliveSeconds, 5, 65535);
-        if (options.CaFile is { Length: > 0 } ca && !File.Exists(ca))
+        if (options.CaFile is { Length: > 0 } ca && !files.FileExists(ca))
         {
-            errors.Add($"{locator.Describe("Broker:CaFile")}: file '{ca}' not found");
+            errors.Add($"{locator.Describe("Broker:CaFile")}: file '{ca}' not found{files.Where(ca)}");
         }
 
         return Result(errors);
@@ -59,9 +59,9 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator) :
         }
         else if (options.Kind == "replay")
         {
-            if (string.IsNullOrWhiteSpace(options.Path) || !File.Exists(Path.Combine(options.Path, "manifest.json")))
+            if (string.IsNullOrWhiteSpace(options.Path) || !files.FileExists(Path.Combine(options.Path, "manifest.json")))
             {
-                errors.Add($"{locator.Describe("Source:Path")}: '{options.Path}' is not a replay folder (no manifest.json; relative paths start at {Environment.CurrentDirectory})");
+                errors.Add($"{locator.Describe("Source:Path")}: '{options.Path}' is not a replay folder (no manifest.json){files.Where(options.Path ?? string.Empty)}");
             }
 
             if (options.Speed is <= 0 or > 100)

@@ -9,7 +9,7 @@ namespace GzAiEdge.Edge.Configuration;
 /// sensor's chip) from configuration, not from validated <see cref="SourceOptions"/>, so that a bad source is
 /// reported once, under its own key.
 /// </summary>
-public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConfiguration configuration) :
+public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConfiguration configuration, DeviceFiles files) :
     IValidateOptions<PipelineOptions>, IValidateOptions<InferenceOptions>
 {
     public ValidateOptionsResult Validate(string? name, PipelineOptions options)
@@ -42,9 +42,9 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
                 errors.Add($"{locator.Describe("Pipeline:Model")}: '{options.Kind}' runs no model; remove Pipeline:Model");
             }
         }
-        else if (string.IsNullOrWhiteSpace(options.Model) || !File.Exists(options.Model))
+        else if (string.IsNullOrWhiteSpace(options.Model) || !files.FileExists(options.Model))
         {
-            errors.Add($"{locator.Describe("Pipeline:Model")}: model file '{options.Model}' not found (relative paths start at {Environment.CurrentDirectory})");
+            errors.Add($"{locator.Describe("Pipeline:Model")}: model file '{options.Model}' not found{files.Where(options.Model)}");
         }
 
         if (options.Layout is not ("yolov8" or "yolov5"))
@@ -110,9 +110,9 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
             }
         }
 
-        if (options.NativeLibraryPath is { Length: > 0 } path && !File.Exists(path))
+        if (options.NativeLibraryPath is { Length: > 0 } path && !files.FileExists(path))
         {
-            errors.Add($"{locator.Describe("Inference:NativeLibraryPath")}: file '{path}' not found");
+            errors.Add($"{locator.Describe("Inference:NativeLibraryPath")}: file '{path}' not found{files.Where(path)}");
         }
 
         return Result(errors);

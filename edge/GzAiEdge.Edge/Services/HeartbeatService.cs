@@ -3,6 +3,7 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Health;
 using GzAiEdge.Edge.Publishing;
 using GzAiEdge.Mqtt;
 using Microsoft.Extensions.Hosting;
@@ -12,23 +13,27 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Services;
 
 /// <summary>
-/// Publishes a heartbeat every <see cref="EdgeOptions.HeartbeatSeconds"/> while connected. A
-/// heartbeat describes the present, so one that cannot be sent is skipped, not queued.
+/// Publishes a heartbeat every <see cref="EdgeOptions.HeartbeatSeconds"/> while connected, with the device's
+/// health. A heartbeat describes the present, so one that cannot be sent is skipped, not queued.
 /// </summary>
 public sealed class HeartbeatService(
     IOptions<EdgeOptions> edge,
     EdgeConnection connection,
     Outbox outbox,
+    HealthSampler health,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = time.GetUtcNow();
+        EdgeLog.ThermalZonesFound(logger, health.TemperatureNames.Any() ? string.Join(", ", health.TemperatureNames) : "none (no thermal zones found)");
         var topic = GzTopic.Create(edge.Value.Site, edge.Value.Device, MessageKind.Heartbeat).ToString();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(edge.Value.HeartbeatSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // Taken on every tick, sent or not, so that CPU and rates cover the time since the previous heartbeat.
+            var reading = health.Sample();
             if (!connection.Client.IsConnected)
             {
                 continue;
@@ -45,6 +50,7 @@ public sealed class HeartbeatService(
                 LastSeq = outbox.LastSeq,
                 OutboxDepth = outbox.Depth,
                 OutboxEvicted = outbox.Evicted,
+                Health = reading,
             };
             var payload = JsonSerializer.SerializeToUtf8Bytes(heartbeat, GzJsonContext.Default.Heartbeat);
             try

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Hosting;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Publishing;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public sealed class PipelineService(
     IOptions<EdgeOptions> edge,
     IOptions<SourceOptions> source,
     PipelineHost pipeline,
+    PipelineLiveness liveness,
     ReportBuilder builder,
     ChannelWriter<KpiReport> reports,
     TimeProvider time,
@@ -41,6 +43,7 @@ public sealed class PipelineService(
             now = time.GetUtcNow();
             samples.Clear();
             pipeline.Tick(now, (now - last).TotalSeconds, samples);
+            liveness.Beat();
             last = now;
 
             while (now >= window.End)

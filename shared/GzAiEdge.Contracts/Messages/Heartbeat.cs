@@ -26,4 +26,7 @@ public sealed record Heartbeat : IDeviceMessage
 
     /// <summary>Reports the outbox evicted to stay within its bounds, in total since the device was set up.</summary>
     public long? OutboxEvicted { get; init; }
+
+    /// <summary>CPU, memory, disk, temperatures, inference rate and camera; absent from devices that do not report them.</summary>
+    public DeviceHealth? Health { get; init; }
 }

@@ -65,6 +65,10 @@ public static class MessageReader
         {
             found.AddRange(DeviceCommandValidator.Validate(command).Where(e => e.Field is not ("v" or "site" or "device")));
         }
+        else if (message is Heartbeat heartbeat)
+        {
+            found.AddRange(HeartbeatValidator.Validate(heartbeat));
+        }
 
         return found;
     }

@@ -65,6 +65,38 @@ public class MessageMapperTests
         Assert.Equal(("command_id", "c1"), (result.Point!.Fields[^1].Key, result.Point.Fields[^1].Value.AsString));
     }
 
+    [Fact]
+    public void A_heartbeats_health_becomes_fields_of_its_point_and_absent_readings_none()
+    {
+        var mapped = Map("gz/v1/s/d/heartbeat", """
+            {"v":1,"site":"s","device":"d","time":"2026-11-22T08:00:00Z","uptimeSeconds":5,"lastSeq":3,"outboxDepth":0,
+             "health":{"cpuProcessPercent":12.5,"cpuSystemPercent":40,"cpuCores":4,"memoryRssBytes":1000,"memoryAvailableBytes":5000,
+              "memoryTotalBytes":8000,"diskFreeBytes":10,"diskTotalBytes":20,"temperatures":{"cpu":51.5},"inferencesPerSecond":20,
+              "camera":{"state":"streaming","framesPerSecond":29.5,"framesDropped":2}}}
+            """);
+        var bare = Map("gz/v1/s/d/heartbeat", """{"v":1,"site":"s","device":"d","time":"2026-11-22T08:00:00Z","uptimeSeconds":5,"lastSeq":3,"health":{"cpuCores":2}}""");
+
+        Assert.Equal(
+        [
+            new("uptime_s", FieldValue.Integer(5)), new("last_seq", FieldValue.Integer(3)), new("outbox_depth", FieldValue.Integer(0)),
+            new("cpu_process_pct", FieldValue.Float(12.5)), new("cpu_system_pct", FieldValue.Float(40)), new("cpu_cores", FieldValue.Integer(4)),
+            new("mem_rss_bytes", FieldValue.Integer(1000)), new("mem_available_bytes", FieldValue.Integer(5000)), new("mem_total_bytes", FieldValue.Integer(8000)),
+            new("disk_free_bytes", FieldValue.Integer(10)), new("disk_total_bytes", FieldValue.Integer(20)), new("inferences_per_s", FieldValue.Float(20)),
+            new("temp_cpu_c", FieldValue.Float(51.5)), new("camera_state", FieldValue.String("streaming")), new("camera_fps", FieldValue.Float(29.5)),
+            new("camera_dropped", FieldValue.Integer(2)),
+        ], mapped.Point!.Fields);
+        Assert.Equal(["uptime_s", "last_seq", "cpu_cores"], bare.Point!.Fields.Select(f => f.Key));
+    }
+
+    [Fact]
+    public void A_heartbeat_with_health_out_of_range_is_rejected_naming_the_reading()
+    {
+        var mapped = Map("gz/v1/s/d/heartbeat", """{"v":1,"site":"s","device":"d","time":"2026-11-22T08:00:00Z","uptimeSeconds":5,"lastSeq":3,"health":{"diskFreeBytes":30,"diskTotalBytes":20}}""");
+
+        Assert.Null(mapped.Point);
+        Assert.Contains("health.diskFreeBytes = '30': exceeds health.diskTotalBytes (20)", mapped.DeadLetterReason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gz/v1/tianhe-01/cam-01", Report, "is not of the form")]
     [InlineData("gz/v1/tianhe-01/cam-02/kpi", Report, "device = 'cam-01': differs from the topic's device 'cam-02'")]

@@ -68,7 +68,7 @@ public sealed class TestDevice : IAsyncDisposable
     /// <summary>Skips sequence numbers, as a device whose reports were lost would.</summary>
     public void Skip(int count) => _seq += count;
 
-    public Task HeartbeatAsync(long? outboxDepth) =>
+    public Task HeartbeatAsync(long? outboxDepth, DeviceHealth? health = null) =>
         PublishAsync(MessageKind.Heartbeat, JsonSerializer.SerializeToUtf8Bytes(new Heartbeat
         {
             V = 1,
@@ -78,6 +78,7 @@ public sealed class TestDevice : IAsyncDisposable
             UptimeSeconds = 42,
             LastSeq = _seq,
             OutboxDepth = outboxDepth,
+            Health = health,
         }, GzJsonContext.Default.Heartbeat));
 
     public Task EventAsync(string level, string code, string message) =>

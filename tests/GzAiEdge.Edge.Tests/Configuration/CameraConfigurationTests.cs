@@ -1,5 +1,6 @@
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Health;
 using GzAiEdge.Edge.Pipeline;
 using GzAiEdge.Edge.Pipeline.Inference;
 using GzAiEdge.Testing;
@@ -11,10 +12,11 @@ namespace GzAiEdge.Edge.Tests.Configuration;
 public class CameraConfigurationTests
 {
     [Fact]
-    public async Task A_camera_device_config_runs_its_image_pipeline_on_the_camera_and_stopping_the_host_stops_the_child()
+    public async Task A_camera_device_config_runs_its_image_pipeline_on_the_camera_reports_its_health_and_stopping_the_host_stops_the_child()
     {
         using var folder = new TempFolder();
         var path = DeviceConfig.Write(folder, $"""
+            edge: {"{"} site: tianhe-01, device: cam-09, scenario: mfg-huangpu-inspection, stateDirectory: {folder.File("state")} {"}"}
             source:
               kind: camera
               sampleHz: 10
@@ -43,6 +45,10 @@ public class CameraConfigurationTests
         Assert.IsType<VisualInspectionPipeline>(source);
         Assert.Equal(("camera", SourceState.Streaming), (source.SourceStats!.Kind, source.SourceStats.State));
         Assert.DoesNotContain(source.Kpis, k => k.Name == "classification_accuracy");
+        var camera = services.GetRequiredService<HealthSampler>().Sample().Camera;
+        Assert.Equal("streaming", camera!.State);
+        Assert.True(camera.FramesPerSecond > 0, $"{camera.FramesPerSecond} frames per second");
+        Assert.Equal(source.SourceStats.Dropped, camera.FramesDropped);
         await services.DisposeAsync();
         Assert.Equal(SourceState.Stopped, source.SourceStats.State);
     }
@@ -75,7 +81,7 @@ public class CameraConfigurationTests
         Assert.Equal(
             [
                 $"{path}:7 (Source:Camera:Input): 'http://cam.local/live' is not an rtsp:// URL",
-                "Source:Camera:Height (not set): 0 is outside 16..4320 pixels",
+                $"{path} (Source:Camera:Height, not set): 0 is outside 16..4320 pixels",
                 $"{path}:3 (Source:Labelled): labelled evaluation scores against a replay's ground truth, and a camera has none; use kind: replay for it",
                 $"{path}:10 (Source:Camera:QueueFrames): 4 frames would drop frames between ticks (25 fps at Source:SampleHz 2); use at least 14 or raise Source:SampleHz",
             ],
@@ -92,6 +98,6 @@ public class CameraConfigurationTests
 
         var source = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SourceOptions>>().Value);
 
-        Assert.Equal(["Source:Camera:Pipeline (not set): must give the GStreamer source pipeline (e.g. 'nvarguscamerasrc ! nvvidconv'; the device profile has it)"], source.Failures);
+        Assert.Equal([$"{path} (Source:Camera:Pipeline, not set): must give the GStreamer source pipeline (e.g. 'nvarguscamerasrc ! nvvidconv'; the device profile has it)"], source.Failures);
     }
 }

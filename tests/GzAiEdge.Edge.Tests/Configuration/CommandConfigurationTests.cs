@@ -51,7 +51,7 @@ public sealed class CommandConfigurationTests : IDisposable
         [
             $"{path}:5 (Commands:Enabled:2): 'shell' is not one of config.set, pipeline.restart, model.update",
             $"{path}:6 (Commands:ConfigKeys:0): 'Broker:Host' cannot be set remotely; these can: {string.Join(", ", CommandOptions.SupportedConfigKeys)}",
-            "Commands:ProgrammeKeyFile (not set): model.update is enabled, so the programme's public key is needed (gz provision writes it)",
+            $"{path} (Commands:ProgrammeKeyFile, not set): model.update is enabled, so the programme's public key is needed (gz provision writes it)",
             $"{path}:7 (Commands:Api): model.update is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was 'ftp://cloud')",
             $"{path}:8 (Commands:ProbeInferences): 0 is outside 1..100000",
         ], ex.Failures);

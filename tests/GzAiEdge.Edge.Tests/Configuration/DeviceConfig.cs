@@ -1,3 +1,4 @@
+using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +17,30 @@ internal static class DeviceConfig
         return path;
     }
 
-    public static ServiceProvider Build(string path, params string[] overrides)
+    public static ServiceProvider Build(string path, params string[] overrides) => Build(path, files: null, overrides);
+
+    /// <summary>As the worker, but looking for the files the config names under <paramref name="files"/>'s root.</summary>
+    public static ServiceProvider Build(string path, DeviceFiles? files, params string[] overrides)
     {
         string[] args = ["--config", path, .. overrides];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
         builder.Configuration.AddCommandLine(args);
         builder.AddEdgeConfiguration(args);
+        if (files is not null)
+        {
+            builder.Services.AddSingleton(files);
+        }
+
         builder.AddEdgePipeline();
         return builder.Services.BuildServiceProvider();
+    }
+
+    /// <summary>The device file over profiles from <paramref name="profiles"/>; returns the profile problems instead of throwing.</summary>
+    public static (ServiceProvider Services, IReadOnlyList<string> Problems) Build(string path, DeviceProfiles profiles)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var problems = DeviceConfiguration.Add(builder.Configuration, path, profiles);
+        builder.AddEdgePipeline();
+        return (builder.Services.BuildServiceProvider(), problems);
     }
 }

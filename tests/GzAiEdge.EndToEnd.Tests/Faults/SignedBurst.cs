@@ -37,14 +37,24 @@ internal static class SignedBurst
         return reports;
     }
 
-    public static async Task PublishAsync(MosquittoBroker broker, DeviceSigner signer, IReadOnlyList<KpiReport> chain)
+    public static Task PublishAsync(MosquittoBroker broker, DeviceSigner signer, IReadOnlyList<KpiReport> chain) =>
+        PublishAsync(broker, signer, chain, ..);
+
+    /// <summary>Publishes one part of the chain; the closing checkpoint goes out with the part that holds the chain's head.</summary>
+    public static async Task PublishAsync(MosquittoBroker broker, DeviceSigner signer, IReadOnlyList<KpiReport> chain, Range part)
     {
         var device = chain[0].Device;
+        var (offset, length) = part.GetOffsetAndLength(chain.Count);
         await using var client = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = $"burst-{device}" });
         await client.ConnectAsync(CancellationToken.None);
         var topic = $"gz/v1/{FaultRig.Site}/{device}/kpi";
-        await Task.WhenAll(chain.Select(r => client.PublishAsync(
+        await Task.WhenAll(chain.Skip(offset).Take(length).Select(r => client.PublishAsync(
             new MqttApplicationMessage(topic, JsonSerializer.SerializeToUtf8Bytes(r, GzJsonContext.Default.KpiReport)), CancellationToken.None)));
+        if (offset + length < chain.Count)
+        {
+            return;
+        }
+
         var head = chain[^1];
         var checkpoint = signer.Sign(new Checkpoint
         {

@@ -21,6 +21,8 @@ public sealed class ModelRunner : IDisposable
         new("inferences_per_s", LatencySample, Aggregation.CountPerSecond),
     ];
 
+    private static long _runsInProcess;
+
     public ModelRunner(InferenceSession session, string? name, string? version)
     {
         Session = session;
@@ -40,12 +42,16 @@ public sealed class ModelRunner : IDisposable
     /// <summary>Checks the runs of a model on trial (<see cref="PipelineHost"/>); null once it passed, so that steady-state runs do no extra work.</summary>
     public InferenceProbe? Probe { get; set; }
 
+    /// <summary>Model runs of every runner in this process since it started, for the heartbeat's inference rate.</summary>
+    public static long RunsInProcess => Interlocked.Read(ref _runsInProcess);
+
     /// <summary>Runs the model on the binding's input and adds the latency sample.</summary>
     /// <exception cref="InvalidDataException">The model is on trial and left a non-finite output.</exception>
     public void Run(DateTimeOffset time, List<Sample> samples)
     {
         var started = Stopwatch.GetTimestamp();
         Binding.Run();
+        Interlocked.Increment(ref _runsInProcess);
         samples.Add(new Sample(time, LatencySample, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         Probe?.Check(Session, Binding);
     }

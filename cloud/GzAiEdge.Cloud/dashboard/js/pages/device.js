@@ -1,19 +1,23 @@
-// One device: state, heartbeat, outbox, model, completeness, latest KPIs and recent events, live.
+// One device: state, heartbeat, outbox, model, completeness, health, latest KPIs and recent events, live.
 import { api } from '../api.js';
 import { formatDuration, formatNumber, formatPercent, formatTime, kpiLabel, t } from '../i18n.js';
 import { el, table } from '../view.js';
 import { modelText, stateChip } from './devices.js';
+import { healthFacts } from './health.js';
+
+const factRows = (rows) => rows.map(([label, value]) => el('div', { class: 'fact' }, el('span', { class: 'fact-label' }, label), el('span', { class: 'fact-value' }, value)));
 
 export function render(view, [site, device], { live }) {
   const facts = el('div', { class: 'facts' }, el('p', { class: 'empty' }, t('common.loading')));
+  const health = el('div', { class: 'facts', id: 'device-health' });
   const latest = el('div', {});
   const eventsBox = el('div', {});
   view.append(el('a', { href: '#/', class: 'back' }, `← ${t('common.back')}`), el('h1', {}, `${site} / ${device}`),
-    facts, el('h2', {}, t('device.latest')), latest, el('h2', {}, t('device.events')), eventsBox);
+    facts, el('h2', {}, t('device.health')), health, el('h2', {}, t('device.latest')), latest, el('h2', {}, t('device.events')), eventsBox);
   let events = [];
 
   const drawDevice = (d) => {
-    facts.replaceChildren(...[
+    facts.replaceChildren(...factRows([
       [t('device.state'), stateChip(d)],
       [t('device.since'), formatTime(d.stateSince)],
       [t('device.heartbeat'), formatTime(d.lastHeartbeat)],
@@ -23,7 +27,8 @@ export function render(view, [site, device], { live }) {
       [t('device.model'), modelText(d)],
       [t('scenario.completeness'), formatPercent(d.completeness)],
       [t('device.scenario'), d.scenario ? el('a', { href: `#/scenario/${encodeURIComponent(d.scenario)}` }, d.scenario) : '—'],
-    ].map(([label, value]) => el('div', { class: 'fact' }, el('span', { class: 'fact-label' }, label), el('span', { class: 'fact-value' }, value))));
+    ]));
+    health.replaceChildren(...factRows(healthFacts(d.health)));
     const kpis = Object.entries(d.latestKpis ?? {});
     latest.replaceChildren(kpis.length === 0 ? el('p', { class: 'empty' }, '—')
       : table([t('device.kpi'), t('device.value')], kpis.map(([k, v]) => el('tr', {}, el('td', {}, kpiLabel(k)), el('td', {}, formatNumber(v, 3))))));

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Edge;
+using GzAiEdge.Edge.Configuration;
+using GzAiEdge.Edge.Pipeline;
+using GzAiEdge.Edge.Pipeline.Inference;
+using GzAiEdge.Inference;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Cli.DeviceConfigs;
+
+/// <summary>What <c>gz config validate</c> found in one device config.</summary>
+/// <param name="Problems">Each as <c>file:line (Key): what is wrong</c>; empty when the config is good.</param>
+/// <param name="Checked">What was checked beyond the option validators, for the report of a good config.</param>
+internal sealed record DeviceConfigResult(IReadOnlyList<string> Problems, IReadOnlyList<string> Checked);
+
+/// <summary>
+/// Checks a device config as the edge worker does at start, off the device: the board profile it names, every
+/// option validator (the worker's own), and then what the worker would find when it opens its files: the signing
+/// key parses as a P-256 key, the CA file holds certificates, the model loads in ONNX Runtime, fits its pipeline
+/// and runs on the replay's first input. Absolute paths are looked for under <c>root</c> when given. Not checked:
+/// the board's own ONNX Runtime build and GPU providers (only its CPU architecture), the broker, the state folder.
+/// </summary>
+internal static class DeviceConfigCheck
+{
+    private const int MaxReplaySeconds = 120;
+
+    public static DeviceConfigResult Run(string file, string? root)
+    {
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+        {
+            return new([$"{file}: file not found"], []);
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var problems = new List<string>();
+        try
+        {
+            problems.AddRange(DeviceConfiguration.Add(builder.Configuration, path, DeviceProfiles.Default));
+        }
+        catch (InvalidDataException ex)
+        {
+            return new([ex.Message], []);
+        }
+
+        var files = new DeviceFiles(root);
+        builder.Services.AddSingleton(files);
+        builder.AddEdgePipeline();
+        using var services = builder.Services.BuildServiceProvider();
+        problems.AddRange(services.OptionFailures());
+        var locator = services.GetRequiredService<ConfigurationLocator>();
+        var config = builder.Configuration;
+        var done = new List<string>();
+        if (config[DeviceConfiguration.ProfileKey] is { Length: > 0 } profile)
+        {
+            done.Add($"profile {profile}");
+        }
+
+        Check(problems, done, locator, files, config["Edge:SigningKeyFile"], "Edge:SigningKeyFile", "signing key", key => DeviceSigner.FromPemFile(key).Dispose());
+        Check(problems, done, locator, files, config["Broker:CaFile"], "Broker:CaFile", "CA certificates", CheckCertificates);
+        if (config["Source:Kind"] == "replay")
+        {
+            CheckModel(problems, done, services, locator, files);
+        }
+
+        return new(problems, done);
+    }
+
+    private static void Check(List<string> problems, List<string> done, ConfigurationLocator locator, DeviceFiles files,
+        string? file, string key, string what, Action<string> open)
+    {
+        // A missing file is already reported by the option validators.
+        if (file is not { Length: > 0 } || !files.FileExists(file))
+        {
+            return;
+        }
+
+        try
+        {
+            open(files.Resolve(file));
+            done.Add(what);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or CryptographicException or IOException)
+        {
+            problems.Add($"{locator.Describe(key)}: {ex.Message}");
+        }
+    }
+
+    private static void CheckCertificates(string file)
+    {
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPemFile(file);
+        if (certificates.Count == 0)
+        {
+            throw new InvalidDataException($"{file} holds no PEM certificate");
+        }
+    }
+
+    // As the worker's SampleSourceFactory, with the paths resolved and this machine's bundled ONNX Runtime: the
+    // board's own build (a JetPack one, say) cannot load here, so only the model itself is checked.
+    private static void CheckModel(List<string> problems, List<string> done, IServiceProvider services, ConfigurationLocator locator, DeviceFiles files)
+    {
+        PipelineOptions pipeline;
+        SourceOptions source;
+        try
+        {
+            pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            source = services.GetRequiredService<IOptions<SourceOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return;
+        }
+
+        try
+        {
+            var replay = ReplayData.Load(files.Resolve(source.Path!));
+            var session = InferenceSession.Open(OnnxRuntime.Load(), files.Resolve(pipeline.Model), new InferenceOptions { IntraOpThreads = 1 });
+            using var built = SampleSourceFactory.Build(pipeline, new ModelRunner(session, pipeline.ModelName, pipeline.ModelVersion), replay, source.Labelled);
+            // Series models need a window of samples before their first run: tick replay seconds until one runs.
+            var samples = new List<Sample>();
+            var start = DateTimeOffset.UtcNow;
+            for (var second = 1; second <= MaxReplaySeconds && !samples.Any(s => s.Name == ModelRunner.LatencySample); second++)
+            {
+                built.Tick(start.AddSeconds(second), 1, samples);
+            }
+
+            var runs = samples.Count(s => s.Name == ModelRunner.LatencySample);
+            if (runs == 0)
+            {
+                throw new InvalidDataException($"the model did not run on the first {MaxReplaySeconds} s of the replay");
+            }
+
+            done.Add($"model {built.Model!.Name} v{built.Model.Version} loads, fits {pipeline.Kind} and ran on the replay");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or OnnxRuntimeException or IOException)
+        {
+            problems.Add($"{locator.Describe("Pipeline:Model")}: {ex.Message}");
+        }
+    }
+}
