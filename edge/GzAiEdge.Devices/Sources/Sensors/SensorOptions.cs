@@ -114,5 +114,6 @@ public sealed partial class SensorOptions
 
     internal bool IsI2c => Chip is Mpu6050 or Max30102 or Bme280;
 
-    internal string GpioChipPath => GpioChip is { Length: > 0 } chip ? (chip.Contains('/', StringComparison.Ordinal) ? chip : $"/dev/{chip}") : "/dev/gpiochip0";
+    /// <summary>pulse-counter: the GPIO chip's device path (<c>gpiochip4</c> is <c>/dev/gpiochip4</c>).</summary>
+    public string GpioChipPath => GpioChip is { Length: > 0 } chip ? (chip.Contains('/', StringComparison.Ordinal) ? chip : $"/dev/{chip}") : "/dev/gpiochip0";
 }
