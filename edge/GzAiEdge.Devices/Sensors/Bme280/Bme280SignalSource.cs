@@ -35,17 +35,7 @@ public sealed class Bme280SignalSource : SensorSource
 
     private protected override void OpenDevice()
     {
-        var sensor = new Bme280Sensor(_open(), _time);
-        try
-        {
-            sensor.InitializeAsync(_settings, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch
-        {
-            sensor.Dispose();
-            throw;
-        }
-
+        var sensor = Initialised(new Bme280Sensor(_open(), _time), s => s.InitializeAsync(_settings, CancellationToken.None));
         (_sensor, _index) = (sensor, 0);
     }
 

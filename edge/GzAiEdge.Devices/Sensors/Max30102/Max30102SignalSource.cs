@@ -45,17 +45,7 @@ public sealed class Max30102SignalSource : SensorSource
 
     private protected override void OpenDevice()
     {
-        var sensor = new Max30102Sensor(_open(), _time);
-        try
-        {
-            sensor.InitializeAsync(_settings, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch
-        {
-            sensor.Dispose();
-            throw;
-        }
-
+        var sensor = Initialised(new Max30102Sensor(_open(), _time), s => s.InitializeAsync(_settings, CancellationToken.None));
         _sensor = sensor;
         _analyzer = new PpgAnalyzer(sensor.SampleRateHz, _analysis);
         (_expected, _second, _index, _sampled) = (0, 0, 0, false);

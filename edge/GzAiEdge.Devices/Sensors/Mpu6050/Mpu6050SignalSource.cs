@@ -65,17 +65,7 @@ public sealed class Mpu6050SignalSource : SensorSource
 
     private protected override void OpenDevice()
     {
-        var sensor = new Mpu6050Sensor(_open(), _time);
-        try
-        {
-            sensor.InitializeAsync(_settings, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch
-        {
-            sensor.Dispose();
-            throw;
-        }
-
+        var sensor = Initialised(new Mpu6050Sensor(_open(), _time), s => s.InitializeAsync(_settings, CancellationToken.None));
         _sensor = sensor;
         (_expected, _lostBefore, _settling, _mean) = (0, 0, _warmUp, 0);
         Restart(0);

@@ -144,6 +144,25 @@ public abstract class SensorSource : ISignalSource
     /// <summary>Releases the device (after an error or on dispose); must not throw.</summary>
     private protected abstract void CloseDevice();
 
+    /// <summary>
+    /// A driver run through its initialisation, or disposed when that fails so that nothing is left open. The tick is
+    /// synchronous: the datasheet waits inside it are a few milliseconds at start.
+    /// </summary>
+    private protected static TSensor Initialised<TSensor>(TSensor sensor, Func<TSensor, Task> initialise)
+        where TSensor : IDisposable
+    {
+        try
+        {
+            initialise(sensor).GetAwaiter().GetResult();
+            return sensor;
+        }
+        catch
+        {
+            sensor.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Releases one sample to the pipeline.</summary>
     private protected void Emit(ReadOnlySpan<float> values, SampleStamp stamp)
     {
