@@ -60,6 +60,8 @@ public static class CloudServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CataloguePath));
         services.AddSingleton<MessageMapper>();
+        services.AddSingleton<KpiLineWriter>();
+        services.AddSingleton<BatchEncoder>();
         services.AddSingleton<IngestionStats>();
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<BatchProcessor>();

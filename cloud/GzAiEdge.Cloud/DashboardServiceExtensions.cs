@@ -13,6 +13,7 @@ public static class DashboardServiceExtensions
     /// <summary>This instance's own, non-shared subscription to all device traffic, and the live streams it feeds.</summary>
     public static IHostApplicationBuilder AddLiveFeed(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<LiveClient>();

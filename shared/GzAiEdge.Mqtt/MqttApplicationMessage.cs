@@ -1,9 +1,9 @@
 namespace GzAiEdge.Mqtt;
 
-/// <summary>A message to publish.</summary>
+/// <summary>A message to publish. A value, so that publishing allocates nothing of its own.</summary>
 /// <param name="Topic">The topic name; must not contain wildcards.</param>
 /// <param name="Payload">The payload bytes; the client does not copy them, so keep them unchanged until the publish completes.</param>
-public sealed record MqttApplicationMessage(string Topic, ReadOnlyMemory<byte> Payload)
+public readonly record struct MqttApplicationMessage(string Topic, ReadOnlyMemory<byte> Payload)
 {
     /// <summary>The quality of service; QoS 1 by default.</summary>
     public MqttQualityOfService Qos { get; init; } = MqttQualityOfService.AtLeastOnce;

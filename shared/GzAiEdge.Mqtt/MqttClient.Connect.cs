@@ -53,7 +53,7 @@ public sealed partial class MqttClient
         {
             var stream = await MqttTransport.ConnectAsync(_options, timeout.Token);
             connection = new MqttConnection(stream, _options.ProtocolVersion, _options.MaximumPacketSize,
-                Interlocked.Increment(ref _generation));
+                Interlocked.Increment(ref _generation), _inbound);
             await connection.SendAsync((_options, cleanStart), static (writer, s) => MqttPacketEncoder.Connect(writer, s._options, s.cleanStart),
                 timeout.Token);
 
@@ -139,10 +139,12 @@ public sealed partial class MqttClient
             _logger.Resending(_options.ClientId, resend, result.SessionPresent);
         }
 
-        _unsentSignal.Release();
         _ = RunReadLoopAsync(connection);
-        _ = RunKeepAliveAsync(connection, result.ServerKeepAliveSeconds ?? _options.KeepAliveSeconds);
         _ = RunPublishPumpAsync(connection);
+        connection.PublishSignal.Set();
+        connection.KeepAliveMilliseconds = (result.ServerKeepAliveSeconds ?? _options.KeepAliveSeconds) * 1000L;
+        ConnectionTimer.Add(this, connection);
+
         if (resubscribe is not null)
         {
             _ = ResubscribeAsync(resubscribe, lifetime);

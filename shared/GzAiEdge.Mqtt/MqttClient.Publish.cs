@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GzAiEdge.Mqtt.Internal;
 using GzAiEdge.Mqtt.Packets;
 
@@ -5,56 +6,65 @@ namespace GzAiEdge.Mqtt;
 
 public sealed partial class MqttClient
 {
+    /// <summary>Most PUBLISH packets the pump puts into one write.</summary>
+    private const int MaxPublishBurst = 256;
+
     /// <summary>
     /// Publishes a message. QoS 0 completes when written; QoS 1 when PUBACK arrives (QoS 2 on PUBCOMP).
     /// A QoS 1/2 publish survives reconnects: it is resent (DUP=1 when the session was resumed) and completes then.
-    /// Returns the broker's reason code: <see cref="MqttReasonCode.Success"/>, or below 0x80 a success with a
-    /// remark, e.g. <see cref="MqttReasonCode.NoMatchingSubscribers"/> (0x10): accepted but delivered to nobody.
+    /// Publishes are pipelined: as many as the broker's Receive Maximum allows are in flight, and those
+    /// queued together go out in one write. Returns the broker's reason code: <see cref="MqttReasonCode.Success"/>,
+    /// or below 0x80 a success with a remark, e.g. <see cref="MqttReasonCode.NoMatchingSubscribers"/> (0x10):
+    /// accepted but delivered to nobody. Await the result once (or call <c>AsTask()</c>): its source is reused.
+    /// Cancelling stops the wait; a publish already sent is still resent until the broker acknowledges it.
     /// </summary>
     /// <exception cref="MqttPublishException">The broker answered with a reason code of 0x80 or above.</exception>
     /// <exception cref="MqttException">Not connected and no automatic reconnect will happen.</exception>
-    public async Task<MqttReasonCode> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    public ValueTask<MqttReasonCode> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (message.Topic.Length == 0 || message.Topic.AsSpan().IndexOfAny('+', '#') >= 0)
+        if (message.Topic is not { Length: > 0 } topic || topic.AsSpan().IndexOfAny('+', '#') >= 0)
         {
-            throw new ArgumentException($"'{message.Topic}' is not a valid topic name: it must be non-empty and without wildcards [MQTT-3.3.2-2]", nameof(message));
+            return ValueTask.FromException<MqttReasonCode>(new ArgumentException(
+                $"'{message.Topic}' is not a valid topic name: it must be non-empty and without wildcards [MQTT-3.3.2-2]", nameof(message)));
         }
 
         if (message.Qos == MqttQualityOfService.AtMostOnce)
         {
-            // At most once: a publish cut off by a lost connection is not repeated.
-            var connection = await WaitForConnectionAsync(cancellationToken);
-            await connection.SendAsync((message, connection.Version),
-                static (writer, s) => MqttPacketEncoder.Publish(writer, s.message, 0, false, s.Version), cancellationToken);
-            return MqttReasonCode.Success;
+            return PublishAtMostOnceAsync(message, cancellationToken);
         }
 
-        var pending = new PendingPublish(message, Interlocked.Increment(ref _publishSequence));
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<MqttReasonCode>(cancellationToken);
+        }
+
+        PendingPublish pending;
+        MqttConnection? connection;
         lock (_gate)
         {
-            ThrowIfUnusable();
-            _unsent.Enqueue(pending);
-        }
-
-        _unsentSignal.Release();
-        try
-        {
-            return await pending.Task.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            lock (_gate)
+            if (Unusable() is { } error)
             {
-                // Never sent: forget it. Sent: it keeps its packet id until the PUBACK frees it.
-                if (pending.SentOn is null)
-                {
-                    pending.TrySetCanceled(cancellationToken);
-                }
+                return ValueTask.FromException<MqttReasonCode>(error);
             }
 
-            throw;
+            pending = _pendingPool.Rent(message, ++_publishSequence);
+            _unsent.Enqueue(pending);
+            connection = _connection;
         }
+
+        pending.WatchCancellation(cancellationToken);
+        connection?.PublishSignal.Set();
+        return pending.Task;
+    }
+
+    // At most once: a publish cut off by a lost connection is not repeated.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<MqttReasonCode> PublishAtMostOnceAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        var connection = await WaitForConnectionAsync(cancellationToken);
+        await connection.SendAsync((message, connection.Version),
+            static (writer, s) => MqttPacketEncoder.Publish(writer, s.message, 0, false, s.Version), cancellationToken);
+        return MqttReasonCode.Success;
     }
 
     /// <summary>
@@ -65,17 +75,22 @@ public sealed partial class MqttClient
     private int RequeueForResend(bool sessionPresent)
     {
         var all = new List<PendingPublish>(_inflight.Count + _unsent.Count);
-        foreach (var pending in _inflight.Values)
+        all.AddRange(_inflight.Values);
+        _inflight.Clear();
+        var resent = all.Count;
+        foreach (var pending in _unsent)
         {
-            if (!pending.Task.IsCompleted)
+            // One with a packet id is in flight as well (requeued by an earlier reconnect): it is in the list already.
+            if (pending.Abandoned)
+            {
+                pending.ReleaseByClient();
+            }
+            else if (pending.PacketId == 0)
             {
                 all.Add(pending);
             }
         }
 
-        _inflight.Clear();
-        var resent = all.Count;
-        all.AddRange(_unsent.Where(p => !p.Task.IsCompleted));
         all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         foreach (var pending in all)
         {
@@ -94,23 +109,30 @@ public sealed partial class MqttClient
         return resent;
     }
 
-    /// <summary>Sends queued QoS 1/2 publishes, never more in flight than the broker's Receive Maximum [MQTT-3.3.4-7].</summary>
+    /// <summary>
+    /// Sends queued QoS 1/2 publishes, never more in flight than the broker's Receive Maximum
+    /// [MQTT-3.3.4-7]. Each wake-up takes everything the quota allows (up to a burst) and writes it in one go.
+    /// </summary>
     private async Task RunPublishPumpAsync(MqttConnection connection)
     {
-        var token = connection.Closing;
+        var burst = new List<PendingPublish>();
+        var tooLarge = new List<PendingPublish>();
         try
         {
-            while (true)
+            while (await connection.PublishSignal.WaitAsync())
             {
-                await connection.SendQuota.WaitAsync(token);
-                var pending = await DequeueUnsentAsync(connection, token);
-                try
+                while (TakeSendable(connection, burst))
                 {
-                    await SendPendingAsync(connection, pending, token);
-                }
-                catch (MqttPublishException ex)
-                {
-                    Complete(connection, pending.PacketId, ex);
+                    await connection.SendAsync((connection, burst, tooLarge), static (writer, s) => EncodeBurst(writer, s.connection, s.burst, s.tooLarge),
+                        connection.Closing);
+                    foreach (var pending in tooLarge)
+                    {
+                        Complete(connection, pending.PacketId, new MqttPublishException(MqttReasonCode.PacketTooLarge,
+                            $"the publish on '{pending.Message.Topic}' exceeds the broker's maximum packet size {connection.ServerMaximumPacketSize} [MQTT-3.1.2-24]"));
+                    }
+
+                    burst.Clear();
+                    tooLarge.Clear();
                 }
             }
         }
@@ -120,38 +142,47 @@ public sealed partial class MqttClient
         }
     }
 
-    private static ValueTask SendPendingAsync(MqttConnection connection, PendingPublish pending, CancellationToken token) =>
-        pending.Released
-            ? connection.SendAsync((pending.PacketId, connection.Version),
-                static (writer, s) => MqttPacketEncoder.Ack(writer, MqttPacketType.PubRel, s.PacketId, MqttReasonCode.Success, s.Version), token)
-            : connection.SendAsync((pending, connection.Version),
-                static (writer, s) => MqttPacketEncoder.Publish(writer, s.pending.Message, s.pending.PacketId, s.pending.Duplicate, s.Version), token);
-
-    private async ValueTask<PendingPublish> DequeueUnsentAsync(MqttConnection connection, CancellationToken token)
+    /// <summary>Moves what may be sent now from the queue into <paramref name="burst"/>, giving packet ids; false when nothing may.</summary>
+    private bool TakeSendable(MqttConnection connection, List<PendingPublish> burst)
     {
-        while (true)
+        lock (_gate)
         {
-            lock (_gate)
+            while (connection.SendQuota > 0 && burst.Count < MaxPublishBurst && _unsent.TryDequeue(out var pending))
             {
-                while (_unsent.TryDequeue(out var pending))
+                if (pending.Abandoned)
                 {
-                    if (pending.Task.IsCompleted)
-                    {
-                        continue;
-                    }
-
-                    if (pending.PacketId == 0)
-                    {
-                        pending.PacketId = NextPacketId();
-                        _inflight[pending.PacketId] = pending;
-                    }
-
-                    pending.SentOn = connection;
-                    return pending;
+                    pending.ReleaseByClient();
+                    continue;
                 }
-            }
 
-            await _unsentSignal.WaitAsync(token);
+                if (pending.PacketId == 0)
+                {
+                    pending.PacketId = NextPacketId();
+                    _inflight[pending.PacketId] = pending;
+                }
+
+                pending.SentOn = connection;
+                connection.SendQuota--;
+                burst.Add(pending);
+            }
+        }
+
+        return burst.Count > 0;
+    }
+
+    private static void EncodeBurst(PacketWriter writer, MqttConnection connection, List<PendingPublish> burst, List<PendingPublish> tooLarge)
+    {
+        foreach (var pending in burst)
+        {
+            var mark = writer.Mark;
+            var packet = pending.Released
+                ? MqttPacketEncoder.Ack(writer, MqttPacketType.PubRel, pending.PacketId, MqttReasonCode.Success, connection.Version)
+                : MqttPacketEncoder.Publish(writer, pending.Message, pending.PacketId, pending.Duplicate, connection.Version);
+            if (packet.Length > connection.ServerMaximumPacketSize)
+            {
+                writer.Truncate(mark);
+                tooLarge.Add(pending);
+            }
         }
     }
 
@@ -186,6 +217,7 @@ public sealed partial class MqttClient
     private void Complete(MqttConnection connection, ushort packetId, Exception? error, MqttReasonCode reason = MqttReasonCode.Success)
     {
         PendingPublish? pending;
+        bool more;
         lock (_gate)
         {
             if (!_inflight.TryGetValue(packetId, out pending) || pending.SentOn != connection)
@@ -195,7 +227,10 @@ public sealed partial class MqttClient
             else
             {
                 _inflight.Remove(packetId);
+                connection.SendQuota++;
             }
+
+            more = _unsent.Count > 0;
         }
 
         if (pending is null)
@@ -204,7 +239,13 @@ public sealed partial class MqttClient
             return;
         }
 
-        connection.SendQuota.Release();
+        if (more)
+        {
+            // The read loop wakes the pump once it has handled all it read (FlushReadBatch), so that the
+            // pump finds all the quota those PUBACKs returned and sends one burst, not one publish per PUBACK.
+            connection.QuotaReturned = true;
+        }
+
         if (error is null)
         {
             pending.TrySetResult(reason);
@@ -213,14 +254,17 @@ public sealed partial class MqttClient
         {
             pending.TrySetException(error);
         }
+
+        pending.ReleaseByClient();
     }
 
     /// <summary>Fails every unfinished publish: the client will not reconnect by itself. Call under the lock.</summary>
     private void FailPendingPublishes(Exception error)
     {
-        foreach (var pending in _inflight.Values.Concat(_unsent))
+        foreach (var pending in _inflight.Values.Concat(_unsent.Where(p => p.PacketId == 0)))
         {
             pending.TrySetException(error);
+            pending.ReleaseByClient();
         }
 
         _inflight.Clear();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GzAiEdge.Mqtt.Internal;
 using GzAiEdge.Mqtt.Packets;
 
@@ -13,7 +14,14 @@ public sealed partial class MqttClient
         {
             while (true)
             {
-                var packet = await connection.ReadPacketAsync(connection.Closing);
+                // Everything already buffered is handled first; only before waiting for the socket do
+                // the automatic PUBACKs of what was handled go out, all in one write.
+                if (!connection.TryReadBuffered(out var packet))
+                {
+                    await FlushReadBatchAsync(connection);
+                    packet = await connection.ReadPacketAsync(connection.Closing);
+                }
+
                 await DispatchAsync(connection, packet);
             }
         }
@@ -37,11 +45,12 @@ public sealed partial class MqttClient
         }
 
         OnConnectionLost(connection, reason, reasonCode);
+        connection.ReleaseReadBuffer();
     }
 
     private ValueTask DispatchAsync(MqttConnection connection, InboundPacket packet) => packet.Type switch
     {
-        MqttPacketType.Publish => HandlePublishAsync(connection, packet.Message!),
+        MqttPacketType.Publish => HandlePublishAsync(connection, packet.Message),
         MqttPacketType.PubAck or MqttPacketType.PubRec or MqttPacketType.PubComp => HandlePublishAckAsync(connection, packet),
         MqttPacketType.PubRel => HandlePubRelAsync(connection, packet.PacketId),
         MqttPacketType.SubAck or MqttPacketType.UnsubAck => CompleteRequest(packet),
@@ -51,9 +60,10 @@ public sealed partial class MqttClient
         _ => throw new MqttProtocolException(MqttReasonCode.ProtocolError, $"unexpected {packet.Type} after CONNACK [MQTT-3.2.0-2]"),
     };
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask HandlePublishAsync(MqttConnection connection, MqttReceivedMessage message)
     {
-        message.Generation = connection.Generation;
+        message = message with { Generation = connection.Generation };
         switch (message.Qos)
         {
             case MqttQualityOfService.AtMostOnce:
@@ -62,22 +72,23 @@ public sealed partial class MqttClient
             case MqttQualityOfService.AtLeastOnce when _options.ManualAcknowledgement:
                 lock (_gate)
                 {
-                    ThrowIfReceiveMaximumExceeded(connection);
-                    message.Sequence = connection.Acks.Add(message.PacketId);
+                    NoteReceiveMaximum(connection);
+                    message = message with { Sequence = connection.Acks.Add(message.PacketId) };
                 }
 
                 await DeliverAsync(connection, message);
                 break;
             case MqttQualityOfService.AtLeastOnce:
-                // Automatic mode: acknowledged once the message is in the channel, so PUBACKs follow receive order [MQTT-4.6.0-2].
+                // Automatic mode: acknowledged once the message is in the channel; the PUBACKs queue up in
+                // receive order [MQTT-4.6.0-2] and go out together before the read loop waits.
                 await DeliverAsync(connection, message);
-                await SendAckAsync(connection, MqttPacketType.PubAck, message.PacketId, MqttReasonCode.Success);
+                connection.PendingAutoAcks.Add(message.PacketId);
                 break;
             default:
                 bool first;
                 lock (_gate)
                 {
-                    ThrowIfReceiveMaximumExceeded(connection);
+                    NoteReceiveMaximum(connection);
                     first = _inboundQos2.Add(message.PacketId);
                 }
 
@@ -86,22 +97,35 @@ public sealed partial class MqttClient
                 {
                     await DeliverAsync(connection, message);
                 }
+                else
+                {
+                    message.Dispose();
+                }
 
                 await SendAckAsync(connection, MqttPacketType.PubRec, message.PacketId, MqttReasonCode.Success);
                 break;
         }
     }
 
-    /// <summary>The broker must not exceed the Receive Maximum we announced [MQTT-3.3.4-9]. Call under the lock.</summary>
-    private void ThrowIfReceiveMaximumExceeded(MqttConnection connection)
+    /// <summary>
+    /// The broker must not exceed the Receive Maximum we announced [MQTT-3.3.4-9], and the spec has the
+    /// client disconnect with 0x93 when it does. Mosquitto 2.0.11 (Debian 12's broker) does exceed it as
+    /// soon as PUBACKs come in receive order: each one moves queued messages in flight without checking
+    /// the quota (eclipse-mosquitto/mosquitto#2301). Disconnecting would reconnect into the same flood and
+    /// ingest nothing, so the client says so once per connection and carries on: the channel still bounds
+    /// what is held (a full channel stops the read loop and TCP pushes back). Call under the lock.
+    /// </summary>
+    private void NoteReceiveMaximum(MqttConnection connection)
     {
-        if (connection.Version == MqttProtocolVersion.V500 && connection.Acks.Count + _inboundQos2.Count >= _options.ReceiveMaximum)
+        if (!connection.ReceiveMaximumExceeded && connection.Version == MqttProtocolVersion.V500
+            && connection.Acks.Count + _inboundQos2.Count >= _options.ReceiveMaximum)
         {
-            throw new MqttProtocolException(MqttReasonCode.ReceiveMaximumExceeded,
-                $"broker sent more than {_options.ReceiveMaximum} unacknowledged QoS 1/2 messages");
+            connection.ReceiveMaximumExceeded = true;
+            _logger.ReceiveMaximumExceeded(_options.ClientId, _options.ReceiveMaximum);
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask DeliverAsync(MqttConnection connection, MqttReceivedMessage message)
     {
         if (_messages.Writer.TryWrite(message))
@@ -109,6 +133,8 @@ public sealed partial class MqttClient
             return;
         }
 
+        // The application is behind: what it already took is acknowledged before the loop waits for it.
+        await FlushAutomaticAcksAsync(connection);
         connection.IsDeliveryBlocked = true;
         try
         {
@@ -120,6 +146,42 @@ public sealed partial class MqttClient
         }
     }
 
+    /// <summary>What the packets handled since the last read leave to do: wake the pump for the quota they returned, write their automatic PUBACKs.</summary>
+    private ValueTask FlushReadBatchAsync(MqttConnection connection)
+    {
+        if (connection.QuotaReturned)
+        {
+            connection.QuotaReturned = false;
+            connection.PublishSignal.Set();
+        }
+
+        return FlushAutomaticAcksAsync(connection);
+    }
+
+    private ValueTask FlushAutomaticAcksAsync(MqttConnection connection) =>
+        connection.PendingAutoAcks.Count == 0 ? ValueTask.CompletedTask : SendPubAcksAsync(connection, connection.PendingAutoAcks);
+
+    /// <summary>PUBACKs for <paramref name="packetIds"/>, in order and in one write; the list is emptied.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendPubAcksAsync(MqttConnection connection, List<ushort> packetIds)
+    {
+        try
+        {
+            await connection.SendAsync((packetIds, connection.Version), static (writer, s) =>
+            {
+                foreach (var packetId in s.packetIds)
+                {
+                    MqttPacketEncoder.Ack(writer, MqttPacketType.PubAck, packetId, MqttReasonCode.Success, s.Version);
+                }
+            }, connection.Closing);
+        }
+        finally
+        {
+            packetIds.Clear();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask HandlePubRelAsync(MqttConnection connection, ushort packetId)
     {
         bool known;
@@ -132,7 +194,7 @@ public sealed partial class MqttClient
             known ? MqttReasonCode.Success : MqttReasonCode.PacketIdentifierNotFound);
     }
 
-    private ValueTask SendAckAsync(MqttConnection connection, MqttPacketType type, ushort packetId, MqttReasonCode reason) =>
+    private static ValueTask SendAckAsync(MqttConnection connection, MqttPacketType type, ushort packetId, MqttReasonCode reason) =>
         connection.SendAsync((type, packetId, reason, connection.Version),
             static (writer, s) => MqttPacketEncoder.Ack(writer, s.type, s.packetId, s.reason, s.Version), connection.Closing);
 

@@ -10,11 +10,14 @@ namespace GzAiEdge.Mqtt;
 /// persistent sessions, automatic reconnect with resend, flow control, manual acknowledgement and TLS.
 /// </summary>
 /// <remarks>
-/// Received messages are delivered through <see cref="Messages"/>, a bounded channel of
+/// <para>Received messages are delivered through <see cref="Messages"/>, a bounded channel of
 /// <see cref="MqttClientOptions.ReceiveMaximum"/> + 64 entries in <see cref="BoundedChannelFullMode.Wait"/>
 /// mode: nothing is dropped; when the application falls behind, the read loop stops reading and the broker
 /// queues (TCP back-pressure, then the broker's own queue). The capacity covers ReceiveMaximum so that in
-/// manual acknowledgement mode every unacknowledged QoS 1 message fits while it waits for the application.
+/// manual acknowledgement mode every unacknowledged QoS 1 message fits while it waits for the application.</para>
+/// <para>In steady state neither direction allocates per message: received payloads sit in pooled
+/// buffers until the message is released (<see cref="MqttReceivedMessage"/>), topic names are interned,
+/// QoS 1 publishes reuse their pending entries, and a burst of PUBLISH or PUBACK packets goes out in one write.</para>
 /// </remarks>
 public sealed partial class MqttClient : IAsyncDisposable
 {
@@ -27,7 +30,8 @@ public sealed partial class MqttClient : IAsyncDisposable
     private readonly Dictionary<ushort, PendingRequest> _requests = [];
     private readonly Dictionary<string, MqttSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly HashSet<ushort> _inboundQos2 = [];
-    private readonly SemaphoreSlim _unsentSignal = new(0);
+    private readonly PendingPublishPool _pendingPool;
+    private readonly InboundBuffers _inbound;
     private Queue<PendingPublish> _unsent = new();
     private TaskCompletionSource<MqttConnection> _connected = NewConnectedSignal();
     private CancellationTokenSource _lifetime = new();
@@ -48,6 +52,8 @@ public sealed partial class MqttClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ReconnectDelayMin, options.ReconnectDelayMax, nameof(options.ReconnectDelayMin));
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _pendingPool = new PendingPublishPool(_gate);
+        _inbound = new InboundBuffers(options.ReceiveMaximum + ChannelHeadroom);
         _messages = Channel.CreateBounded<MqttReceivedMessage>(new BoundedChannelOptions(options.ReceiveMaximum + ChannelHeadroom)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -102,7 +108,11 @@ public sealed partial class MqttClient : IAsyncDisposable
         Task<MqttConnection> signal;
         lock (_gate)
         {
-            ThrowIfUnusable();
+            if (Unusable() is { } error)
+            {
+                throw error;
+            }
+
             if (_connection is not null)
             {
                 return _connection;
@@ -114,15 +124,12 @@ public sealed partial class MqttClient : IAsyncDisposable
         return await signal.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Throws unless the client is connected or will reconnect by itself. Call under the lock.</summary>
-    private void ThrowIfUnusable()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_connection is null && (!_options.AutoReconnect || !_started || _lifetime.IsCancellationRequested))
-        {
-            throw new MqttException($"MQTT client {_options.ClientId} is not connected to {_options.Host}:{_options.Port}; call ConnectAsync first");
-        }
-    }
+    /// <summary>Why the client cannot take work now, or null when it is connected or will reconnect by itself. Call under the lock.</summary>
+    private Exception? Unusable() =>
+        _disposed ? new ObjectDisposedException(nameof(MqttClient))
+        : _connection is null && (!_options.AutoReconnect || !_started || _lifetime.IsCancellationRequested)
+            ? new MqttException($"MQTT client {_options.ClientId} is not connected to {_options.Host}:{_options.Port}; call ConnectAsync first")
+            : null;
 
     /// <summary>The next free packet identifier (1..65535) [MQTT-2.2.1-3]. Call under the lock.</summary>
     private ushort NextPacketId()

@@ -38,6 +38,9 @@ internal static partial class MqttLog
     [LoggerMessage(1010, LogLevel.Information, "MQTT client {ClientId} resends {Count} unacknowledged publishes (DUP: {Duplicate})")]
     public static partial void Resending(this ILogger logger, string clientId, int count, bool duplicate);
 
+    [LoggerMessage(1012, LogLevel.Warning, "MQTT client {ClientId}: the broker sent more than the Receive Maximum of {ReceiveMaximum} unacknowledged messages; carrying on (Mosquitto 2.0.11 does this, eclipse-mosquitto/mosquitto#2301)")]
+    public static partial void ReceiveMaximumExceeded(this ILogger logger, string clientId, int receiveMaximum);
+
     [LoggerMessage(1011, LogLevel.Debug, "MQTT client {ClientId} could not send an acknowledgement; the broker will redeliver")]
     public static partial void AcknowledgementFailed(this ILogger logger, string clientId, Exception exception);
 }

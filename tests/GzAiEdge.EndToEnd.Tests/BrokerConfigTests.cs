@@ -34,7 +34,7 @@ public sealed class BrokerConfigTests
         {
             await publisher.ConnectAsync(CancellationToken.None);
             await Task.WhenAll(Enumerable.Range(0, Burst).Select(i =>
-                publisher.PublishAsync(new MqttApplicationMessage("burst/x", BitConverter.GetBytes(i)), CancellationToken.None)));
+                publisher.PublishAsync(new MqttApplicationMessage("burst/x", BitConverter.GetBytes(i)), CancellationToken.None).AsTask()));
         }
 
         await using var returning = new MqttClient(subscriberOptions);

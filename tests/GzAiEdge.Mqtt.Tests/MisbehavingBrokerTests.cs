@@ -83,7 +83,7 @@ public class MisbehavingBrokerTests
         var connected = await fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), "20 06 00 00 03 21 0002");
         Assert.Equal((ushort)2, connected.ServerReceiveMaximum);
 
-        var publishes = Enumerable.Range(0, 3).Select(i => client.PublishAsync(Message("t", $"{i}"), Timeout())).ToArray();
+        var publishes = Enumerable.Range(0, 3).Select(i => client.PublishAsync(Message("t", $"{i}"), Timeout()).AsTask()).ToArray();
 
         var first = (await fake.ReadPacketAsync())!.Value;
         var second = (await fake.ReadPacketAsync())!.Value;
@@ -105,7 +105,7 @@ public class MisbehavingBrokerTests
         await using var client = new MqttClient(fake.Options());
         await fake.HandshakeAsync(() => client.ConnectAsync(Timeout()), ConnAckV5);
 
-        var publish = client.PublishAsync(Message("t", "x"), Timeout());
+        var publish = client.PublishAsync(Message("t", "x"), Timeout()).AsTask();
         var packet = (await fake.ReadPacketAsync())!.Value;
         await fake.SendAsync("40 03 " + Convert.ToHexString(packet.Body.AsSpan(3, 2)) + " 87");
 

@@ -38,7 +38,7 @@ public class ReconnectTests
         var publishes = new List<Task>();
         for (var i = 0; i < Count; i++)
         {
-            publishes.Add(publisher.PublishAsync(Message("gz/v1/s/d/kpi", $"{i}"), Timeout()));
+            publishes.Add(publisher.PublishAsync(Message("gz/v1/s/d/kpi", $"{i}"), Timeout()).AsTask());
             if (i == Count / 3)
             {
                 await broker.RestartAsync();

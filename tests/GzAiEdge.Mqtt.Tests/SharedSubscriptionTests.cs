@@ -31,7 +31,7 @@ public class SharedSubscriptionTests
 
         await using (var publisher = await ConnectAsync(Options(broker, "device")))
         {
-            await Task.WhenAll(Enumerable.Range(0, Count).Select(i => publisher.PublishAsync(Message("gz/v1/s/d/kpi", $"{i}"), Timeout())));
+            await Task.WhenAll(Enumerable.Range(0, Count).Select(i => publisher.PublishAsync(Message("gz/v1/s/d/kpi", $"{i}"), Timeout()).AsTask()));
         }
 
         await Task.WhenAll(readers).ContinueWith(_ => { }, TaskScheduler.Default);

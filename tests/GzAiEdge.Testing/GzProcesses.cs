@@ -14,23 +14,27 @@ public static class GzProcesses
     /// <summary>Starts the cloud host on a free port; returns once its HTTP endpoint answers.</summary>
     public static Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
         MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, params string[] extraArgs) =>
-        StartCloudCoreAsync(broker, influx, folder, "http", extraArgs);
+        StartCloudCoreAsync(broker, influx.BaseAddress, folder, "http", [$"--InfluxDb:Database={influx.Database}", .. extraArgs]);
+
+    /// <summary>Starts the cloud host writing to the time-series store at <paramref name="timeSeries"/> (say how in <paramref name="extraArgs"/>).</summary>
+    public static Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
+        MosquittoBroker broker, Uri timeSeries, TempFolder folder, params string[] extraArgs) =>
+        StartCloudCoreAsync(broker, timeSeries, folder, "http", extraArgs);
 
     /// <summary>Starts the cloud host serving https with a PEM certificate and key (e.g. the broker's from <c>gz provision</c>).</summary>
     public static Task<(ChildProcess Process, Uri Api)> StartCloudOverHttpsAsync(
         MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, string certificate, string key, params string[] extraArgs) =>
-        StartCloudCoreAsync(broker, influx, folder, "https",
-            [$"--Kestrel:Certificates:Default:Path={certificate}", $"--Kestrel:Certificates:Default:KeyPath={key}", .. extraArgs]);
+        StartCloudCoreAsync(broker, influx.BaseAddress, folder, "https",
+            [$"--InfluxDb:Database={influx.Database}", $"--Kestrel:Certificates:Default:Path={certificate}", $"--Kestrel:Certificates:Default:KeyPath={key}", .. extraArgs]);
 
     private static async Task<(ChildProcess Process, Uri Api)> StartCloudCoreAsync(
-        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, string scheme, string[] extraArgs)
+        MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs)
     {
         var port = FreePort.Next();
         var api = new Uri($"{scheme}://127.0.0.1:{port}");
         var process = ChildProcess.Start("dotnet",
         [
-            Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(),
-            $"--InfluxDb:BaseAddress={influx.BaseAddress}", $"--InfluxDb:Database={influx.Database}",
+            Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(), $"--InfluxDb:BaseAddress={timeSeries}",
             $"--Ingestion:BrokerPort={broker.Port}", $"--Ingestion:ClientId=gz-ingest-{port}",
             $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
             $"--DeadLetters:Path={folder.File("dead-letters.db")}",
@@ -40,8 +44,11 @@ public static class GzProcesses
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));
 
         // The web server listens before the MQTT subscriptions are in place; a test that publishes
-        // then would race them. The live feed subscribes last (after ingestion), so its line means both.
-        for (var waited = 0; !process.Output.Contains("Live feed subscribed", StringComparison.Ordinal); waited += 100)
+        // then would race them. The live feed subscribes last (after ingestion), so its line means both;
+        // with the live feed off, ingestion's own line does.
+        for (var waited = 0; !process.Output.Contains("Live feed subscribed", StringComparison.Ordinal)
+            && !(process.Output.Contains("Live feed off", StringComparison.Ordinal) && process.Output.Contains("Subscribed to $share", StringComparison.Ordinal));
+            waited += 100)
         {
             if (process.HasExited || waited > 60_000)
             {

@@ -41,7 +41,7 @@ public sealed class Loader : IAsyncDisposable
     private static async Task PublishAsync(MqttClient client, IEnumerable<PreparedReport> reports)
     {
         // More publishes handed over than the broker lets fly, so the client's pipe never runs dry.
-        var pending = new Queue<Task<MqttReasonCode>>();
+        var pending = new Queue<ValueTask<MqttReasonCode>>();
         foreach (var report in reports)
         {
             pending.Enqueue(client.PublishAsync(new MqttApplicationMessage(report.Topic, report.Payload), CancellationToken.None));

@@ -26,7 +26,7 @@ public static class Publisher
         var window = connected.ServerReceiveMaximum;
         var cpu = ProcStat.OwnCpuSeconds();
         var clock = Stopwatch.StartNew();
-        var pending = new Queue<Task<MqttReasonCode>>(window);
+        var pending = new Queue<ValueTask<MqttReasonCode>>(window);
         foreach (var message in messages)
         {
             if (pending.Count == window)

@@ -1,5 +1,4 @@
 using GzAiEdge.Cloud.DeadLetters;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Cloud.Ingestion;
@@ -8,10 +7,10 @@ namespace GzAiEdge.Cloud.Ingestion;
 /// Stores one batch and then acknowledges it. The order matters: dead letters and points are made
 /// durable first, acknowledgements go last, so that whatever fails, the broker still holds every
 /// message not yet stored. A batch that cannot be stored is retried until it can; meanwhile the
-/// broker's flow control (receive maximum) stops sending more.
+/// MQTT client's bounded channel fills, its read loop stops, and the broker keeps the rest.
 /// </summary>
 public sealed class BatchProcessor(
-    MessageMapper mapper,
+    BatchEncoder encoder,
     BatchWriter writer,
     IDeadLetterStore deadLetters,
     IngestionConnection connection,
@@ -21,47 +20,27 @@ public sealed class BatchProcessor(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    public async Task ProcessAsync(IReadOnlyList<MqttReceivedMessage> batch, CancellationToken cancellationToken)
+    public async Task ProcessAsync(IngestionBatch batch, CancellationToken cancellationToken)
     {
-        var points = new List<(MqttReceivedMessage Message, LinePoint Point)>(batch.Count);
-        var rejected = new List<DeadLetter>();
-        foreach (var message in batch)
-        {
-            var mapped = mapper.Map(message.Topic, message.Payload.Span);
-            if (mapped.Point is { } point)
-            {
-                points.Add((message, point));
-            }
-            else
-            {
-                rejected.Add(ToDeadLetter(message, mapped.DeadLetterReason!));
-            }
-        }
-
-        await UntilDoneAsync(async ct => rejected.AddRange(await writer.WriteAsync(points, ct)), "InfluxDB write", cancellationToken);
-        await UntilDoneAsync(ct => StoreDeadLettersAsync(rejected, ct), "dead-letter store", cancellationToken);
+        encoder.Encode(batch);
+        IReadOnlyList<DeadLetter> refused = [];
+        await UntilDoneAsync(async ct => refused = await writer.WriteAsync(batch, ct), "InfluxDB write", cancellationToken);
+        batch.Rejected.AddRange(refused);
+        await UntilDoneAsync(ct => StoreDeadLettersAsync(batch.Rejected, ct), "dead-letter store", cancellationToken);
         try
         {
-            foreach (var message in batch)
-            {
-                await connection.Client.AcknowledgeAsync(message, cancellationToken);
-            }
+            // One call for the whole batch: its PUBACKs go out together, in receive order.
+            await connection.Client.AcknowledgeAsync(batch.Messages, cancellationToken);
         }
         catch (Exception ex) when (ex is MqttException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The connection went while acknowledging: the broker hands the unacknowledged rest out
             // again, and storing it again lands on the same points. Nothing to undo, nothing lost.
-            IngestionLog.AcknowledgeLost(logger, batch.Count, ex.Message);
+            IngestionLog.AcknowledgeLost(logger, batch.Messages.Count, ex.Message);
             return;
         }
 
-        stats.BatchAcknowledged(batch.Count - rejected.Count, rejected.Count);
-    }
-
-    private DeadLetter ToDeadLetter(MqttReceivedMessage message, string reason)
-    {
-        IngestionLog.DeadLettered(logger, message.Topic, reason);
-        return new DeadLetter(0, time.GetUtcNow(), message.Topic, reason, message.Payload.ToArray());
+        stats.BatchAcknowledged(batch.Messages.Count - batch.Rejected.Count, batch.Rejected.Count);
     }
 
     private async Task StoreDeadLettersAsync(List<DeadLetter> rejected, CancellationToken cancellationToken)

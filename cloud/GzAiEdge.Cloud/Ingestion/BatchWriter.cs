@@ -1,48 +1,43 @@
-using System.Buffers;
 using GzAiEdge.Cloud.DeadLetters;
 using GzAiEdge.Cloud.TimeSeries;
-using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Cloud.Ingestion;
 
 /// <summary>
-/// Writes a batch of points in one InfluxDB request. When InfluxDB rejects the batch as bad data
+/// Writes a batch's points in one InfluxDB request. When InfluxDB rejects the batch as bad data
 /// (something validation did not foresee, e.g. a field type conflict), the points are written one
 /// by one so that only the bad ones are dead-lettered and the rest stored.
 /// </summary>
 public sealed class BatchWriter(InfluxDbClient influx, TimeProvider time)
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
-
     /// <summary>Stores the points; returns dead letters for the ones InfluxDB refused. Throws when InfluxDB is unavailable.</summary>
-    public async Task<IReadOnlyList<DeadLetter>> WriteAsync(IReadOnlyList<(MqttReceivedMessage Message, LinePoint Point)> points,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetter>> WriteAsync(IngestionBatch batch, CancellationToken cancellationToken)
     {
-        if (points.Count == 0)
+        if (batch.StoredCount == 0)
         {
             return [];
         }
 
         try
         {
-            await influx.WriteAsync(Encode(points.Select(p => p.Point)), cancellationToken);
+            await influx.WriteAsync(batch.Lines, cancellationToken);
             return [];
         }
         catch (InfluxDbWriteRejectedException)
         {
-            return await WriteOneByOneAsync(points, cancellationToken);
+            return await WriteOneByOneAsync(batch, cancellationToken);
         }
     }
 
-    private async Task<IReadOnlyList<DeadLetter>> WriteOneByOneAsync(
-        IReadOnlyList<(MqttReceivedMessage Message, LinePoint Point)> points, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeadLetter>> WriteOneByOneAsync(IngestionBatch batch, CancellationToken cancellationToken)
     {
         var rejected = new List<DeadLetter>();
-        foreach (var (message, point) in points)
+        for (var i = 0; i < batch.StoredCount; i++)
         {
+            var (message, line) = batch.StoredAt(i);
             try
             {
-                await influx.WriteAsync(Encode([point]), cancellationToken);
+                await influx.WriteAsync(line, cancellationToken);
             }
             catch (InfluxDbWriteRejectedException ex)
             {
@@ -52,17 +47,5 @@ public sealed class BatchWriter(InfluxDbClient influx, TimeProvider time)
         }
 
         return rejected;
-    }
-
-    private ReadOnlyMemory<byte> Encode(IEnumerable<LinePoint> points)
-    {
-        _buffer.ResetWrittenCount();
-        var writer = new LineProtocolWriter(_buffer);
-        foreach (var point in points)
-        {
-            writer.Write(point);
-        }
-
-        return _buffer.WrittenMemory;
     }
 }

@@ -16,6 +16,7 @@ public sealed class LiveFeedService(
     LiveClient live,
     IngestionConnection ingestion,
     IOptions<IngestionOptions> broker,
+    IOptions<LiveFeedOptions> options,
     ILogger<LiveFeedService> logger,
     ILogger<MqttClient> mqttLogger) : BackgroundService
 {
@@ -24,6 +25,12 @@ public sealed class LiveFeedService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            LiveLog.Disabled(logger);
+            return;
+        }
+
         var o = broker.Value;
         await using var client = new MqttClient(
             new MqttClientOptions
@@ -54,6 +61,8 @@ public sealed class LiveFeedService(
         _ = ResubscribeOnReconnectAsync(client, reconnected, o.Username, stoppingToken);
         await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
         {
+            // Released once handled: the handler copies out what it keeps, so its buffer serves the next message.
+            using var handled = message;
             try
             {
                 await handler.HandleAsync(message.Topic, message.Payload, stoppingToken);

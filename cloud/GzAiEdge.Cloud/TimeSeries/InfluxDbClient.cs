@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Cloud.TimeSeries;
 
 /// <summary>
-/// The InfluxDB 1.x HTTP API (<c>/write</c>, <c>/query</c>, <c>/ping</c>) over a typed
-/// <see cref="HttpClient"/>. Failures are split by what the caller should do: bad data
+/// The InfluxDB HTTP API over a typed <see cref="HttpClient"/>: writes through the 1.x <c>/write</c> or
+/// the <c>/api/v2/write</c> endpoint (<see cref="InfluxDbOptions.WriteApi"/>), InfluxQL through 1.x
+/// <c>/query</c>, and <c>/ping</c>. Failures are split by what the caller should do: bad data
 /// (<see cref="InfluxDbWriteRejectedException"/>) versus try again later
 /// (<see cref="InfluxDbUnavailableException"/>). Cancelling the caller's token cancels as usual.
 /// </summary>
@@ -22,6 +23,8 @@ public sealed class InfluxDbClient
     private readonly Uri _queryUri;
     private readonly Uri _pingUri;
     private readonly AuthenticationHeaderValue? _authorization;
+    private readonly AuthenticationHeaderValue? _writeAuthorization;
+    private readonly string _writeTarget;
 
     public InfluxDbClient(HttpClient http, IOptions<InfluxDbOptions> options)
     {
@@ -29,13 +32,25 @@ public sealed class InfluxDbClient
         _options = options.Value;
         var root = _options.BaseAddress.AbsoluteUri.TrimEnd('/');
         var database = Uri.EscapeDataString(_options.Database);
-        _writeUri = new Uri($"{root}/write?db={database}&precision=ns");
         _queryUri = new Uri($"{root}/query?db={database}&epoch=ns");
         _pingUri = new Uri($"{root}/ping");
         if (_options.Username is not null)
         {
             var credentials = Encoding.UTF8.GetBytes($"{_options.Username}:{_options.Password}");
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
+        }
+
+        if (_options.WriteApi == InfluxWriteApi.V2)
+        {
+            _writeUri = new Uri($"{root}/api/v2/write?org={Uri.EscapeDataString(_options.Org!)}&bucket={Uri.EscapeDataString(_options.Bucket!)}&precision=ns");
+            _writeAuthorization = _options.Token is { Length: > 0 } token ? new AuthenticationHeaderValue("Token", token) : null;
+            _writeTarget = $"bucket \"{_options.Bucket}\" of org \"{_options.Org}\"";
+        }
+        else
+        {
+            _writeUri = new Uri($"{root}/write?db={database}&precision=ns");
+            _writeAuthorization = _authorization;
+            _writeTarget = $"\"{_options.Database}\"";
         }
     }
 
@@ -47,7 +62,7 @@ public sealed class InfluxDbClient
         using var content = new ReadOnlyMemoryContent(lineProtocol);
         content.Headers.ContentType = LineProtocolType;
         using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = content };
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, _writeAuthorization, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return;
@@ -55,16 +70,17 @@ public sealed class InfluxDbClient
 
         var error = await ReadErrorAsync(response, cancellationToken);
 
-        // 400 is InfluxDB saying the points are wrong (parse error, type conflict, partial write);
-        // 413 is a body over [http] max-body-size: the same bytes can never succeed.
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+        // 400 is InfluxDB saying the points are wrong (parse error, type conflict, partial write); 2.x says
+        // 422 for points it cannot take (outside retention, schema conflict); 413 is a body over the
+        // server's limit: the same bytes can never succeed.
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.RequestEntityTooLarge)
         {
             throw new InfluxDbWriteRejectedException(response.StatusCode, error);
         }
 
         // 5xx, and also 401/403/404 (credentials, missing database): operators can fix those
         // without touching the data, so the data must wait rather than be discarded.
-        throw new InfluxDbUnavailableException($"InfluxDB at {_options.BaseAddress} answered {(int)response.StatusCode} to a write to \"{_options.Database}\": {error}");
+        throw new InfluxDbUnavailableException($"InfluxDB at {_options.BaseAddress} answered {(int)response.StatusCode} to a write to {_writeTarget}: {error}");
     }
 
     /// <summary>Runs InfluxQL against the configured database; times come back as nanoseconds.</summary>
@@ -78,7 +94,7 @@ public sealed class InfluxDbClient
         // (GET is deprecated for statements that change data).
         using var content = new FormUrlEncodedContent([new("q", influxQl)]);
         using var request = new HttpRequestMessage(HttpMethod.Post, _queryUri) { Content = content };
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, _authorization, cancellationToken);
         if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest))
         {
             var error = await ReadErrorAsync(response, cancellationToken);
@@ -108,7 +124,7 @@ public sealed class InfluxDbClient
         using var request = new HttpRequestMessage(HttpMethod.Get, _pingUri);
         try
         {
-            using var response = await SendAsync(request, cancellationToken);
+            using var response = await SendAsync(request, _authorization, cancellationToken);
             return response.StatusCode == HttpStatusCode.NoContent;
         }
         catch (InfluxDbUnavailableException)
@@ -117,9 +133,10 @@ public sealed class InfluxDbClient
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, AuthenticationHeaderValue? authorization,
+        CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = _authorization;
+        request.Headers.Authorization = authorization;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         try
@@ -136,7 +153,8 @@ public sealed class InfluxDbClient
         }
     }
 
-    // InfluxDB 1.x puts the error in a JSON body {"error":"…"} and repeats it in X-Influxdb-Error.
+    // InfluxDB 1.x puts the error in a JSON body {"error":"…"} and repeats it in X-Influxdb-Error; 2.x
+    // answers {"code":"…","message":"…"}; other stores answer plain text.
     private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -144,8 +162,8 @@ public sealed class InfluxDbClient
         {
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error)
-                && error.GetString() is { } text)
+                && (document.RootElement.TryGetProperty("error", out var error) || document.RootElement.TryGetProperty("message", out error))
+                && error.ValueKind == JsonValueKind.String && error.GetString() is { } text)
             {
                 return text;
             }

@@ -23,6 +23,21 @@ public sealed class InfluxDbOptionsValidator : IValidateOptions<InfluxDbOptions>
             errors.Add($"{InfluxDbOptions.Section}:Password is set but {InfluxDbOptions.Section}:Username is not");
         }
 
+        if (options.WriteApi == InfluxWriteApi.V2 && (string.IsNullOrWhiteSpace(options.Org) || string.IsNullOrWhiteSpace(options.Bucket)))
+        {
+            errors.Add($"{InfluxDbOptions.Section}:WriteApi = V2 (/api/v2/write) needs {InfluxDbOptions.Section}:Org and {InfluxDbOptions.Section}:Bucket");
+        }
+
+        if (options.WriteApi == InfluxWriteApi.V1 && (options.Org is not null || options.Bucket is not null || options.Token is not null))
+        {
+            errors.Add($"{InfluxDbOptions.Section}:Org, Bucket and Token apply to the /api/v2/write API; set {InfluxDbOptions.Section}:WriteApi = V2 to use them");
+        }
+
+        if (!Enum.IsDefined(options.WriteApi))
+        {
+            errors.Add($"{InfluxDbOptions.Section}:WriteApi = {(int)options.WriteApi} must be V1 or V2");
+        }
+
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(10))
         {
             errors.Add($"{InfluxDbOptions.Section}:Timeout = {options.Timeout} is outside 00:00:00.001..00:10:00");

@@ -96,7 +96,7 @@ public sealed class EdgeConnection : IAsyncDisposable
     }
 
     public Task PublishStateAsync(string state, CancellationToken cancellationToken) =>
-        Client.PublishAsync(new MqttApplicationMessage(StateTopic, StatePayload(state)) { Retain = true }, cancellationToken);
+        Client.PublishAsync(new MqttApplicationMessage(StateTopic, StatePayload(state)) { Retain = true }, cancellationToken).AsTask();
 
     public async ValueTask DisposeAsync()
     {

@@ -154,7 +154,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         _ = TrackAsync(Connection.Client.PublishAsync(new MqttApplicationMessage(topic, payload), CancellationToken.None), counted);
     }
 
-    private async Task TrackAsync(Task<MqttReasonCode> publish, bool counted)
+    private async Task TrackAsync(ValueTask<MqttReasonCode> publish, bool counted)
     {
         try
         {

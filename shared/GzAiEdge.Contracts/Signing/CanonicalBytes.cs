@@ -15,7 +15,7 @@ namespace GzAiEdge.Contracts.Signing;
 /// that parses back to the same IEEE 754 double (.NET "R", Go <c>strconv.FormatFloat(v,'g',-1,64)</c>
 /// up to exponent spelling), strings escaped only where JSON requires it.
 /// </summary>
-public static class CanonicalBytes
+public static partial class CanonicalBytes
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -15,6 +15,9 @@ public static class ChainHash
     /// <summary>The hash a checkpoint's signature covers.</summary>
     public static string Of(Checkpoint checkpoint) => Compute(CanonicalBytes.Of(checkpoint));
 
+    /// <summary>Length of a chain hash: 64 hex digits.</summary>
+    public const int Length = 64;
+
     /// <summary>SHA-256 of <paramref name="bytes"/> as 64 lowercase hex digits.</summary>
     public static string Compute(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

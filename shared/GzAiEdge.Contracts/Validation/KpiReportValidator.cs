@@ -15,7 +15,7 @@ public static class KpiReportValidator
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
 
     // Stored beside the KPIs as fields or tags of the same point, so a KPI may not take these names.
-    private static readonly HashSet<string> ReservedNames =
+    internal static readonly HashSet<string> ReservedNames =
         ["seq", "verified", "time", "site", "device", "scenario", "sector",
             "hash", "prev", "kid", "sig", "window_start_ns", "model", "model_name", "model_version", "model_sha256"];
 

@@ -61,6 +61,6 @@ public sealed record MqttClientOptions
     /// <summary>Time allowed for TCP, TLS and CONNACK together.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>When true, QoS 1 messages are acknowledged only by <see cref="MqttClient.AcknowledgeAsync"/>.</summary>
+    /// <summary>When true, QoS 1 messages are acknowledged only by <see cref="MqttClient.AcknowledgeAsync(MqttReceivedMessage, CancellationToken)"/>.</summary>
     public bool ManualAcknowledgement { get; init; }
 }

@@ -12,8 +12,8 @@ internal readonly struct InboundPacket
     /// <summary>CONNACK: the session-present flag.</summary>
     public bool SessionPresent { get; init; }
 
-    /// <summary>PUBLISH: the message.</summary>
-    public MqttReceivedMessage? Message { get; init; }
+    /// <summary>PUBLISH: the message (default for other packets).</summary>
+    public MqttReceivedMessage Message { get; init; }
 
     /// <summary>SUBACK / UNSUBACK: one reason code per topic filter.</summary>
     public IReadOnlyList<MqttReasonCode>? ReasonCodes { get; init; }

@@ -1,3 +1,5 @@
+using GzAiEdge.Mqtt.Internal;
+
 namespace GzAiEdge.Mqtt.Packets;
 
 /// <summary>
@@ -22,7 +24,8 @@ internal static class MqttPacketDecoder
     private static readonly ulong DisconnectProperties = PropertyId.Mask(
         PropertyId.SessionExpiryInterval, PropertyId.ReasonString, PropertyId.UserProperty, PropertyId.ServerReference);
 
-    public static InboundPacket Decode(byte header, ReadOnlySpan<byte> body, MqttProtocolVersion version)
+    /// <summary>Decodes one packet body; PUBLISH takes its topic and payload buffer from <paramref name="buffers"/> when given.</summary>
+    public static InboundPacket Decode(byte header, ReadOnlySpan<byte> body, MqttProtocolVersion version, InboundBuffers? buffers = null)
     {
         var type = (MqttPacketType)(header >> 4);
         var flags = header & 0x0F;
@@ -42,7 +45,7 @@ internal static class MqttPacketDecoder
         return type switch
         {
             MqttPacketType.ConnAck => DecodeConnAck(ref reader, v5),
-            MqttPacketType.Publish => MqttPublishDecoder.Decode(flags, ref reader, v5, PublishProperties),
+            MqttPacketType.Publish => MqttPublishDecoder.Decode(flags, ref reader, v5, PublishProperties, buffers),
             MqttPacketType.PubAck or MqttPacketType.PubRec or MqttPacketType.PubRel or MqttPacketType.PubComp =>
                 DecodeAck(type, ref reader, v5),
             MqttPacketType.SubAck or MqttPacketType.UnsubAck => DecodeSubscriptionAck(type, ref reader, v5),
@@ -63,7 +66,7 @@ internal static class MqttPacketDecoder
         var code = reader.ReadByte();
         var reason = v5 ? (MqttReasonCode)code : MapConnectReturnCode(code);
         var properties = v5 ? PacketProperties.Read(ref reader, ConnAckProperties) : default;
-        reader.ExpectEnd("CONNACK");
+        reader.ExpectEnd(MqttPacketType.ConnAck);
         return new InboundPacket
         {
             Type = MqttPacketType.ConnAck,
@@ -101,7 +104,7 @@ internal static class MqttPacketDecoder
             }
         }
 
-        reader.ExpectEnd(type.ToString());
+        reader.ExpectEnd(type);
         return new InboundPacket { Type = type, PacketId = packetId, ReasonCode = reason, Properties = properties };
     }
 
@@ -141,13 +144,13 @@ internal static class MqttPacketDecoder
         // A DISCONNECT with remaining length 0 means Normal disconnection (3.14.2.1).
         var reason = reader.IsAtEnd ? MqttReasonCode.NormalDisconnection : (MqttReasonCode)reader.ReadByte();
         var properties = reader.IsAtEnd ? default : PacketProperties.Read(ref reader, DisconnectProperties);
-        reader.ExpectEnd("DISCONNECT");
+        reader.ExpectEnd(MqttPacketType.Disconnect);
         return new InboundPacket { Type = MqttPacketType.Disconnect, ReasonCode = reason, Properties = properties };
     }
 
     private static InboundPacket Empty(MqttPacketType type, ref PacketReader reader)
     {
-        reader.ExpectEnd(type.ToString());
+        reader.ExpectEnd(type);
         return new InboundPacket { Type = type };
     }
 

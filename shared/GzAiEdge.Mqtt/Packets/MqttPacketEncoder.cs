@@ -69,7 +69,7 @@ internal static class MqttPacketEncoder
     }
 
     /// <summary>PUBLISH (section 3.3).</summary>
-    public static ReadOnlyMemory<byte> Publish(PacketWriter writer, MqttApplicationMessage message, ushort packetId,
+    public static ReadOnlyMemory<byte> Publish(PacketWriter writer, in MqttApplicationMessage message, ushort packetId,
         bool duplicate, MqttProtocolVersion version)
     {
         writer.Begin();

@@ -59,11 +59,12 @@ internal ref struct PacketReader
     /// <summary>Splits off the next <paramref name="length"/> bytes as their own reader (a property block).</summary>
     public PacketReader ReadSection(int length) => new(Take(length));
 
-    public readonly void ExpectEnd(string packet)
+    /// <summary>Throws unless the body is used up; the packet type names the packet only on failure (naming it eagerly would box it for every ack).</summary>
+    public readonly void ExpectEnd(MqttPacketType packet)
     {
         if (!IsAtEnd)
         {
-            throw Malformed($"{packet} has {Remaining} unexpected trailing bytes");
+            throw Malformed($"{packet.ToString().ToUpperInvariant()} has {Remaining} unexpected trailing bytes");
         }
     }
 

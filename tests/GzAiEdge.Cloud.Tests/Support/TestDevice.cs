@@ -99,7 +99,7 @@ public sealed class TestDevice : IAsyncDisposable
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 
     private Task PublishAsync(MessageKind kind, byte[] payload, bool retain = false) =>
-        _client.PublishAsync(new MqttApplicationMessage(GzTopic.Create(Site, Device, kind).ToString(), payload) { Retain = retain }, CancellationToken.None);
+        _client.PublishAsync(new MqttApplicationMessage(GzTopic.Create(Site, Device, kind).ToString(), payload) { Retain = retain }, CancellationToken.None).AsTask();
 
     private static byte[] State(string site, string device, string state) =>
         JsonSerializer.SerializeToUtf8Bytes(new DeviceState { V = 1, Site = site, Device = device, State = state, Time = DateTimeOffset.UtcNow },

@@ -102,5 +102,5 @@ public sealed class RemoteCommandTests(CommandRig rig)
 
     private static Task PublishAsync(MqttClient client, DeviceCommand command, string device = CommandRig.Device) =>
         client.PublishAsync(new MqttApplicationMessage($"gz/v1/{CommandRig.SiteId}/{device}/cmd",
-            JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand)), CancellationToken.None);
+            JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand)), CancellationToken.None).AsTask();
 }

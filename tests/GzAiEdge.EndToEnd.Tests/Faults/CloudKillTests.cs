@@ -13,7 +13,9 @@ public sealed class CloudKillTests(ITestOutputHelper output)
     [Fact]
     public async Task Killing_the_cloud_mid_batch_loses_nothing_the_broker_redelivers_what_was_not_acknowledged()
     {
-        await using var rig = await FaultRig.StartAsync("cloud-kill");
+        // Small batches, so that the kill falls between stored and unacknowledged ones: at the default
+        // batch size ingestion stores the whole burst in one or two writes before the test can kill it.
+        await using var rig = await FaultRig.StartAsync("cloud-kill", cloudArgs: "--Ingestion:BatchSize=10");
         using var burstKey = DeviceSigner.Create();
         rig.Register("cam-99", burstKey);
         var chain = SignedBurst.Chain(burstKey, "cam-99", Reports);
@@ -39,6 +41,7 @@ public sealed class CloudKillTests(ITestOutputHelper output)
         Assert.True(storedAtKill < Reports, $"{storedAtKill} of {Reports} stored with the cloud dead: nothing was left for the broker to redeliver");
         await rig.StartCloudAsync();
         await rig.WaitForAsync(async () => (await rig.StoredSeqsAsync("cam-99")).Count >= Reports, $"all {Reports} reports after the restart");
+        await rig.WaitForAsync(async () => (await rig.VerifyAsync("cam-99")).AttestedHead == Reports, "the checkpoint published after the burst");
 
         var seqs = await rig.StoredSeqsAsync("cam-99");
         Assert.Equal(Enumerable.Range(1, Reports).Select(i => (long)i), seqs.Order());

@@ -56,13 +56,13 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public string ClientId { get; } = $"gz-ingest-fault-{Guid.NewGuid():N}";
 
-    public static async Task<FaultRig> StartAsync(string name, bool observe = true)
+    public static async Task<FaultRig> StartAsync(string name, bool observe = true, params string[] cloudArgs)
     {
         var folder = new TempFolder($"gz-fault-{name}");
         var broker = await MosquittoBroker.StartAsync();
         var influx = await InfluxDbServer.StartAsync();
         var wire = observe ? await WireObserver.StartAsync(broker) : null;
-        var rig = new FaultRig(folder, broker, influx, wire);
+        var rig = new FaultRig(folder, broker, influx, wire) { CloudArgs = cloudArgs };
         await rig.StartCloudAsync();
         return rig;
     }

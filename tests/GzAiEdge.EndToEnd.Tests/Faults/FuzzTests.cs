@@ -23,7 +23,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             await client.ConnectAsync(CancellationToken.None);
             await Task.WhenAll(payloads.Select((p, i) => client.PublishAsync(
-                new MqttApplicationMessage($"gz/v1/{FaultRig.Site}/cam-77/{(i % 5 == 4 ? "checkpoint" : "kpi")}", p), CancellationToken.None)));
+                new MqttApplicationMessage($"gz/v1/{FaultRig.Site}/cam-77/{(i % 5 == 4 ? "checkpoint" : "kpi")}", p), CancellationToken.None).AsTask()));
         }
 
         var chain = SignedBurst.Chain(key, "cam-78", 20);

@@ -49,7 +49,7 @@ internal static class SignedBurst
         await client.ConnectAsync(CancellationToken.None);
         var topic = $"gz/v1/{FaultRig.Site}/{device}/kpi";
         await Task.WhenAll(chain.Skip(offset).Take(length).Select(r => client.PublishAsync(
-            new MqttApplicationMessage(topic, JsonSerializer.SerializeToUtf8Bytes(r, GzJsonContext.Default.KpiReport)), CancellationToken.None)));
+            new MqttApplicationMessage(topic, JsonSerializer.SerializeToUtf8Bytes(r, GzJsonContext.Default.KpiReport)), CancellationToken.None).AsTask()));
         if (offset + length < chain.Count)
         {
             return;

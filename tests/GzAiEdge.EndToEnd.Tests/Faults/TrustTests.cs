@@ -73,7 +73,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
         // The ACL: cam-01's identity may not speak for cam-02, and nobody may connect without one.
         await using var attacker = await ConnectAsync("devices/cam-01", "attacker");
         var refused = await Assert.ThrowsAsync<MqttPublishException>(() => attacker.PublishAsync(
-            new MqttApplicationMessage("gz/v1/tianhe-01/cam-02/kpi", Payload(captured[0] with { Device = "cam-02" })), CancellationToken.None));
+            new MqttApplicationMessage("gz/v1/tianhe-01/cam-02/kpi", Payload(captured[0] with { Device = "cam-02" })), CancellationToken.None).AsTask());
         Assert.Equal(MqttReasonCode.NotAuthorized, refused.ReasonCode);
         await using var anonymous = new MqttClient(new MqttClientOptions { Host = "127.0.0.1", Port = _site.TlsPort, ClientId = "anon", Tls = new MqttTlsOptions { CaFile = device["Broker__CaFile"] } });
         await Assert.ThrowsAsync<MqttConnectException>(() => anonymous.ConnectAsync(CancellationToken.None));
