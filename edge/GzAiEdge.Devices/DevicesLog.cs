@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GzAiEdge.Devices;
 
-/// <summary>The device layer's log messages (event ids 4000–4099; cameras 4000–4019).</summary>
+/// <summary>The device layer's log messages (event ids 4000–4099; cameras 4000–4019, sensor sources 4020–4039).</summary>
 internal static partial class DevicesLog
 {
     [LoggerMessage(4000, LogLevel.Information, "Camera {Input}: started {Program} (pid {Pid})")]
@@ -22,4 +22,10 @@ internal static partial class DevicesLog
 
     [LoggerMessage(4005, LogLevel.Information, "Camera {Input}: the input ended after {Frames} frames")]
     public static partial void CameraEnded(ILogger logger, string input, long frames);
+
+    [LoggerMessage(4020, LogLevel.Information, "Sensor {Device}: streaming {Channels} at {SampleHz} Hz")]
+    public static partial void SensorStreaming(ILogger logger, string device, string channels, double sampleHz);
+
+    [LoggerMessage(4021, LogLevel.Warning, "Sensor {Device}: {Reason}; opening it again in {Delay}")]
+    public static partial void SensorFailed(ILogger logger, string device, string reason, TimeSpan delay);
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Health;
 using GzAiEdge.Edge.Hosting;
@@ -48,7 +49,8 @@ public static class EdgeServiceExtensions
     /// Resolves everything the device config decides, so that a bad config is reported before the
     /// host starts. Throws <see cref="OptionsValidationException"/> (each failure names file, line
     /// and key) or <see cref="InvalidDataException"/> (a bad signing key, a corrupt legacy sequence file),
-    /// or <see cref="Microsoft.Data.Sqlite.SqliteException"/> (an outbox that cannot be opened).
+    /// or <see cref="Microsoft.Data.Sqlite.SqliteException"/> (an outbox that cannot be opened); a model, camera or
+    /// sensor that cannot be opened is an <see cref="InvalidDataException"/> naming the key that places it.
     /// </summary>
     public static void ValidateEdgeConfiguration(this IServiceProvider services)
     {
@@ -60,7 +62,8 @@ public static class EdgeServiceExtensions
 
         services.GetRequiredService<Outbox>();
 
-        // Loads the model (and the ONNX Runtime library) now, so that a model that cannot run stops the start.
+        // Loads the model (and the ONNX Runtime library) and opens a sensor now, so that a model that cannot run,
+        // or a bus or chip that is not there, stops the start.
         services.GetRequiredService<PipelineHost>();
     }
 
@@ -103,6 +106,7 @@ public static class EdgeServiceExtensions
         services.AddSingleton<IValidateOptions<InferenceOptions>>(sp => sp.GetRequiredService<PipelineOptionsValidator>());
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
+        services.AddSingleton<ISensorPorts>(LinuxSensorPorts.Instance);
         services.AddSingleton<BoardOptionsValidator>();
         services.AddSingleton<IValidateOptions<BoardOptions>>(sp => sp.GetRequiredService<BoardOptionsValidator>());
         services.AddSingleton<IValidateOptions<HealthOptions>>(sp => sp.GetRequiredService<BoardOptionsValidator>());

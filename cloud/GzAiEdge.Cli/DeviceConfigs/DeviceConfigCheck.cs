@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.Edge;
 using GzAiEdge.Edge.Configuration;
 using GzAiEdge.Edge.Pipeline;
@@ -23,7 +24,8 @@ internal sealed record DeviceConfigResult(IReadOnlyList<string> Problems, IReadO
 /// Checks a device config as the edge worker does at start, off the device: the board profile it names, every
 /// option validator (the worker's own), and then what the worker would find when it opens its files: the signing
 /// key parses as a P-256 key, the CA file holds certificates, the model loads in ONNX Runtime, fits its pipeline
-/// and runs on the replay's first input. Absolute paths are looked for under <c>root</c> when given. Not checked:
+/// and runs on the replay's first input, a sensor's bus or GPIO chip is one the board profile lists (the sensor is
+/// not opened). Absolute paths are looked for under <c>root</c> when given. Not checked:
 /// the board's own ONNX Runtime build and GPU providers (only its CPU architecture), the broker, the state folder.
 /// </summary>
 internal static class DeviceConfigCheck
@@ -68,6 +70,10 @@ internal static class DeviceConfigCheck
         {
             CheckModel(problems, done, services, locator, files);
         }
+        else if (config["Source:Kind"] == "sensor")
+        {
+            CheckSensor(problems, done, services, locator);
+        }
 
         return new(problems, done);
     }
@@ -100,6 +106,39 @@ internal static class DeviceConfigCheck
         {
             throw new InvalidDataException($"{file} holds no PEM certificate");
         }
+    }
+
+    // The sensor is not opened (this is not the device): its bus or GPIO chip must be one the board profile lists.
+    private static void CheckSensor(List<string> problems, List<string> done, IServiceProvider services, ConfigurationLocator locator)
+    {
+        SensorOptions sensor;
+        BoardOptions board;
+        try
+        {
+            sensor = services.GetRequiredService<IOptions<SourceOptions>>().Value.Sensor;
+            board = services.GetRequiredService<IOptions<BoardOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return;
+        }
+
+        if (sensor.Chip == SensorOptions.PulseCounter)
+        {
+            var chips = board.GpioChips.Select(c => c.Device).ToList();
+            if (chips.Count > 0 && !chips.Contains(sensor.GpioChipPath))
+            {
+                problems.Add($"{locator.Describe("Source:Sensor:GpioChip")}: {sensor.GpioChipPath} is not a GPIO chip of board {board.Name} ({string.Join(", ", chips)})");
+                return;
+            }
+        }
+        else if (sensor.TryBus(out var bus, out _) && board.I2cBuses.Count > 0 && !board.I2cBuses.Contains(bus))
+        {
+            problems.Add($"{locator.Describe("Source:Sensor:Bus")}: /dev/i2c-{bus} is not an I2C bus of board {board.Name} ({string.Join(", ", board.I2cBuses.Select(b => $"/dev/i2c-{b}"))})");
+            return;
+        }
+
+        done.Add($"sensor {sensor.Display} (not opened)");
     }
 
     // As the worker's SampleSourceFactory, with the paths resolved and this machine's bundled ONNX Runtime: the

@@ -31,11 +31,20 @@ public enum SourceState
 /// </summary>
 /// <param name="Kind">What the source is: <c>camera</c>, <c>replay</c>, a sensor name.</param>
 /// <param name="State">Where it is in its life.</param>
-/// <param name="Reason">Why it is not streaming (the last error, with the child's own message), or null.</param>
+/// <param name="Reason">
+/// Why it is not streaming (the last error, with the child's own message or the bus, address and register), or null;
+/// while streaming, a warning about what it measures (a pulse counter's stuck or silent line).
+/// </param>
 /// <param name="Received">Inputs that arrived.</param>
 /// <param name="Delivered">Inputs handed to the pipeline.</param>
 /// <param name="Dropped">Inputs thrown away because the pipeline was behind (oldest first).</param>
 /// <param name="Reconnects">Restarts after the first start.</param>
 /// <param name="LastInput">When the newest input arrived, or null before the first.</param>
+/// <param name="Lost">
+/// Inputs that never arrived: a sensor's samples overwritten in its FIFO, cut by a bus error or due while it was
+/// down, estimated from its sample rate.
+/// </param>
+/// <param name="Skipped">Inputs taken but not delivered because they held no value (a PPG second with no finger on the sensor).</param>
 public sealed record SourceStats(
-    string Kind, SourceState State, string? Reason, long Received, long Delivered, long Dropped, long Reconnects, DateTimeOffset? LastInput);
+    string Kind, SourceState State, string? Reason, long Received, long Delivered, long Dropped, long Reconnects, DateTimeOffset? LastInput,
+    long Lost = 0, long Skipped = 0);

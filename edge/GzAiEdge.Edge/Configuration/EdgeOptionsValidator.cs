@@ -73,9 +73,13 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator, DeviceFil
         {
             CheckCamera(errors, options);
         }
+        else if (options.Kind == "sensor")
+        {
+            CheckSensor(errors, options);
+        }
         else
         {
-            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated', 'replay' or 'camera'");
+            errors.Add($"{locator.Describe("Source:Kind")}: '{options.Kind}' is not a known source; use 'simulated', 'replay', 'camera' or 'sensor'");
         }
 
         if (options.SampleHz is <= 0 or > 1000)
@@ -94,16 +98,33 @@ public sealed class EdgeOptionsValidator(ConfigurationLocator locator, DeviceFil
             errors.Add($"{locator.Describe($"Source:Camera:{key}")}: {problem}");
         }
 
-        if (options.Labelled)
-        {
-            errors.Add($"{locator.Describe("Source:Labelled")}: labelled evaluation scores against a replay's ground truth, and a camera has none; use kind: replay for it");
-        }
+        ReplayOnly(errors, options, "a camera");
 
         // Frames arriving between two ticks wait in the queue; one spare frame absorbs a late tick.
         var perTick = (int)Math.Ceiling(camera.Fps / options.SampleHz);
         if (options.SampleHz > 0 && camera.QueueFrames is >= 1 and <= 1000 && camera.QueueFrames <= perTick)
         {
             errors.Add($"{locator.Describe("Source:Camera:QueueFrames")}: {camera.QueueFrames} frames would drop frames between ticks ({camera.Fps} fps at Source:SampleHz {options.SampleHz}); use at least {perTick + 1} or raise Source:SampleHz");
+        }
+    }
+
+    private void CheckSensor(List<string> errors, SourceOptions options)
+    {
+        // A SampleHz out of range is reported below on its own; NaN leaves the chip's tick checks out rather than repeat it.
+        var tickHz = options.SampleHz is > 0 and <= 1000 ? options.SampleHz : double.NaN;
+        foreach (var (key, problem) in options.Sensor.Check(tickHz))
+        {
+            errors.Add($"{locator.Describe($"Source:{key}")}: {problem}");
+        }
+
+        ReplayOnly(errors, options, "a sensor");
+    }
+
+    private void ReplayOnly(List<string> errors, SourceOptions options, string source)
+    {
+        if (options.Labelled)
+        {
+            errors.Add($"{locator.Describe("Source:Labelled")}: labelled evaluation scores against a replay's ground truth, and {source} has none; use kind: replay for it");
         }
     }
 

@@ -1,24 +1,37 @@
 namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>
-/// The model pipeline a replay or camera source feeds (config section <c>Pipeline</c>).
-/// Unset for simulated sources.
+/// The pipeline a replay, camera or sensor source feeds (config section <c>Pipeline</c>): a model's, or for
+/// some sensors one without a model. Unset for simulated sources.
 /// </summary>
 // Setters, not init: the configuration binding source generator silently skips init-only properties.
 public sealed record PipelineOptions
 {
     public const string Section = "Pipeline";
 
-    /// <summary>The known pipelines; each is a scenario type's KPI set in docs/kpis.md.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["traffic-detection", "visual-inspection", "vibration-anomaly", "vitals-classification"];
+    /// <summary>The known pipelines; each is a KPI set in docs/kpis.md.</summary>
+    public static readonly IReadOnlyList<string> Kinds =
+        ["traffic-detection", "visual-inspection", "vibration-anomaly", "vitals-classification", "traffic-loop", "environment"];
 
     /// <summary>The pipelines that run on frames, and so on a camera.</summary>
     public static readonly IReadOnlyList<string> ImageKinds = ["traffic-detection", "visual-inspection"];
 
+    /// <summary>The pipelines that run no model: they read a sensor and aggregate what it measures.</summary>
+    public static readonly IReadOnlyList<string> ModelFreeKinds = ["traffic-loop", "environment"];
+
+    /// <summary>The pipeline each sensor chip feeds (<c>Source:Sensor:Chip</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SensorKinds = new Dictionary<string, string>
+    {
+        ["mpu6050"] = "vibration-anomaly",
+        ["max30102"] = "vitals-classification",
+        ["pulse-counter"] = "traffic-loop",
+        ["bme280"] = "environment",
+    };
+
     /// <summary>One of <see cref="Kinds"/>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary>The ONNX model file.</summary>
+    /// <summary>The ONNX model file; none for <see cref="ModelFreeKinds"/>.</summary>
     public string Model { get; set; } = string.Empty;
 
     /// <summary>Name reported with every KPI report; defaults to the model's graph name.</summary>

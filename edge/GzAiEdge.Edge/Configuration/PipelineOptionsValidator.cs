@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>
-/// Checks the model pipeline and inference settings at start, naming file, line and key. Reads the source
-/// kind from configuration, not from validated <see cref="SourceOptions"/>, so that a bad source is
+/// Checks the pipeline and inference settings at start, naming file, line and key. Reads the source kind (and a
+/// sensor's chip) from configuration, not from validated <see cref="SourceOptions"/>, so that a bad source is
 /// reported once, under its own key.
 /// </summary>
 public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConfiguration configuration, DeviceFiles files) :
@@ -16,11 +16,11 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
     {
         var errors = new List<string>();
         var source = configuration[$"{SourceOptions.Section}:Kind"];
-        if (source is not ("replay" or "camera"))
+        if (source is not ("replay" or "camera" or "sensor"))
         {
             if (!string.IsNullOrEmpty(options.Kind))
             {
-                errors.Add($"{locator.Describe("Pipeline:Kind")}: a model pipeline needs Source:Kind replay or camera; a simulated source has no model");
+                errors.Add($"{locator.Describe("Pipeline:Kind")}: a pipeline needs Source:Kind replay, camera or sensor; a simulated source has none");
             }
 
             return Result(errors);
@@ -30,12 +30,19 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
         {
             errors.Add($"{locator.Describe("Pipeline:Kind")}: '{options.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}");
         }
-        else if (source == "camera" && !PipelineOptions.ImageKinds.Contains(options.Kind))
+        else if (Misfit(source, options.Kind) is { } misfit)
         {
-            errors.Add($"{locator.Describe("Pipeline:Kind")}: '{options.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}");
+            errors.Add($"{locator.Describe("Pipeline:Kind")}: {misfit}");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Model) || !files.FileExists(options.Model))
+        if (PipelineOptions.ModelFreeKinds.Contains(options.Kind))
+        {
+            if (!string.IsNullOrEmpty(options.Model))
+            {
+                errors.Add($"{locator.Describe("Pipeline:Model")}: '{options.Kind}' runs no model; remove Pipeline:Model");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.Model) || !files.FileExists(options.Model))
         {
             errors.Add($"{locator.Describe("Pipeline:Model")}: model file '{options.Model}' not found{files.Where(options.Model)}");
         }
@@ -64,6 +71,26 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
         }
 
         return Result(errors);
+    }
+
+    /// <summary>Why <paramref name="source"/> cannot feed pipeline <paramref name="kind"/>, or null when it can.</summary>
+    private string? Misfit(string source, string kind)
+    {
+        if (source == "camera")
+        {
+            return PipelineOptions.ImageKinds.Contains(kind) ? null : $"'{kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}";
+        }
+
+        if (source == "replay")
+        {
+            return PipelineOptions.ModelFreeKinds.Contains(kind) ? $"'{kind}' reads a live sensor; a replay feeds only models ({string.Join(", ", PipelineOptions.Kinds.Except(PipelineOptions.ModelFreeKinds))})" : null;
+        }
+
+        // An unknown chip is reported under Source:Sensor:Chip.
+        var chip = configuration[$"{SourceOptions.Section}:Sensor:Chip"] ?? string.Empty;
+        return PipelineOptions.SensorKinds.TryGetValue(chip, out var feeds) && feeds != kind
+            ? $"'{kind}' cannot read a {chip}; it feeds {feeds} ({string.Join(", ", PipelineOptions.SensorKinds.Select(k => $"{k.Key} → {k.Value}"))})"
+            : null;
     }
 
     public ValidateOptionsResult Validate(string? name, InferenceOptions options)

@@ -1,4 +1,5 @@
 using GzAiEdge.Devices.Camera;
+using GzAiEdge.Devices.Sources.Sensors;
 
 namespace GzAiEdge.Edge.Configuration;
 
@@ -9,8 +10,9 @@ public sealed record SourceOptions
     public const string Section = "Source";
 
     /// <summary>
-    /// <c>simulated</c> (no model), <c>replay</c> (recorded frames or signals through the <c>Pipeline</c> model), or
-    /// <c>camera</c> (live frames from <see cref="Camera"/> through an image model).
+    /// <c>simulated</c> (no model), <c>replay</c> (recorded frames or signals through the <c>Pipeline</c> model),
+    /// <c>camera</c> (live frames from <see cref="Camera"/> through an image model) or <c>sensor</c> (a chip on an I2C
+    /// bus or a GPIO line, <see cref="Sensor"/>, through the pipeline its chip feeds).
     /// </summary>
     public string Kind { get; set; } = "simulated";
 
@@ -20,7 +22,10 @@ public sealed record SourceOptions
     /// <summary>Seed of the simulation, so that a run can be repeated.</summary>
     public int Seed { get; set; }
 
-    /// <summary>Ticks per second: samples of a simulation; a replay runs whatever inputs fell due since the last tick, a camera the frames that arrived.</summary>
+    /// <summary>
+    /// Ticks per second: samples of a simulation; a replay runs whatever inputs fell due since the last tick, a camera
+    /// the frames that arrived, a sensor what its FIFO holds (often enough that it never fills) or one measurement.
+    /// </summary>
     public double SampleHz { get; set; } = 5;
 
     /// <summary>Replay: the folder holding <c>manifest.json</c> and its data (models/replay/…).</summary>
@@ -34,4 +39,7 @@ public sealed record SourceOptions
 
     /// <summary>Camera: what to open (ffmpeg or GStreamer input, frame size and rate, stall and restart timing).</summary>
     public CameraOptions Camera { get; set; } = new();
+
+    /// <summary>Sensor: the chip, where it is wired and its settings.</summary>
+    public SensorOptions Sensor { get; set; } = new();
 }

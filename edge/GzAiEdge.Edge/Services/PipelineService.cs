@@ -67,11 +67,14 @@ public sealed class PipelineService(
 
     private string Describe() => pipeline.Current.Model is { } model
         ? $"{Input()} through model {model.Name} v{model.Version} ({model.Sha256[..12]}){(source.Value.Labelled ? ", labelled" : string.Empty)}"
-        : $"simulated {source.Value.Profile}";
+        : source.Value.Kind == "sensor" ? $"{Input()}, no model" : $"simulated {source.Value.Profile}";
 
-    private string Input() => source.Value.Kind == "camera"
-        ? $"camera ({source.Value.Camera.Format}) {source.Value.Camera.Display}"
-        : $"replay {source.Value.Path}";
+    private string Input() => source.Value.Kind switch
+    {
+        "camera" => $"camera ({source.Value.Camera.Format}) {source.Value.Camera.Display}",
+        "sensor" => $"sensor {source.Value.Sensor.Display}",
+        _ => $"replay {source.Value.Path}",
+    };
 
     private async Task CloseAsync(KpiWindow window, CancellationToken cancellationToken)
     {

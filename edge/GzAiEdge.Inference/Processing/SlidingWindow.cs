@@ -49,6 +49,9 @@ public sealed class SlidingWindow
         return _seen >= Length && (_seen - Length) % Hop == 0;
     }
 
+    /// <summary>Forgets the samples so far: the next window is full only after <see cref="Length"/> new ones.</summary>
+    public void Clear() => (_next, _seen) = (0, 0);
+
     /// <summary>Adds a one-channel sample.</summary>
     public bool Add(float value) => Add([value]);
 

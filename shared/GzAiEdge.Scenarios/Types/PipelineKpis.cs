@@ -6,7 +6,12 @@ namespace GzAiEdge.Scenarios.Types;
 /// </summary>
 public static class PipelineKpis
 {
-    private static readonly string[] EveryInferencePipeline = ["samples", "inference_p50_ms", "inference_p95_ms", "inference_p99_ms", "inferences_per_s"];
+    private const string EveryPipeline = "samples";
+
+    private static readonly string[] EveryInferencePipeline = ["inference_p50_ms", "inference_p95_ms", "inference_p99_ms", "inferences_per_s"];
+
+    // Sensor pipelines that aggregate what they measure and run no model, so report no inference timings.
+    private static readonly string[] ModelFree = ["traffic-loop", "environment"];
 
     private static readonly Dictionary<string, string[]> ByPipeline = new(StringComparer.Ordinal)
     {
@@ -22,6 +27,12 @@ public static class PipelineKpis
             "heart_rate_mean", "spo2_mean", "spo2_min", "abnormal_share", "alert_count", "time_to_alert_s",
             "classification_accuracy", "classification_f1",
         ],
+        ["traffic-loop"] = ["vehicle_count", "vehicle_flow_per_hour", "occupancy"],
+        ["environment"] =
+        [
+            "temperature_mean_c", "temperature_min_c", "temperature_max_c", "humidity_mean_pct", "humidity_min_pct", "humidity_max_pct",
+            "pressure_mean_hpa", "pressure_min_hpa", "pressure_max_hpa",
+        ],
     };
 
     /// <summary>The known pipeline names.</summary>
@@ -32,5 +43,6 @@ public static class PipelineKpis
 
     /// <summary>True when <paramref name="pipeline"/> emits <paramref name="key"/>.</summary>
     public static bool Emits(string pipeline, string key) =>
-        ByPipeline.TryGetValue(pipeline, out var keys) && (keys.Contains(key) || EveryInferencePipeline.Contains(key));
+        ByPipeline.TryGetValue(pipeline, out var keys)
+        && (keys.Contains(key) || key == EveryPipeline || (!ModelFree.Contains(pipeline) && EveryInferencePipeline.Contains(key)));
 }

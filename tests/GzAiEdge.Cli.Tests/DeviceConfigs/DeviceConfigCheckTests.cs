@@ -103,6 +103,20 @@ public sealed class DeviceConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_sensor_is_checked_against_the_buses_and_gpio_chips_of_its_board_without_being_opened()
+    {
+        var bus = Write("profile: rpi4\nedge: { site: s-1, device: d-1, scenario: x }\nsource: { kind: sensor, sampleHz: 1, sensor: { chip: bme280, bus: 7 } }\npipeline: { kind: environment }\n");
+        var line = Write("profile: rpi5\nedge: { site: s-1, device: d-1, scenario: x }\nsource: { kind: sensor, sensor: { chip: pulse-counter, gpioChip: gpiochip4, line: \"17\" } }\npipeline: { kind: traffic-loop }\n", "line.yaml");
+        var good = Write("profile: rpi4\nedge: { site: s-1, device: d-1, scenario: x }\nsource: { kind: sensor, sampleHz: 1, sensor: { chip: bme280, address: \"0x77\" } }\npipeline: { kind: environment }\n", "good.yaml");
+
+        Assert.Equal([$"{bus}:3 (Source:Sensor:Bus): /dev/i2c-7 is not an I2C bus of board rpi4 (/dev/i2c-1)"], DeviceConfigCheck.Run(bus, root: null).Problems);
+        Assert.Equal([$"{line}:3 (Source:Sensor:GpioChip): /dev/gpiochip4 is not a GPIO chip of board rpi5 (/dev/gpiochip0)"], DeviceConfigCheck.Run(line, root: null).Problems);
+        var result = DeviceConfigCheck.Run(good, root: null);
+        Assert.Empty(result.Problems);
+        Assert.Contains("sensor bme280 at 0x77 on /dev/i2c-1 (not opened)", result.Checked);
+    }
+
+    [Fact]
     public async Task The_command_exits_2_and_prints_one_problem_a_line_for_a_broken_file_and_0_for_good_ones()
     {
         var bad = Write("edge: { site: s-1, device: d-1, scenario: x }\nsource: { profile: rail }\n");

@@ -1,5 +1,5 @@
 using GzAiEdge.Devices.I2c;
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
 
 namespace GzAiEdge.Devices.Tests.I2c;
 

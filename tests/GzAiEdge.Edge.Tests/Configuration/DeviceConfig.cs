@@ -35,6 +35,17 @@ internal static class DeviceConfig
         return builder.Services.BuildServiceProvider();
     }
 
+    /// <summary>As the worker, with <paramref name="replace"/> swapping services for the test's (a board's ports, the clock).</summary>
+    public static ServiceProvider Build(string path, Action<IServiceCollection> replace)
+    {
+        string[] args = ["--config", path];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
+        builder.AddEdgeConfiguration(args);
+        builder.AddEdgePipeline();
+        replace(builder.Services);
+        return builder.Services.BuildServiceProvider();
+    }
+
     /// <summary>The device file over profiles from <paramref name="profiles"/>; returns the profile problems instead of throwing.</summary>
     public static (ServiceProvider Services, IReadOnlyList<string> Problems) Build(string path, DeviceProfiles profiles)
     {

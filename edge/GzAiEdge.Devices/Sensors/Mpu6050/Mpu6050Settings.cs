@@ -55,6 +55,9 @@ public sealed record Mpu6050Settings
 
     internal int FrameSize => IncludeGyro ? 12 : 6;
 
+    /// <summary>How long the 1024-byte FIFO takes to fill: the longest a reader may leave it (170 ms at the defaults).</summary>
+    public TimeSpan FifoDuration => TimeSpan.FromSeconds(Mpu6050Registers.FifoSize / FrameSize / SampleRateHz);
+
     /// <summary>Throws naming the setting that cannot work.</summary>
     public void Validate()
     {

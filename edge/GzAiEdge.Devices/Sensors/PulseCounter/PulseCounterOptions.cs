@@ -44,27 +44,24 @@ public sealed record PulseCounterOptions
     public double SilentSeconds { get; set; } = 900;
 
     /// <summary>What is wrong, one line per key (<c>PulseCounter:MinPulseMs: …</c>); empty when all is well.</summary>
-    public IReadOnlyList<string> Validate(string section = Section)
-    {
-        var errors = new List<string>();
-        void Check(bool ok, string key, object value, string rule)
-        {
-            if (!ok)
-            {
-                errors.Add($"{section}:{key}: {value} {rule}");
-            }
-        }
+    public IReadOnlyList<string> Validate(string section = Section) => [.. Check().Select(p => $"{section}:{p.Key}: {p.Problem}")];
 
-        Check(!string.IsNullOrWhiteSpace(Chip), nameof(Chip), $"'{Chip}'", "must name a chip such as /dev/gpiochip0");
-        Check(!string.IsNullOrEmpty(LineName) || Line >= 0, nameof(Line), Line, "must be a line offset (0 or more), or set LineName");
-        Check(Enum.IsDefined(Bias), nameof(Bias), Bias, "is not AsIs, Disabled, PullUp or PullDown");
-        Check(HardwareDebounceMicroseconds >= 0, nameof(HardwareDebounceMicroseconds), HardwareDebounceMicroseconds, "must be 0 (none) or more");
-        Check(EventBufferSize is >= 16 and <= 1024, nameof(EventBufferSize), EventBufferSize, "must be 16 to 1024 (the kernel's ceiling)");
-        Check(MinPulseMs >= 0, nameof(MinPulseMs), MinPulseMs, "must be 0 or more");
-        Check(MinGapMs >= 0, nameof(MinGapMs), MinGapMs, "must be 0 or more");
-        Check(RateWindowSeconds is > 0 and <= 3600, nameof(RateWindowSeconds), RateWindowSeconds, "must be over 0 and at most 3600 (one hour)");
-        Check(StuckActiveSeconds > 0, nameof(StuckActiveSeconds), StuckActiveSeconds, "must be over 0");
-        Check(SilentSeconds > 0, nameof(SilentSeconds), SilentSeconds, "must be over 0");
-        return errors;
+    /// <summary>What is wrong, as (property name, problem), for a host that names the file and line of each key.</summary>
+    public IEnumerable<(string Key, string Problem)> Check()
+    {
+        var checks = new (bool Ok, string Key, object Value, string Rule)[]
+        {
+            (!string.IsNullOrWhiteSpace(Chip), nameof(Chip), $"'{Chip}'", "must name a chip such as /dev/gpiochip0"),
+            (!string.IsNullOrEmpty(LineName) || Line >= 0, nameof(Line), Line, "must be a line offset (0 or more), or set LineName"),
+            (Enum.IsDefined(Bias), nameof(Bias), Bias, "is not AsIs, Disabled, PullUp or PullDown"),
+            (HardwareDebounceMicroseconds >= 0, nameof(HardwareDebounceMicroseconds), HardwareDebounceMicroseconds, "must be 0 (none) or more"),
+            (EventBufferSize is >= 16 and <= 1024, nameof(EventBufferSize), EventBufferSize, "must be 16 to 1024 (the kernel's ceiling)"),
+            (MinPulseMs >= 0, nameof(MinPulseMs), MinPulseMs, "must be 0 or more"),
+            (MinGapMs >= 0, nameof(MinGapMs), MinGapMs, "must be 0 or more"),
+            (RateWindowSeconds is > 0 and <= 3600, nameof(RateWindowSeconds), RateWindowSeconds, "must be over 0 and at most 3600 (one hour)"),
+            (StuckActiveSeconds > 0, nameof(StuckActiveSeconds), StuckActiveSeconds, "must be over 0"),
+            (SilentSeconds > 0, nameof(SilentSeconds), SilentSeconds, "must be over 0"),
+        };
+        return checks.Where(c => !c.Ok).Select(c => (c.Key, $"{c.Value} {c.Rule}"));
     }
 }

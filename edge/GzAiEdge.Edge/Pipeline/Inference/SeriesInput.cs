@@ -5,7 +5,8 @@ using GzAiEdge.Inference.Processing;
 namespace GzAiEdge.Edge.Pipeline.Inference;
 
 /// <summary>
-/// Reads a signal source sample by sample into a sliding window. In labelled mode it keeps the data time of
+/// Reads a signal source sample by sample into a sliding window, started afresh at each sample that does not
+/// follow the one before it (index 0). In labelled mode it keeps the data time of
 /// the newest sample (from its index in the replay), so that timings can be measured against the replay's events.
 /// </summary>
 internal sealed class SeriesInput
@@ -49,10 +50,12 @@ internal sealed class SeriesInput
             {
                 var index = _stamps[i].Index;
 
-                // A new loop makes every labelled event new again. The reset belongs to the loop's first
-                // sample, not to a window: that sample seldom completes one (in the vibration replay, never).
+                // Index 0 does not follow the sample before it: a replay's new loop, a sensor's restart or a gap in
+                // its FIFO. No window may span that seam, and a new loop makes every labelled event new again (a
+                // reset that belongs to the loop's first sample, which seldom completes a window).
                 if (index == 0)
                 {
+                    Window.Clear();
                     Array.Clear(_reached);
                 }
 

@@ -1,4 +1,5 @@
 using GzAiEdge.Devices.Sensors.Bme280;
+using GzAiEdge.Testing.Devices.Sensors.Bme280;
 
 namespace GzAiEdge.Devices.Tests.Sensors.Bme280;
 

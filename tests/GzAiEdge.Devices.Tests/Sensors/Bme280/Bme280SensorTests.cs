@@ -1,6 +1,7 @@
 using GzAiEdge.Devices.I2c;
 using GzAiEdge.Devices.Sensors.Bme280;
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
+using GzAiEdge.Testing.Devices.Sensors.Bme280;
 
 namespace GzAiEdge.Devices.Tests.Sensors.Bme280;
 

@@ -1,6 +1,7 @@
 using GzAiEdge.Devices.I2c;
 using GzAiEdge.Devices.Sensors.Max30102;
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
+using GzAiEdge.Testing.Devices.Sensors.Max30102;
 
 namespace GzAiEdge.Devices.Tests.Sensors.Max30102;
 

@@ -1,4 +1,5 @@
 using GzAiEdge.Devices.Sensors.Max30102;
+using GzAiEdge.Testing.Devices.Sensors.Max30102;
 
 namespace GzAiEdge.Devices.Tests.Sensors.Max30102;
 

@@ -1,6 +1,7 @@
 using GzAiEdge.Devices.I2c;
 using GzAiEdge.Devices.Sensors.Mpu6050;
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
+using GzAiEdge.Testing.Devices.Sensors.Mpu6050;
 
 namespace GzAiEdge.Devices.Tests.Sensors.Mpu6050;
 

@@ -1,6 +1,6 @@
 using GzAiEdge.Devices.Gpio;
 using GzAiEdge.Devices.Sensors.PulseCounter;
-using GzAiEdge.Devices.Tests.Gpio;
+using GzAiEdge.Testing.Devices.Gpio;
 
 namespace GzAiEdge.Devices.Tests.Sensors.PulseCounter;
 

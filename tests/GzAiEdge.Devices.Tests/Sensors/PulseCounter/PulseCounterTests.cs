@@ -1,5 +1,5 @@
 using GzAiEdge.Devices.Sensors.PulseCounter;
-using GzAiEdge.Devices.Tests.Gpio;
+using GzAiEdge.Testing.Devices.Gpio;
 
 namespace GzAiEdge.Devices.Tests.Sensors.PulseCounter;
 

@@ -1,11 +1,11 @@
-namespace GzAiEdge.Devices.Tests.Emulation;
+namespace GzAiEdge.Testing.Devices.Emulation;
 
 /// <summary>
 /// Time for an emulated chip and the driver that talks to it. It stands still until a test advances it or the
 /// driver waits: a wait (<c>Task.Delay</c> on this provider) moves the clock by exactly its length and completes,
 /// so tests run at CPU speed and the chip sees precisely the delays the driver asked for.
 /// </summary>
-internal sealed class EmulatedClock : TimeProvider
+public sealed class EmulatedClock : TimeProvider
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private long _ticks;

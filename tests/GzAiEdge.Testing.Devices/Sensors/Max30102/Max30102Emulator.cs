@@ -1,6 +1,6 @@
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
 
-namespace GzAiEdge.Devices.Tests.Sensors.Max30102;
+namespace GzAiEdge.Testing.Devices.Sensors.Max30102;
 
 /// <summary>
 /// A MAX30102 at register level, from datasheet 19-7740: the register map with reset values and read-only
@@ -10,7 +10,7 @@ namespace GzAiEdge.Devices.Tests.Sensors.Max30102;
 /// first byte, left-justified 18-bit data with the pulse width's resolution and junk in bits 23:18, a dark LED
 /// at amplitude 0, and a 29 ms die temperature conversion.
 /// </summary>
-internal sealed class Max30102Emulator : RegisterMapEmulator
+public sealed class Max30102Emulator : RegisterMapEmulator
 {
     private static readonly int[] Rates = [50, 100, 200, 400, 800, 1000, 1600, 3200];
     private readonly EmulatedClock _clock;

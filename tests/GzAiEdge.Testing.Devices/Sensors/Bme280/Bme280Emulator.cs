@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using GzAiEdge.Devices.Sensors.Bme280;
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
 
-namespace GzAiEdge.Devices.Tests.Sensors.Bme280;
+namespace GzAiEdge.Testing.Devices.Sensors.Bme280;
 
 /// <summary>
 /// A BME280 at register level, from BST-BME280-DS002: the memory map with reset values and read-only registers
@@ -11,7 +11,7 @@ namespace GzAiEdge.Devices.Tests.Sensors.Bme280;
 /// measurement time (appendix 9.1) and standby (table 27), and the 0x80000/0x8000 left by skipped measurements.
 /// The ADC values are the test's; the IIR filter is not modelled (a constant input passes it unchanged).
 /// </summary>
-internal sealed class Bme280Emulator : RegisterMapEmulator
+public sealed class Bme280Emulator : RegisterMapEmulator
 {
     private static readonly double[] StandbyMs = [0.5, 62.5, 125, 250, 500, 1000, 10, 20];
     private readonly EmulatedClock _clock;
@@ -23,7 +23,13 @@ internal sealed class Bme280Emulator : RegisterMapEmulator
     private TimeSpan? _measurementEndsAt;
     private int _latchedOsrsH;
 
-    public Bme280Emulator(EmulatedClock clock, Bme280Calibration trimming, int bus = 1, int address = 0x76)
+    /// <summary>A chip trimmed as <see cref="DatasheetExample.Trimming"/>, the set the datasheet example's values come from.</summary>
+    public Bme280Emulator(EmulatedClock clock, int bus = 1, int address = 0x76)
+        : this(clock, DatasheetExample.Trimming, bus, address)
+    {
+    }
+
+    internal Bme280Emulator(EmulatedClock clock, Bme280Calibration trimming, int bus = 1, int address = 0x76)
         : base(bus, address)
     {
         _clock = clock;
@@ -69,7 +75,7 @@ internal sealed class Bme280Emulator : RegisterMapEmulator
         LoadImage();
     }
 
-    public static void Encode(in Bme280Calibration c, byte[] nvm)
+    internal static void Encode(in Bme280Calibration c, byte[] nvm)
     {
         ushort[] tp = [c.DigT1, (ushort)c.DigT2, (ushort)c.DigT3, c.DigP1, (ushort)c.DigP2, (ushort)c.DigP3, (ushort)c.DigP4,
             (ushort)c.DigP5, (ushort)c.DigP6, (ushort)c.DigP7, (ushort)c.DigP8, (ushort)c.DigP9];

@@ -1,6 +1,6 @@
-using GzAiEdge.Devices.Tests.Emulation;
+using GzAiEdge.Testing.Devices.Emulation;
 
-namespace GzAiEdge.Devices.Tests.Sensors.Mpu6050;
+namespace GzAiEdge.Testing.Devices.Sensors.Mpu6050;
 
 /// <summary>
 /// An MPU-6050 at register level, from RM-MPU-6000A-00 rev 4.2: reset values (0x00, PWR_MGMT_1 0x40 asleep,
@@ -10,7 +10,7 @@ namespace GzAiEdge.Devices.Tests.Sensors.Mpu6050;
 /// FIFO_RESET honoured only while FIFO_EN is 0 (4.27), FIFO_COUNT latched by reading its high byte (4.30) and
 /// FIFO_R_W popping without moving the register pointer.
 /// </summary>
-internal sealed class Mpu6050Emulator : RegisterMapEmulator
+public sealed class Mpu6050Emulator : RegisterMapEmulator
 {
     private const int FifoSize = 1024;
     private readonly EmulatedClock _clock;

@@ -1,4 +1,4 @@
-namespace GzAiEdge.Devices.Tests.Emulation;
+namespace GzAiEdge.Testing.Devices.Emulation;
 
 /// <summary>
 /// A chip's 256 byte-wide registers with their reset values and which bits the bus may write; bits a datasheet

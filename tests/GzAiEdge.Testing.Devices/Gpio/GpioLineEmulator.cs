@@ -1,6 +1,6 @@
 using GzAiEdge.Devices.Gpio;
 
-namespace GzAiEdge.Devices.Tests.Gpio;
+namespace GzAiEdge.Testing.Devices.Gpio;
 
 /// <summary>
 /// A GPIO input line that plays a scripted waveform as the kernel would report it: one edge event per change of
@@ -8,7 +8,7 @@ namespace GzAiEdge.Devices.Tests.Gpio;
 /// (<see cref="Now"/>) has passed it. Events marked with <see cref="DropNext"/> get their sequence number but are
 /// never delivered, as when the kernel's buffer overflows.
 /// </summary>
-internal sealed class GpioLineEmulator(bool initial) : IGpioEdgeEvents
+public sealed class GpioLineEmulator(bool initial) : IGpioEdgeEvents
 {
     private readonly bool _initial = initial;
     private readonly List<(GpioEdgeEvent Event, bool Dropped)> _script = [];
@@ -28,7 +28,11 @@ internal sealed class GpioLineEmulator(bool initial) : IGpioEdgeEvents
     public GpioLineEmulator At(double ms, bool level)
     {
         var at = (long)Math.Round(ms * 1e6);
-        Assert.True(at >= _lastChange, $"waveform must move forward in time ({ms} ms)");
+        if (at < _lastChange)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ms), ms, "a waveform must move forward in time");
+        }
+
         _lastChange = at;
         if (level == _level)
         {

@@ -1,6 +1,6 @@
 using GzAiEdge.Devices.I2c;
 
-namespace GzAiEdge.Devices.Tests.Emulation;
+namespace GzAiEdge.Testing.Devices.Emulation;
 
 /// <summary>
 /// A register-mapped I2C chip behind <see cref="II2cDevice"/>: a write's first byte sets the register pointer and
@@ -9,7 +9,7 @@ namespace GzAiEdge.Devices.Tests.Emulation;
 /// the address, and a transfer that fails part-way. With a clock and a <see cref="ByteTime"/>, transfers take
 /// the time a real bus takes, so that a time-driven chip keeps sampling while it is being read.
 /// </summary>
-internal abstract class RegisterMapEmulator(int bus, int address, EmulatedClock? clock = null) : II2cDevice
+public abstract class RegisterMapEmulator(int bus, int address, EmulatedClock? clock = null) : II2cDevice
 {
     private int _pointer;
     private int? _failReadAfter;

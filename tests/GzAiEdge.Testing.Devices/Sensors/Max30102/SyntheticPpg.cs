@@ -1,4 +1,4 @@
-namespace GzAiEdge.Devices.Tests.Sensors.Max30102;
+namespace GzAiEdge.Testing.Devices.Sensors.Max30102;
 
 /// <summary>
 /// A finger-tip photoplethysmogram with a known heart rate and a known ratio of ratios. Each beat is a systolic
@@ -7,7 +7,7 @@ namespace GzAiEdge.Devices.Tests.Sensors.Max30102;
 /// (AC_red/DC_red)/(AC_ir/DC_ir) = <see cref="Ratio"/> exactly. Breathing moves both channels' baseline by the same
 /// fraction; sensor noise is Gaussian, the same in counts on both channels, from a fixed seed.
 /// </summary>
-internal sealed class SyntheticPpg(double heartRateBpm, double ratio, int seed = 7)
+public sealed class SyntheticPpg(double heartRateBpm, double ratio, int seed = 7)
 {
     private readonly Random _random = new(seed);
 

@@ -1,6 +1,6 @@
 using GzAiEdge.Devices.Sensors.Bme280;
 
-namespace GzAiEdge.Devices.Tests.Sensors.Bme280;
+namespace GzAiEdge.Testing.Devices.Sensors.Bme280;
 
 /// <summary>
 /// Test vectors. Temperature and pressure: the worked example of the BMP280 datasheet (BST-BMP280-DS001, 3.12),
