@@ -13,15 +13,19 @@ usage() {
 usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians and a ratio against its peer)
   ingest     KPI reports → Mosquitto → ingestion → InfluxDB: GzAiEdge vs a Node.js MQTT.js bridge
              [--reports 100000] [--devices 1000] [--runs 5] [--loader-connections 8] [--peer-ack receipt|after-write]
+             [--live-feed]  (GzAiEdge also runs its live feed, which reads every report a second time)
   publish    one connection publishing QoS 1 reports: our MQTT client vs MQTT.js   [--messages 200000] [--runs 5]
   inference  our ONNX Runtime binding vs onnxruntime-node on the same models        (GZ_BENCH_RUNS=3000)
   fleet      memory and CPU per simulated device: gz fleet vs an MQTT.js fleet
              [--devices 1000 10000] [--runs 3] [--window-seconds 5]
   scaleout   1, 2, 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled
-             [--reports 60000] [--instances 1 2 3] [--runs 3] [--without-peer]
+             [--reports 60000] [--instances 1 2 3] [--runs 3] [--without-peer] [--live-feed]
+  hotpath    per-message hot paths with BenchmarkDotNet's memory diagnoser (bytes allocated per report):
+             payload → line protocol against the general path it replaced, MQTT PUBLISH decode/encode
+             [BenchmarkDotNet options, default: --filter '*' --job short]
   evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
-  all        ingest, publish, inference, fleet and scaleout with their defaults, in turn
+  all        ingest, publish, inference, hotpath, fleet and scaleout with their defaults, in turn
 USAGE
 }
 
@@ -49,6 +53,13 @@ inference() {
   dotnet "bench/GzAiEdge.Inference.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Inference.Bench.dll" "$ROOT" "${GZ_BENCH_RUNS:-3000}"
 }
 
+# In process (the benchmarks are [InProcess]); BenchmarkDotNet writes its reports under .run/bench/hotpath.
+hotpath() {
+  local dll="bench/GzAiEdge.HotPath.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.HotPath.Bench.dll"
+  if [ $# -eq 0 ]; then set -- --filter '*' --job short; fi
+  dotnet "$dll" "$@"
+}
+
 # An InfluxDB of its own (stopped by PID on exit), then the CLI's bench command: 100 scenarios x 30 days
 # of 10 s windows written, the whole programme evaluated, time and query count printed.
 evaluate() {
@@ -67,6 +78,7 @@ case "${1:-}" in
   ingest|publish|scaleout) what=$1; shift; peers; open_files 4096; say "bench $what"; harness "$what" "$@" ;;
   fleet) shift; peers; open_files 10240; say "bench fleet"; harness fleet "$@" ;;
   inference) shift; inference ;;
+  hotpath) shift; say "bench hotpath"; hotpath "$@" ;;
   evaluate) shift; evaluate "$@" ;;
   all)
     shift
@@ -74,6 +86,7 @@ case "${1:-}" in
     open_files 10240
     for what in ingest publish; do say "bench $what"; harness "$what"; done
     say "bench inference"; inference
+    say "bench hotpath"; hotpath
     for what in fleet scaleout; do say "bench $what"; harness "$what"; done ;;
   *) usage; exit 2 ;;
 esac
