@@ -22,7 +22,7 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [--reports 60000] [--instances 1 2 3] [--runs 3] [--without-peer] [--live-feed]
   hotpath    per-message hot paths with BenchmarkDotNet's memory diagnoser (bytes allocated per report):
              payload → line protocol against the general path it replaced, MQTT PUBLISH decode/encode
-             [BenchmarkDotNet options, default: --filter '*' --job short]
+             [BenchmarkDotNet options, default: --filter '*'; the benchmarks run in process]
   evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
   all        ingest, publish, inference, hotpath, fleet and scaleout with their defaults, in turn
@@ -56,7 +56,7 @@ inference() {
 # In process (the benchmarks are [InProcess]); BenchmarkDotNet writes its reports under .run/bench/hotpath.
 hotpath() {
   local dll="bench/GzAiEdge.HotPath.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.HotPath.Bench.dll"
-  if [ $# -eq 0 ]; then set -- --filter '*' --job short; fi
+  if [ $# -eq 0 ]; then set -- --filter '*'; fi
   dotnet "$dll" "$@"
 }
 
