@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GzAiEdge.Edge.Health;
 using GzAiEdge.Fleet.Devices;
 
 namespace GzAiEdge.Fleet;
@@ -34,16 +35,6 @@ public sealed record FleetStats(
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
 
     // VmHWM: the most this process has had resident (Linux; 0 elsewhere).
-    private static long PeakRss()
-    {
-        const string Status = "/proc/self/status";
-        if (!File.Exists(Status))
-        {
-            return 0;
-        }
-
-        var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var value, "kB"] ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
-        return kb * 1024;
-    }
+    private static long PeakRss() =>
+        ProcFs.Read("/proc/self/status") is { } status ? ProcFs.ParseKilobytes(status, "VmHWM") ?? 0 : 0;
 }

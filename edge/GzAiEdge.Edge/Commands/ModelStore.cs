@@ -15,7 +15,7 @@ public sealed class ModelStore(DeviceStatePaths paths)
     public ModelPointer Pointer => DeviceStateFiles.Read(paths.Pointer, DeviceStateFiles.Pointer) ?? new ModelPointer(null, null, null);
 
     /// <summary>Where an installed model's file is.</summary>
-    public string PathOf(InstalledModel model) => Path.Combine(paths.Models, model.File);
+    public string PathOf(InstalledModel model) => paths.ModelFile(model);
 
     /// <summary>Where a download of <paramref name="sha256"/> goes before it is verified.</summary>
     public string DownloadPath(string sha256)

@@ -15,8 +15,6 @@ public sealed class DeviceFiles(string? root = null)
 
     public bool FileExists(string path) => File.Exists(Resolve(path));
 
-    public bool DirectoryExists(string path) => Directory.Exists(Resolve(path));
-
     /// <summary>Words to add to "not found": where it was looked for.</summary>
     public string Where(string path) =>
         Root is not null && Path.IsPathRooted(path) ? $" (looked for under {Root})"

@@ -28,7 +28,7 @@ public sealed class DeviceStateConfigurationProvider(DeviceStatePaths paths) : C
 
         if (DeviceStateFiles.Read(Paths.Pointer, DeviceStateFiles.Pointer)?.Effective is { } model)
         {
-            foreach (var (key, value) in new[] { ("Pipeline:Model", Path.Combine(Paths.Models, model.File)), ("Pipeline:ModelName", model.Name), ("Pipeline:ModelVersion", model.Version) })
+            foreach (var (key, value) in new[] { ("Pipeline:Model", Paths.ModelFile(model)), ("Pipeline:ModelName", model.Name), ("Pipeline:ModelVersion", model.Version) })
             {
                 data[key] = value;
                 _origins[key] = $"{Paths.Pointer} ({key}: model {model.Name} {model.Version} installed by command {model.Command})";

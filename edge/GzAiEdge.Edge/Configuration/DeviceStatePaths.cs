@@ -15,6 +15,9 @@ public sealed record DeviceStatePaths(string StateDirectory, string Device)
     /// <summary>Models installed by <c>model.update</c>, by SHA-256.</summary>
     public string Models => Path.Combine(StateDirectory, $"{Device}.models");
 
+    /// <summary>Where an installed model's file is.</summary>
+    public string ModelFile(InstalledModel model) => Path.Combine(Models, model.File);
+
     /// <summary>The <see cref="ModelPointer"/>: which installed model runs, and the one before it.</summary>
     public string Pointer => Path.Combine(Models, "current.json");
 }

@@ -87,24 +87,13 @@ public sealed class SampleSourceFactory(
 
     /// <summary>The image pipeline <paramref name="p"/> names, over live <paramref name="frames"/>; it owns both from here (and disposes them if it cannot start).</summary>
     /// <exception cref="InvalidDataException">The kind does not take frames, or the model does not fit it.</exception>
-    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, IFrameSource frames)
+    public static ISampleSource Build(PipelineOptions p, ModelRunner runner, IFrameSource frames) => Owning(frames, () => p.Kind switch
     {
-        try
-        {
-            return p.Kind switch
-            {
-                "traffic-detection" => new TrafficDetectionPipeline(runner, frames, p, labels: null),
-                "visual-inspection" => new VisualInspectionPipeline(runner, frames, p, labels: null),
-                _ when PipelineOptions.Kinds.Contains(p.Kind) => throw new InvalidDataException($"'{p.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}"),
-                _ => throw Unknown(p),
-            };
-        }
-        catch
-        {
-            frames.Dispose();
-            throw;
-        }
-    }
+        "traffic-detection" => new TrafficDetectionPipeline(runner, frames, p, labels: null),
+        "visual-inspection" => new VisualInspectionPipeline(runner, frames, p, labels: null),
+        _ when PipelineOptions.Kinds.Contains(p.Kind) => throw new InvalidDataException($"'{p.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}"),
+        _ => throw Unknown(p),
+    });
 
     /// <summary>A model pipeline over a live sensor signal; it owns both from here (and disposes them if it cannot start).</summary>
     /// <exception cref="InvalidDataException">The kind does not take this signal, or the model does not fit it.</exception>

@@ -31,6 +31,7 @@ public sealed class DeviceStateTests : IDisposable
         var configuration = Configuration();
 
         Assert.Equal(store.PathOf(first), configuration["Pipeline:Model"]);
+        Assert.True(File.Exists(configuration["Pipeline:Model"]), "Pipeline:Model names the installed file");
         Assert.Equal(("vitals-classifier", "1"), (configuration["Pipeline:ModelName"], configuration["Pipeline:ModelVersion"]));
         Assert.Equal(new ModelPointer(first, null, null), store.Pointer);
     }

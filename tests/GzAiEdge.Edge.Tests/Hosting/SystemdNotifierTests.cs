@@ -1,5 +1,6 @@
 using GzAiEdge.Edge.Hosting;
 using GzAiEdge.Testing;
+using GzAiEdge.Testing.Devices.Emulation;
 
 namespace GzAiEdge.Edge.Tests.Hosting;
 
@@ -61,7 +62,7 @@ public class SystemdNotifierTests
     [Fact]
     public void Liveness_is_the_time_since_the_last_finished_tick()
     {
-        var time = new SteppedTime();
+        var time = new EmulatedClock();
         var liveness = new PipelineLiveness(time);
 
         Assert.False(liveness.HasTicked);
@@ -83,17 +84,5 @@ public class SystemdNotifierTests
         }
 
         return env;
-    }
-
-    /// <summary>A clock that moves only when told to.</summary>
-    private sealed class SteppedTime : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }
