@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Edge.Configuration;
 
 /// <summary>Checks the <c>commands</c> section at start, naming file, line and key of every bad value.</summary>
-public sealed class CommandOptionsValidator(ConfigurationLocator locator) : IValidateOptions<CommandOptions>
+public sealed class CommandOptionsValidator(ConfigurationLocator locator, DeviceFiles files) : IValidateOptions<CommandOptions>
 {
     public ValidateOptionsResult Validate(string? name, CommandOptions options)
     {
@@ -60,15 +60,15 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator) : IVal
         {
             errors.Add($"{locator.Describe("Commands:ProgrammeKeyFile")}: model.update is enabled, so the programme's public key is needed (gz provision writes it)");
         }
-        else if (!File.Exists(key))
+        else if (!files.FileExists(key))
         {
-            errors.Add($"{locator.Describe("Commands:ProgrammeKeyFile")}: file '{key}' not found");
+            errors.Add($"{locator.Describe("Commands:ProgrammeKeyFile")}: file '{key}' not found{files.Where(key)}");
         }
         else
         {
             try
             {
-                SignatureCheck.FromPem(File.ReadAllText(key), key).Dispose();
+                SignatureCheck.FromPem(File.ReadAllText(files.Resolve(key)), key).Dispose();
             }
             catch (InvalidDataException ex)
             {
@@ -81,9 +81,9 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator) : IVal
             errors.Add($"{locator.Describe("Commands:Api")}: model.update is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was '{options.Api}')");
         }
 
-        if (options.CaFile is { Length: > 0 } ca && !File.Exists(ca))
+        if (options.CaFile is { Length: > 0 } ca && !files.FileExists(ca))
         {
-            errors.Add($"{locator.Describe("Commands:CaFile")}: file '{ca}' not found");
+            errors.Add($"{locator.Describe("Commands:CaFile")}: file '{ca}' not found{files.Where(ca)}");
         }
     }
 }

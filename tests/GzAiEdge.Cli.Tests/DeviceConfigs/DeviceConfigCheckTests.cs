@@ -77,6 +77,28 @@ public sealed class DeviceConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void Model_update_keys_are_looked_for_under_the_root_like_every_other_file()
+    {
+        var path = Write("""
+            profile: x64-dev
+            edge: { site: s-1, device: d-1, scenario: x }
+            source: { profile: traffic }
+            commands:
+              enabled: [model.update]
+              programmeKeyFile: /etc/gzaiedge/programme-key.pub.pem
+              caFile: /etc/gzaiedge/ca.crt
+              api: https://cloud:5080
+            """);
+
+        Assert.Empty(DeviceConfigCheck.Run(path, _tree.Root).Problems);
+        Assert.Equal(
+        [
+            $"{path}:6 (Commands:ProgrammeKeyFile): file '/etc/gzaiedge/programme-key.pub.pem' not found (looked for under {_folder.Path})",
+            $"{path}:7 (Commands:CaFile): file '/etc/gzaiedge/ca.crt' not found (looked for under {_folder.Path})",
+        ], DeviceConfigCheck.Run(path, _folder.Path).Problems);
+    }
+
+    [Fact]
     public void An_unknown_profile_is_named_with_the_profiles_there_are_and_the_other_mistakes_still_listed()
     {
         var path = Write("edge: { site: s-1, device: d-1, scenario: x, heartbeatSeconds: 0 }\nprofile: jetson-nano\nsource: { profile: traffic }\n");
