@@ -36,7 +36,7 @@ public sealed class Max30102SignalSource : SensorSource
         : base("max30102", device, new SignalFormat([HeartRate, Spo2], 1), recovery, logger, queueSeconds: 60)
     {
         settings.Validate();
-        _ = new PpgAnalyzer(settings.SampleRateHz, analysis); // refuses a rate the analysis cannot work at, now rather than at open
+        PpgAnalyzer.CheckSampleRate(settings.SampleRateHz, analysis); // now rather than at open
         _open = open;
         _settings = settings;
         _analysis = analysis;
