@@ -32,7 +32,7 @@ public sealed class Max30102SignalSource : SensorSource
     /// <param name="open">Opens the chip's bus anew each time the source (re)opens (<see cref="ISensorPorts.OpenI2c"/>).</param>
     public Max30102SignalSource(
         Func<II2cDevice> open, Max30102Settings settings, PpgAnalyzerOptions analysis, string device,
-        SensorRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
+        SourceRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
         : base("max30102", device, new SignalFormat([HeartRate, Spo2], 1), recovery, logger, queueSeconds: 60)
     {
         settings.Validate();

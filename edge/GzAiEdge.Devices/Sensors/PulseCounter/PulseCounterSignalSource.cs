@@ -31,7 +31,7 @@ public sealed class PulseCounterSignalSource : SensorSource
 
     /// <param name="open">Requests the line anew each time the source (re)opens (<see cref="ISensorPorts.OpenPulseLine"/>).</param>
     public PulseCounterSignalSource(
-        Func<IGpioEdgeEvents> open, PulseCounterOptions options, double tickHz, string device, SensorRecovery recovery, ILogger? logger = null)
+        Func<IGpioEdgeEvents> open, PulseCounterOptions options, double tickHz, string device, SourceRecovery recovery, ILogger? logger = null)
         : base("pulse-counter", device, new SignalFormat([Detections, OccupiedSeconds, ObservedSeconds], tickHz), recovery, logger)
     {
         if (options.Validate() is { Count: > 0 } errors)
