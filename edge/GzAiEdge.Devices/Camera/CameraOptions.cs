@@ -1,4 +1,5 @@
 using System.Globalization;
+using GzAiEdge.Devices.Sources;
 
 namespace GzAiEdge.Devices.Camera;
 
@@ -137,14 +138,9 @@ public sealed class CameraOptions
             yield return (nameof(QueueFrames), $"{QueueFrames} is outside 1..1000 frames");
         }
 
-        if (!(BackoffSeconds is >= 0.05 and <= 3600))
+        foreach (var problem in SourceRecovery.Check(BackoffSeconds, MaxBackoffSeconds))
         {
-            yield return (nameof(BackoffSeconds), $"{BackoffSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0.05..3600 seconds");
-        }
-
-        if (!(MaxBackoffSeconds >= BackoffSeconds && MaxBackoffSeconds <= 3600))
-        {
-            yield return (nameof(MaxBackoffSeconds), $"{MaxBackoffSeconds.ToString(CultureInfo.InvariantCulture)} must lie between BackoffSeconds and 3600 seconds");
+            yield return problem;
         }
     }
 
