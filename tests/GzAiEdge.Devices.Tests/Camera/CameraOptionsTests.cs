@@ -11,8 +11,14 @@ public class CameraOptionsTests
         // "below or above" passes it on to the camera, where TimeSpan.FromSeconds throws.
         var options = new CameraOptions
         {
-            Format = "file", Input = "/srv/road.mp4", Width = 640, Height = 480,
-            StallSeconds = double.NaN, ConnectSeconds = double.NaN, BackoffSeconds = double.NaN, MaxBackoffSeconds = double.NaN,
+            Format = "file",
+            Input = "/srv/road.mp4",
+            Width = 640,
+            Height = 480,
+            StallSeconds = double.NaN,
+            ConnectSeconds = double.NaN,
+            BackoffSeconds = double.NaN,
+            MaxBackoffSeconds = double.NaN,
         };
 
         Assert.Equal(
