@@ -37,8 +37,8 @@ public sealed partial class CameraFrameSource
 
     private void Supervise()
     {
-        var initial = TimeSpan.FromSeconds(_options.BackoffSeconds);
-        var backoff = initial;
+        var recovery = new SourceRecovery(_options.BackoffSeconds, _options.MaxBackoffSeconds);
+        var backoff = recovery.First;
         for (var attempt = 0; ; attempt++)
         {
             if (attempt > 0)
@@ -66,7 +66,7 @@ public sealed partial class CameraFrameSource
             }
 
             // A run that delivered frames was a working stream: the next failure starts the backoff afresh.
-            backoff = frames > 0 ? initial : backoff;
+            backoff = frames > 0 ? recovery.First : backoff;
             var reason = Describe(child, exitCode, partial);
             SetState(SourceState.Backoff, reason);
             DevicesLog.CameraRestarting(_logger, _input, reason, backoff);
@@ -75,7 +75,7 @@ public sealed partial class CameraFrameSource
                 return;
             }
 
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(_options.MaxBackoffSeconds).Ticks));
+            backoff = recovery.After(backoff);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GzAiEdge.Devices.Sources;
 
 namespace GzAiEdge.Devices.Camera;
 
@@ -122,12 +123,12 @@ public sealed class CameraOptions
             yield return (nameof(Fps), $"{Fps.ToString(CultureInfo.InvariantCulture)} is outside 0 < fps <= 240");
         }
 
-        if (StallSeconds is < 0.5 or > 3600)
+        if (!(StallSeconds is >= 0.5 and <= 3600))
         {
             yield return (nameof(StallSeconds), $"{StallSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0.5..3600 seconds");
         }
 
-        if (ConnectSeconds is < 0.5 or > 3600)
+        if (!(ConnectSeconds is >= 0.5 and <= 3600))
         {
             yield return (nameof(ConnectSeconds), $"{ConnectSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0.5..3600 seconds");
         }
@@ -137,14 +138,9 @@ public sealed class CameraOptions
             yield return (nameof(QueueFrames), $"{QueueFrames} is outside 1..1000 frames");
         }
 
-        if (BackoffSeconds is < 0.05 or > 3600)
+        foreach (var problem in SourceRecovery.Check(BackoffSeconds, MaxBackoffSeconds))
         {
-            yield return (nameof(BackoffSeconds), $"{BackoffSeconds.ToString(CultureInfo.InvariantCulture)} is outside 0.05..3600 seconds");
-        }
-
-        if (MaxBackoffSeconds < BackoffSeconds || MaxBackoffSeconds > 3600)
-        {
-            yield return (nameof(MaxBackoffSeconds), $"{MaxBackoffSeconds.ToString(CultureInfo.InvariantCulture)} must lie between BackoffSeconds and 3600 seconds");
+            yield return problem;
         }
     }
 

@@ -12,7 +12,4 @@ public sealed record GpioChipInfo(string Name, string Label, int Lines);
 /// <param name="Consumer">Who requested it, or empty.</param>
 /// <param name="Flags">Direction, bias, drive, edges and clock as configured now.</param>
 /// <param name="Debounce">The debounce period in effect, when one is set.</param>
-public sealed record GpioLineInfo(int Offset, string Name, string Consumer, GpioLineFlags Flags, TimeSpan? Debounce)
-{
-    public bool IsUsed => Flags.HasFlag(GpioLineFlags.Used);
-}
+public sealed record GpioLineInfo(int Offset, string Name, string Consumer, GpioLineFlags Flags, TimeSpan? Debounce);

@@ -26,7 +26,7 @@ public sealed class Bme280SignalSource : SensorSource
     /// <param name="open">Opens the chip's bus anew each time the source (re)opens (<see cref="ISensorPorts.OpenI2c"/>).</param>
     public Bme280SignalSource(
         Func<II2cDevice> open, Bme280Settings settings, double tickHz, string device,
-        SensorRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
+        SourceRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
         : base("bme280", device, new SignalFormat([Temperature, Humidity, Pressure], tickHz), recovery, logger)
     {
         settings.Validate();

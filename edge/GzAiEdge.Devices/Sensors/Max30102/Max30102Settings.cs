@@ -62,9 +62,6 @@ public sealed record Max30102Settings
     /// <summary>How long the 32-sample FIFO takes to fill: the longest a reader may leave it (320 ms at the defaults).</summary>
     public TimeSpan FifoDuration => TimeSpan.FromSeconds(Max30102Registers.FifoDepth / SampleRateHz);
 
-    /// <summary>ADC resolution the pulse width gives; the FIFO data are left-justified to 18 bits regardless.</summary>
-    public int ResolutionBits => 15 + (int)PulseWidth;
-
     /// <summary>Throws naming the setting that cannot work.</summary>
     public void Validate()
     {

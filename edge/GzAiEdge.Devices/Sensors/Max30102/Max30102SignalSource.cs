@@ -32,11 +32,11 @@ public sealed class Max30102SignalSource : SensorSource
     /// <param name="open">Opens the chip's bus anew each time the source (re)opens (<see cref="ISensorPorts.OpenI2c"/>).</param>
     public Max30102SignalSource(
         Func<II2cDevice> open, Max30102Settings settings, PpgAnalyzerOptions analysis, string device,
-        SensorRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
+        SourceRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
         : base("max30102", device, new SignalFormat([HeartRate, Spo2], 1), recovery, logger, queueSeconds: 60)
     {
         settings.Validate();
-        _ = new PpgAnalyzer(settings.SampleRateHz, analysis); // refuses a rate the analysis cannot work at, now rather than at open
+        PpgAnalyzer.CheckSampleRate(settings.SampleRateHz, analysis); // now rather than at open
         _open = open;
         _settings = settings;
         _analysis = analysis;

@@ -34,14 +34,20 @@ public sealed class PpgAnalyzer
     public PpgAnalyzer(double sampleRateHz, PpgAnalyzerOptions? options = null)
     {
         _options = options ?? new PpgAnalyzerOptions();
-        if (!(sampleRateHz >= 8 * _options.HighCutoffHz))
-            throw new ArgumentOutOfRangeException(nameof(sampleRateHz), sampleRateHz,
-                $"the PPG analysis needs at least {8 * _options.HighCutoffHz} samples/s (8 × its {_options.HighCutoffHz} Hz band edge)");
+        CheckSampleRate(sampleRateHz, _options);
         _sampleRate = sampleRateHz;
         _dcAlpha = 1 - Math.Exp(-1 / (1.5 * sampleRateHz));
         _acAlpha = 1 - Math.Exp(-1 / (4.0 * sampleRateHz));
         _warmUpSamples = (long)(_options.WarmUp.TotalSeconds * sampleRateHz);
         Reset();
+    }
+
+    /// <summary>Throws when <paramref name="options"/> cannot work at <paramref name="sampleRateHz"/>.</summary>
+    internal static void CheckSampleRate(double sampleRateHz, PpgAnalyzerOptions options)
+    {
+        if (!(sampleRateHz >= options.MinSampleRateHz))
+            throw new ArgumentOutOfRangeException(nameof(sampleRateHz), sampleRateHz,
+                $"the PPG analysis needs at least {options.MinSampleRateHz} samples/s (8 × its {options.HighCutoffHz} Hz band edge)");
     }
 
     /// <summary>The reading after the last sample added.</summary>

@@ -27,6 +27,9 @@ public sealed record PpgAnalyzerOptions
 
     public double HighCutoffHz { get; init; } = 4.0;
 
+    /// <summary>The slowest FIFO rate the analysis works at: 8 × <see cref="HighCutoffHz"/>.</summary>
+    internal double MinSampleRateHz => 8 * HighCutoffHz;
+
     /// <summary>Time after a finger arrives before peaks are looked for, while filters and averages settle.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(2);
 }

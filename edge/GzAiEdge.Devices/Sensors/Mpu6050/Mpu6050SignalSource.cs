@@ -48,7 +48,7 @@ public sealed class Mpu6050SignalSource : SensorSource
     /// <param name="outputHz">The model's sample rate.</param>
     public Mpu6050SignalSource(
         Func<II2cDevice> open, Mpu6050Settings settings, Mpu6050Axis axis, double outputHz, string device,
-        SensorRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
+        SourceRecovery recovery, TimeProvider? time = null, ILogger? logger = null)
         : base("mpu6050", device, new SignalFormat([Channel], outputHz), recovery, logger)
     {
         settings.Validate();

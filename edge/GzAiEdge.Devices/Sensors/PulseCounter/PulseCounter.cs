@@ -12,10 +12,13 @@ namespace GzAiEdge.Devices.Sensors.PulseCounter;
 /// </remarks>
 public sealed class PulseCounter
 {
+    /// <summary>The most edge events one <see cref="Pump"/> applies.</summary>
+    internal const int EventsPerPump = 64;
+
     private static readonly TimeSpan PumpTimeout = TimeSpan.FromMilliseconds(100);
     private readonly IGpioEdgeEvents _line;
     private readonly PulseTracker _tracker;
-    private readonly GpioEdgeEvent[] _events = new GpioEdgeEvent[64];
+    private readonly GpioEdgeEvent[] _events = new GpioEdgeEvent[EventsPerPump];
     private readonly Lock _lock = new();
 
     public PulseCounter(IGpioEdgeEvents line, PulseCounterOptions options)

@@ -26,7 +26,7 @@ public sealed record PulseCounterOptions
     public int HardwareDebounceMicroseconds { get; set; }
 
     /// <summary>Edges the kernel keeps while the counter is busy (16 to 1024); overflow drops the oldest.</summary>
-    public int EventBufferSize { get; set; } = 1024;
+    public int EventBufferSize { get; set; } = GpioLineConfig.MaxEventBufferSize;
 
     /// <summary>The shortest detection counted: an active spell shorter than this is chatter.</summary>
     public double MinPulseMs { get; set; } = 20;
@@ -55,7 +55,7 @@ public sealed record PulseCounterOptions
             (!string.IsNullOrEmpty(LineName) || Line >= 0, nameof(Line), Line, "must be a line offset (0 or more), or set LineName"),
             (Enum.IsDefined(Bias), nameof(Bias), Bias, "is not AsIs, Disabled, PullUp or PullDown"),
             (HardwareDebounceMicroseconds >= 0, nameof(HardwareDebounceMicroseconds), HardwareDebounceMicroseconds, "must be 0 (none) or more"),
-            (EventBufferSize is >= 16 and <= 1024, nameof(EventBufferSize), EventBufferSize, "must be 16 to 1024 (the kernel's ceiling)"),
+            (EventBufferSize is >= 16 and <= GpioLineConfig.MaxEventBufferSize, nameof(EventBufferSize), EventBufferSize, $"must be 16 to {GpioLineConfig.MaxEventBufferSize} (the kernel's ceiling)"),
             (MinPulseMs >= 0, nameof(MinPulseMs), MinPulseMs, "must be 0 or more"),
             (MinGapMs >= 0, nameof(MinGapMs), MinGapMs, "must be 0 or more"),
             (RateWindowSeconds is > 0 and <= 3600, nameof(RateWindowSeconds), RateWindowSeconds, "must be over 0 and at most 3600 (one hour)"),

@@ -18,8 +18,8 @@ public sealed class PulseCounterSignalSource : SensorSource
 {
     public const string Detections = "detections", OccupiedSeconds = "occupied_s", ObservedSeconds = "observed_s";
 
-    // Each pump takes up to 64 events; the kernel holds at most 1024 between two ticks.
-    private const int MaxPumps = (1024 / 64) + 1;
+    // Enough pumps to empty the fullest buffer the kernel can hold between two ticks.
+    private const int MaxPumps = (GpioLineConfig.MaxEventBufferSize / PulseCounter.EventsPerPump) + 1;
 
     private readonly Func<IGpioEdgeEvents> _open;
     private readonly PulseCounterOptions _options;
@@ -31,7 +31,7 @@ public sealed class PulseCounterSignalSource : SensorSource
 
     /// <param name="open">Requests the line anew each time the source (re)opens (<see cref="ISensorPorts.OpenPulseLine"/>).</param>
     public PulseCounterSignalSource(
-        Func<IGpioEdgeEvents> open, PulseCounterOptions options, double tickHz, string device, SensorRecovery recovery, ILogger? logger = null)
+        Func<IGpioEdgeEvents> open, PulseCounterOptions options, double tickHz, string device, SourceRecovery recovery, ILogger? logger = null)
         : base("pulse-counter", device, new SignalFormat([Detections, OccupiedSeconds, ObservedSeconds], tickHz), recovery, logger)
     {
         if (options.Validate() is { Count: > 0 } errors)

@@ -30,8 +30,6 @@ public sealed class Resampler
             throw new ArgumentOutOfRangeException(nameof(outputHz), $"rates must be over 0 ({inputHz} Hz to {outputHz} Hz)");
         }
 
-        InputHz = inputHz;
-        OutputHz = outputHz;
         _step = inputHz / outputHz;
         var cutoff = 0.45 * Math.Min(inputHz, outputHz) / inputHz; // cycles per input sample
         for (var phase = 0; phase <= Phases; phase++)
@@ -53,10 +51,6 @@ public sealed class Resampler
             }
         }
     }
-
-    public double InputHz { get; }
-
-    public double OutputHz { get; }
 
     /// <summary>The most outputs one input can complete: the span <see cref="Push"/> needs.</summary>
     public int MaxOutputsPerInput => (int)Math.Ceiling(1 / _step) + 1;

@@ -26,13 +26,9 @@ public sealed partial class SensorOptions
         }
 
         CheckForeign(problems);
-        if (!(BackoffSeconds is >= 0.05 and <= 3600))
+        foreach (var (key, problem) in SourceRecovery.Check(BackoffSeconds, MaxBackoffSeconds))
         {
-            problems.Add(nameof(BackoffSeconds), $"{Number(BackoffSeconds)} is outside 0.05..3600 seconds");
-        }
-        else if (!(MaxBackoffSeconds >= BackoffSeconds && MaxBackoffSeconds <= 3600))
-        {
-            problems.Add(nameof(MaxBackoffSeconds), $"{Number(MaxBackoffSeconds)} must lie between BackoffSeconds and 3600 seconds");
+            problems.Add(key, problem);
         }
 
         if (Chip == PulseCounter)

@@ -89,7 +89,7 @@ public sealed partial class SensorOptions
             return (new Max30102Settings(), analysis);
         }
 
-        var needed = 8 * analysis.HighCutoffHz;
+        var needed = analysis.MinSampleRateHz;
         if (settings.SampleRateHz < needed)
         {
             problems.Add(nameof(SampleRate), $"{Number(settings.SampleRateHz)} samples/s reach the FIFO (SampleRate / Averaging); heart rate and SpO2 need at least {Number(needed)}");

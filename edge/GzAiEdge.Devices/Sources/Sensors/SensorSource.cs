@@ -9,13 +9,13 @@ namespace GzAiEdge.Devices.Sources.Sensors;
 /// (an <see cref="IOException"/>: <c>I2cException</c> names bus, address and register, <c>GpioException</c> chip and
 /// line) never leaves <see cref="Advance"/>: the device is closed, the source reports <see cref="SourceState.Backoff"/>
 /// with the error as its reason, the samples due while it is down are counted as lost, and it opens the device again
-/// after a wait (<see cref="SensorRecovery"/>). The pipeline keeps ticking and its windows report what they got.
+/// after a wait (<see cref="SourceRecovery"/>). The pipeline keeps ticking and its windows report what they got.
 /// </summary>
 /// <remarks>Advance and Read run on the pipeline's thread; <see cref="Stats"/> may be read from any.</remarks>
 public abstract class SensorSource : ISignalSource
 {
     private readonly string _kind;
-    private readonly SensorRecovery _recovery;
+    private readonly SourceRecovery _recovery;
     private readonly ILogger _logger;
     private readonly SampleQueue _queue;
     private readonly Lock _gate = new();
@@ -33,7 +33,7 @@ public abstract class SensorSource : ISignalSource
     /// <param name="kind">The chip, for <see cref="SourceStats.Kind"/>.</param>
     /// <param name="device">Where it is, for logs (<c>mpu6050 at 0x68 on /dev/i2c-1</c>).</param>
     /// <param name="queueSeconds">Samples kept for a pipeline that is behind, in seconds at the format's rate.</param>
-    private protected SensorSource(string kind, string device, SignalFormat format, SensorRecovery recovery, ILogger? logger, double queueSeconds = 4)
+    private protected SensorSource(string kind, string device, SignalFormat format, SourceRecovery recovery, ILogger? logger, double queueSeconds = 4)
     {
         _kind = kind;
         Device = device;

@@ -25,7 +25,7 @@ public static class SensorSources
         }
 
         var device = options.Display;
-        var recovery = new SensorRecovery(options.BackoffSeconds, options.MaxBackoffSeconds);
+        var recovery = new SourceRecovery(options.BackoffSeconds, options.MaxBackoffSeconds);
         var logger = logs?.CreateLogger("GzAiEdge.Devices.Sensors");
         var (bus, address) = (plan.Bus, plan.Address);
         return options.Chip switch
