@@ -6,7 +6,6 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
-using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
@@ -82,14 +81,14 @@ internal sealed class ScaleOutRig : IAsyncDisposable
 
     public async Task<long> CountPointsAsync()
     {
-        var result = await QueryAsync("SELECT count(\"seq\") FROM \"kpi\"");
+        var result = await EndToEndSupport.QueryAsync(Influx, "SELECT count(\"seq\") FROM \"kpi\"");
         return result.Series.FirstOrDefault()?.Value(0, "count").GetInt64() ?? 0;
     }
 
     /// <summary>Every stored seq of the device, one entry per point.</summary>
     public async Task<List<long>> StoredSeqsAsync(string device)
     {
-        var result = await QueryAsync($"SELECT \"seq\" FROM \"kpi\" WHERE \"device\" = {InfluxQl.StringLiteral(device)}");
+        var result = await EndToEndSupport.QueryAsync(Influx, $"SELECT \"seq\" FROM \"kpi\" WHERE \"device\" = {InfluxQl.StringLiteral(device)}");
         return result.Series.FirstOrDefault() is { } series ? [.. series.Values.Select(row => row[1].GetInt64())] : [];
     }
 
@@ -124,13 +123,6 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     {
         await WaitForAsync(() => Task.FromResult(Instances.All(i => i.Process.Output.Contains("Subscribed to $share/gz-ingest", StringComparison.Ordinal))),
             "every instance to subscribe");
-    }
-
-    private async Task<InfluxQueryResult> QueryAsync(string query)
-    {
-        using var http = new HttpClient();
-        var client = new InfluxDbClient(http, Options.Create(new InfluxDbOptions { BaseAddress = Influx.BaseAddress, Database = Influx.Database }));
-        return await client.QueryAsync(query, CancellationToken.None);
     }
 
     /// <summary>One cloud process and its API.</summary>
