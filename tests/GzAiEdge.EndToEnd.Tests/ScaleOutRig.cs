@@ -92,9 +92,9 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         return result.Series.FirstOrDefault() is { } series ? [.. series.Values.Select(row => row[1].GetInt64())] : [];
     }
 
-    public async Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    public async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             if (await condition())
             {
