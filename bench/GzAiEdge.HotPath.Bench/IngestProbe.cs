@@ -38,13 +38,13 @@ public static class IngestProbe
         {
             var payloads = Generate(devices, perDevice, run + 1);
             await Task.Delay(1000);
-            var cpuBefore = ProcessCpu.Of(cloud.Pid);
+            var cpuBefore = ProcStat.CpuSeconds(cloud.Pid);
             var clock = Stopwatch.StartNew();
             await PublishAsync(broker, payloads);
             stored += reports;
             await WaitStoredAsync(influx, stored, cloud);
             var elapsed = clock.Elapsed;
-            var cloudCpu = ProcessCpu.Of(cloud.Pid) - cpuBefore;
+            var cloudCpu = TimeSpan.FromSeconds(ProcStat.CpuSeconds(cloud.Pid) - cpuBefore);
             if (run < 0)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warm-up: {elapsed.TotalSeconds:F2} s, cloud CPU {cloudCpu.TotalSeconds:F2} s"));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GzAiEdge.Load.Bench.Support;
+using GzAiEdge.Testing;
 using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Load.Bench.Publish;
