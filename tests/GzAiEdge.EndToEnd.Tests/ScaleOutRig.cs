@@ -129,10 +129,13 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     internal sealed record Instance(string ClientId, ChildProcess Process, Uri Api)
     {
         /// <summary>Messages this process stored (its own count since it started).</summary>
-        public async Task<long> StoredAsync()
+        public async Task<long> StoredAsync() => (await StatsAsync()).Stored;
+
+        /// <summary>This process's ingestion counts since it started.</summary>
+        public async Task<IngestionStatsView> StatsAsync()
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!.Stored;
+            return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!;
         }
     }
 }
