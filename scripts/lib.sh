@@ -1,4 +1,4 @@
-# Sourced by demo.sh and bench.sh: messages, loopback ports, and the InfluxDB they start.
+# Sourced by demo.sh, bench.sh and publish.sh: messages, loopback ports, and the InfluxDB they start.
 
 say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }

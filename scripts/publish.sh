@@ -8,7 +8,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 . scripts/lib.sh
 GZ_ORT_VERSION="${GZ_ORT_VERSION:?run this through ./gz publish}"
-die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 RIDS=(linux-x64 linux-arm64)
 declare -A ELF_MACHINE=([linux-x64]=62 [linux-arm64]=183) ELF_NAME=([linux-x64]=x86-64 [linux-arm64]=aarch64)

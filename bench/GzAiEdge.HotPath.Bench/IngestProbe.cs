@@ -38,13 +38,13 @@ public static class IngestProbe
         {
             var payloads = Generate(devices, perDevice, run + 1);
             await Task.Delay(1000);
-            var cpuBefore = ProcessCpu.Of(cloud.Pid);
+            var cpuBefore = ProcStat.CpuSeconds(cloud.Pid);
             var clock = Stopwatch.StartNew();
             await PublishAsync(broker, payloads);
             stored += reports;
             await WaitStoredAsync(influx, stored, cloud);
             var elapsed = clock.Elapsed;
-            var cloudCpu = ProcessCpu.Of(cloud.Pid) - cpuBefore;
+            var cloudCpu = TimeSpan.FromSeconds(ProcStat.CpuSeconds(cloud.Pid) - cpuBefore);
             if (run < 0)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warm-up: {elapsed.TotalSeconds:F2} s, cloud CPU {cloudCpu.TotalSeconds:F2} s"));
@@ -57,7 +57,7 @@ public static class IngestProbe
                 $"  run {run + 1}: {elapsed.TotalSeconds:F2} s, {reports / elapsed.TotalSeconds:F0} points/s, cloud CPU {cloudCpu.TotalSeconds:F2} s = {cloudCpu.TotalMicroseconds / reports:F2} µs/message"));
         }
 
-        var count = await CountPointsAsync(influx);
+        var count = await InfluxCount.KpiPointsAsync(influx);
         var statsView = await Http.GetFromJsonAsync<IngestionStatsView>(new Uri(api, "/api/v1/ingestion/stats"));
         Console.WriteLine($"the cloud counted {statsView!.Stored} stored (redeliveries count again), {statsView.DeadLettered} dead-lettered");
         foreach (var warning in cloud.Output.Split('\n').Where(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).Distinct().Take(10))
@@ -115,25 +115,15 @@ public static class IngestProbe
     private static async Task WaitStoredAsync(InfluxDbServer influx, long expected, ChildProcess cloud)
     {
         var deadline = Stopwatch.StartNew();
-        while (await CountPointsAsync(influx) < expected)
+        while (await InfluxCount.KpiPointsAsync(influx) < expected)
         {
             if (deadline.Elapsed > TimeSpan.FromMinutes(5) || cloud.HasExited)
             {
-                throw new TimeoutException($"InfluxDB holds {await CountPointsAsync(influx)} of {expected} points; the cloud's output:\n{cloud.Output}");
+                throw new TimeoutException($"InfluxDB holds {await InfluxCount.KpiPointsAsync(influx)} of {expected} points; the cloud's output:\n{cloud.Output}");
             }
 
             await Task.Delay(100);
         }
-    }
-
-    private static async Task<long> CountPointsAsync(InfluxDbServer influx)
-    {
-        using var body = new FormUrlEncodedContent([new("q", "SELECT COUNT(\"seq\") FROM kpi"), new("db", influx.Database)]);
-        using var response = await Http.PostAsync(new Uri(influx.BaseAddress, "query"), body);
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("results")[0].TryGetProperty("series", out var series)
-            ? series[0].GetProperty("values")[0][1].GetInt64()
-            : 0;
     }
 
     private static double Median(List<double> values)

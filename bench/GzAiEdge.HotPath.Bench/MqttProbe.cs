@@ -156,11 +156,7 @@ public static class MqttProbe
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static long Resident()
-    {
-        var status = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
+    private static long Resident() => ProcStat.RssBytes(Environment.ProcessId);
 
     private static void Print(string name, List<(double Cpu, double Bytes, double Rate)> runs)
     {

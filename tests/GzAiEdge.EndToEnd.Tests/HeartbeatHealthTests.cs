@@ -8,40 +8,26 @@ using GzAiEdge.Testing;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>A real worker's heartbeat through Mosquitto into the cloud: its health readings on the wire, in InfluxDB and in the API.</summary>
-public sealed class HeartbeatHealthTests : IAsyncLifetime
+public sealed class HeartbeatHealthTests
 {
-    private readonly TempFolder _folder = new("gz-health");
-    private MosquittoBroker _broker = null!;
-    private InfluxDbServer _influx = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoBroker.StartAsync();
-        _influx = await InfluxDbServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        await _influx.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task A_model_devices_heartbeat_carries_cpu_memory_disk_and_inference_rate_and_the_cloud_stores_them()
     {
-        var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder);
+        using var folder = new TempFolder("gz-health");
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var influx = await InfluxDbServer.StartAsync();
+        var (cloud, api) = await GzProcesses.StartCloudAsync(broker, influx, folder);
         await using var cloudProcess = cloud;
-        await using var watcher = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = "heartbeat-watcher" });
+        await using var watcher = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = "heartbeat-watcher" });
         await watcher.ConnectAsync(CancellationToken.None);
         await watcher.SubscribeAsync([new MqttSubscription("gz/v1/tianhe-01/cam-01/heartbeat")], CancellationToken.None);
         await using var edge = GzProcesses.StartEdge($"""
             profile: x64-dev
-            edge: {"{"} site: tianhe-01, device: cam-01, scenario: traffic-tianhe-flow, windowSeconds: 2, heartbeatSeconds: 1, stateDirectory: {_folder.File("state")} {"}"}
-            broker: {"{"} port: {_broker.Port} {"}"}
+            edge: {"{"} site: tianhe-01, device: cam-01, scenario: traffic-tianhe-flow, windowSeconds: 2, heartbeatSeconds: 1, stateDirectory: {folder.File("state")} {"}"}
+            broker: {"{"} port: {broker.Port} {"}"}
             source: {"{"} kind: replay, path: {RepoPaths.Combine("models", "replay", "traffic")}, sampleHz: 20 {"}"}
             pipeline: {"{"} kind: traffic-detection, model: {RepoPaths.Combine("models", "traffic-detector.onnx")} {"}"}
-            """, _folder);
+            """, folder);
 
         // On the wire: the second heartbeat covers a full interval of the running pipeline.
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -59,7 +45,7 @@ public sealed class HeartbeatHealthTests : IAsyncLifetime
         InfluxQueryResult rows = null!;
         await EndToEndSupport.WaitForAsync(async () =>
         {
-            rows = await EndToEndSupport.QueryAsync(_influx, "SELECT \"cpu_process_pct\", \"mem_rss_bytes\", \"disk_free_bytes\", \"disk_total_bytes\", \"inferences_per_s\" FROM \"heartbeat\" WHERE \"device\" = 'cam-01' AND \"inferences_per_s\" > 0");
+            rows = await EndToEndSupport.QueryAsync(influx, "SELECT \"cpu_process_pct\", \"mem_rss_bytes\", \"disk_free_bytes\", \"disk_total_bytes\", \"inferences_per_s\" FROM \"heartbeat\" WHERE \"device\" = 'cam-01' AND \"inferences_per_s\" > 0");
             return rows.Series.Any();
         }, () => "a heartbeat point with health fields", cloud, edge);
         var series = rows.Series.First();
@@ -76,5 +62,4 @@ public sealed class HeartbeatHealthTests : IAsyncLifetime
         }, () => $"the device's health in the API; last answer: {device}", cloud, edge);
         Assert.Equal(Environment.ProcessorCount, device.GetProperty("health").GetProperty("cpuCores").GetInt32());
     }
-
 }

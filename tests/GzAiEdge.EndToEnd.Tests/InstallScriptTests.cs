@@ -88,9 +88,8 @@ public sealed class InstallScriptTests : IDisposable
         var publish = Directory.CreateDirectory(_folder.File("publish")).FullName;
         File.Copy(RepoPaths.Combine("edge", "GzAiEdge.Edge", "bin", "Release", "net10.0", "GzAiEdge.Edge"), Path.Combine(publish, "GzAiEdge.Edge"));
         Directory.CreateSymbolicLink(Path.Combine(publish, "models"), RepoPaths.Combine("models"));
-        var (exitCode, output) = await GzProcesses.RunCliAsync(_folder, "provision", "--site", "tianhe-01", "--device", "cam-01", "--out", _folder.File("pki"));
-        Assert.True(exitCode == 0, output);
-        return (publish, _folder.File("pki/devices/cam-01"));
+        var site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01");
+        return (publish, Path.Combine(site.Pki, "devices", "cam-01"));
     }
 
     private string Etc(string name) => Path.Combine(Root, "etc", "gzaiedge", name);

@@ -6,7 +6,6 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
-using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
@@ -82,20 +81,20 @@ internal sealed class ScaleOutRig : IAsyncDisposable
 
     public async Task<long> CountPointsAsync()
     {
-        var result = await QueryAsync("SELECT count(\"seq\") FROM \"kpi\"");
+        var result = await EndToEndSupport.QueryAsync(Influx, "SELECT count(\"seq\") FROM \"kpi\"");
         return result.Series.FirstOrDefault()?.Value(0, "count").GetInt64() ?? 0;
     }
 
     /// <summary>Every stored seq of the device, one entry per point.</summary>
     public async Task<List<long>> StoredSeqsAsync(string device)
     {
-        var result = await QueryAsync($"SELECT \"seq\" FROM \"kpi\" WHERE \"device\" = {InfluxQl.StringLiteral(device)}");
+        var result = await EndToEndSupport.QueryAsync(Influx, $"SELECT \"seq\" FROM \"kpi\" WHERE \"device\" = {InfluxQl.StringLiteral(device)}");
         return result.Series.FirstOrDefault() is { } series ? [.. series.Values.Select(row => row[1].GetInt64())] : [];
     }
 
-    public async Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    public async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             if (await condition())
             {
@@ -126,21 +125,17 @@ internal sealed class ScaleOutRig : IAsyncDisposable
             "every instance to subscribe");
     }
 
-    private async Task<InfluxQueryResult> QueryAsync(string query)
-    {
-        using var http = new HttpClient();
-        var client = new InfluxDbClient(http, Options.Create(new InfluxDbOptions { BaseAddress = Influx.BaseAddress, Database = Influx.Database }));
-        return await client.QueryAsync(query, CancellationToken.None);
-    }
-
     /// <summary>One cloud process and its API.</summary>
     internal sealed record Instance(string ClientId, ChildProcess Process, Uri Api)
     {
         /// <summary>Messages this process stored (its own count since it started).</summary>
-        public async Task<long> StoredAsync()
+        public async Task<long> StoredAsync() => (await StatsAsync()).Stored;
+
+        /// <summary>This process's ingestion counts since it started.</summary>
+        public async Task<IngestionStatsView> StatsAsync()
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!.Stored;
+            return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!;
         }
     }
 }

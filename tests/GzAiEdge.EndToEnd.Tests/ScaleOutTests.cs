@@ -20,6 +20,11 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         }, $"{expected} reports stored");
         Assert.Equal(expected, stored.Sum());
         Assert.All(stored, s => Assert.True(s > 0, $"an instance stored nothing: {string.Join(", ", stored)}"));
+        foreach (var instance in rig.Instances)
+        {
+            Assert.Equal(0, (await instance.StatsAsync()).DeadLettered);
+        }
+
         Assert.Equal(expected, await rig.CountPointsAsync());
     }
 

@@ -47,11 +47,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>The broker's process id while it runs (benchmarks read its CPU time).</summary>
     public int? Pid => _process?.Pid;
 
-    /// <summary>Freezes the broker (SIGSTOP): clients connect into its listen queue and wait for CONNACK until <see cref="Resume"/>.</summary>
-    public void Pause() => _process?.Pause();
-
-    public void Resume() => _process?.Resume();
-
     /// <summary>SIGKILL: the broker dies without saving its state.</summary>
     public void Kill() => _process?.Kill();
 

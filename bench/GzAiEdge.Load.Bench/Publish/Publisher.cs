@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GzAiEdge.Load.Bench.Support;
 using GzAiEdge.Mqtt;
+using GzAiEdge.Testing;
 
 namespace GzAiEdge.Load.Bench.Publish;
 

@@ -5,7 +5,6 @@ using GzAiEdge.Cloud.Api;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Testing;
-using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.EndToEnd.Tests.Commands;
 
@@ -20,7 +19,6 @@ public sealed class CommandRig : IAsyncLifetime
     public const string SiteId = "yuexiu-03";
     public const string Device = "ward-05";
     public const string Model = "vitals-classifier";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly List<ChildProcess> _processes = [];
 
@@ -163,31 +161,15 @@ public sealed class CommandRig : IAsyncLifetime
         string? sha = null;
         await WaitForAsync(async () =>
         {
-            using var http = new HttpClient();
-            var influx = new InfluxDbClient(http, Options.Create(new InfluxDbOptions { BaseAddress = Influx.BaseAddress, Database = Influx.Database }));
-            var result = await influx.QueryAsync(
-                $"SELECT \"model_sha256\" FROM \"kpi\" WHERE \"device\" = '{Device}' AND time > {LinePoint.ToUnixNanoseconds(after)} ORDER BY time ASC LIMIT 1", CancellationToken.None);
+            var result = await EndToEndSupport.QueryAsync(Influx,
+                $"SELECT \"model_sha256\" FROM \"kpi\" WHERE \"device\" = '{Device}' AND time > {LinePoint.ToUnixNanoseconds(after)} ORDER BY time ASC LIMIT 1");
             sha = result.Series.FirstOrDefault()?.Value(0, "model_sha256").GetString();
             return sha is not null;
         }, $"a report after {after:O}");
         return sha!;
     }
 
-    public async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"timed out waiting for {what}\n--- edge ---\n{Edge.Output}\n--- cloud ---\n{Cloud.Output}");
-    }
+    public Task WaitForAsync(Func<Task<bool>> condition, string what) => EndToEndSupport.WaitForAsync(condition, () => what, Edge, Cloud);
 
     private static SocketsHttpHandler Trusting(string ca)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GzAiEdge.Load.Bench.Support;
+namespace GzAiEdge.Testing;
 
 /// <summary>
 /// A process's CPU time and memory from /proc (Linux): utime + stime of all its threads in clock ticks
@@ -8,8 +8,10 @@ namespace GzAiEdge.Load.Bench.Support;
 /// </summary>
 public static class ProcStat
 {
+    // USER_HZ is 100 on every Linux ABI .NET runs on (sysconf(_SC_CLK_TCK)).
     private const double TicksPerSecond = 100;
 
+    /// <summary>CPU seconds (user + system, all threads) the process has used so far.</summary>
     public static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
@@ -22,8 +24,10 @@ public static class ProcStat
     /// <summary>CPU seconds of this process, measured like <see cref="CpuSeconds(int)"/>.</summary>
     public static double OwnCpuSeconds() => CpuSeconds(Environment.ProcessId);
 
+    /// <summary>The largest resident set size the process has had (VmHWM).</summary>
     public static long PeakRssBytes(int pid) => StatusKb(pid, "VmHWM:") * 1024;
 
+    /// <summary>The process's resident set size now (VmRSS).</summary>
     public static long RssBytes(int pid) => StatusKb(pid, "VmRSS:") * 1024;
 
     private static long StatusKb(int pid, string key)

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using GzAiEdge.Testing;
 
-namespace GzAiEdge.Load.Bench.Ingest;
+namespace GzAiEdge.Testing;
 
 /// <summary>
-/// What InfluxDB holds: the one figure every run is checked by, <c>SELECT count(seq) FROM kpi</c>, and, while a
+/// What a test InfluxDB holds: the one figure every bench run is checked by, <c>SELECT count(seq) FROM kpi</c>, and, while a
 /// burst drains, the points its HTTP API has accepted so far (a counter, so that watching it every few
 /// milliseconds costs InfluxDB next to nothing, where a count query scans the points each time).
 /// </summary>
@@ -12,6 +11,7 @@ public static class InfluxCount
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Points in the <c>kpi</c> measurement (<c>SELECT count(seq) FROM kpi</c>; 0 before the first).</summary>
     public static async Task<long> KpiPointsAsync(InfluxDbServer influx)
     {
         var uri = new Uri(influx.BaseAddress, $"query?db={Uri.EscapeDataString(influx.Database)}&q={Uri.EscapeDataString("SELECT count(seq) FROM kpi")}");
