@@ -60,8 +60,12 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         }
 
         var split = new[] { await survivors[0].StoredAsync(), victimStored, await survivors[1].StoredAsync() };
+        var afterRestart = await restarted.StoredAsync();
         output.WriteLine($"stored at the kill {survivorsAtKill[0]} + {victimStored} + {survivorsAtKill[1]} = {storedAtKill} points; by the end {split[0]} + " +
-            $"({victimStored} before the kill, {await restarted.StoredAsync()} after its restart) + {split[2]}; points {expected}");
-        Assert.All(split, s => Assert.True(s > 0, $"an instance stored nothing: {string.Join(", ", split)}"));
+            $"({victimStored} before the kill, {afterRestart} after its restart) + {split[2]}; points {expected}");
+
+        // The waits above already make every instance's count positive; what they do not show is where the killed
+        // member's share went meanwhile: it waited in its session and came out when its client id returned.
+        Assert.True(afterRestart > 0, $"the restarted instance stored nothing: the killed member's share was not kept for it ({string.Join(", ", split)})");
     }
 }
