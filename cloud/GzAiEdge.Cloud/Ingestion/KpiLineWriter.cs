@@ -134,7 +134,11 @@ public sealed class KpiLineWriter : IDisposable
         }
     }
 
-    /// <summary>Site and device of a <c>gz/v1/{site}/{device}/kpi</c> topic that <see cref="GzTopic.TryParse"/> accepts.</summary>
+    /// <summary>
+    /// Site and device of a <c>gz/v1/{site}/{device}/kpi</c> topic. They are not checked here: <see cref="TryWrite"/>
+    /// takes the report only when they equal its site and device, which the reader checked as identifiers (so
+    /// neither holds a further '/').
+    /// </summary>
     private static bool TrySplitKpiTopic(string topic, out ReadOnlySpan<char> site, out ReadOnlySpan<char> device)
     {
         site = device = default;
@@ -154,15 +158,8 @@ public sealed class KpiLineWriter : IDisposable
 
         site = middle[..slash];
         device = middle[(slash + 1)..];
-        return IsIdentifier(site) && IsIdentifier(device);
+        return true;
     }
-
-    // Identifiers.Check's rule: 1-64 of a-z 0-9 - _, starting with a-z or 0-9 (so no further '/').
-    private static bool IsIdentifier(ReadOnlySpan<char> value) =>
-        value.Length is > 0 and <= Identifiers.MaxLength && char.IsAsciiLetterLower(value[0]) | char.IsAsciiDigit(value[0])
-        && !value.ContainsAnyExcept(IdentifierChars);
-
-    private static readonly SearchValues<char> IdentifierChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private static bool Same(ReadOnlySpan<char> chars, ReadOnlySpan<byte> ascii)
     {
