@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Text;
 using GzAiEdge.Contracts.Topics;
@@ -51,7 +52,7 @@ public sealed class KpiLineWriter : IDisposable
             || !Utf8KpiReport.TryRead(payload, _kpis, _scratch, out var report)
             || !Same(site, report.Site) || !Same(device, report.Device)
             || !TryGetSectorTag(report.Scenario, out var sectorTag)
-            || !TryNanoseconds(report.WindowStartTicks, out var start) || !TryNanoseconds(report.WindowEndTicks, out var end))
+            || !LinePoint.TryToUnixNanoseconds(report.WindowStartTicks, out var start) || !LinePoint.TryToUnixNanoseconds(report.WindowEndTicks, out var end))
         {
             return false;
         }
@@ -188,13 +189,5 @@ public sealed class KpiLineWriter : IDisposable
         }
 
         return _sectorLookup.TryGetValue(chars[..scenario.Length], out tag!);
-    }
-
-    /// <summary><see cref="TimeSeries.LinePoint.ToUnixNanoseconds"/> without the exception: false outside what InfluxDB stores.</summary>
-    private static bool TryNanoseconds(long utcTicks, out long nanoseconds)
-    {
-        var sinceEpoch = utcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        nanoseconds = sinceEpoch * 100;
-        return sinceEpoch is >= long.MinValue / 100 and <= long.MaxValue / 100;
     }
 }
