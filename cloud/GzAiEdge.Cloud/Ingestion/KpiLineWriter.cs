@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Text;
 using GzAiEdge.Contracts.Topics;
@@ -51,7 +52,7 @@ public sealed class KpiLineWriter : IDisposable
             || !Utf8KpiReport.TryRead(payload, _kpis, _scratch, out var report)
             || !Same(site, report.Site) || !Same(device, report.Device)
             || !TryGetSectorTag(report.Scenario, out var sectorTag)
-            || !TryNanoseconds(report.WindowStartTicks, out var start) || !TryNanoseconds(report.WindowEndTicks, out var end))
+            || !LinePoint.TryToUnixNanoseconds(report.WindowStartTicks, out var start) || !LinePoint.TryToUnixNanoseconds(report.WindowEndTicks, out var end))
         {
             return false;
         }
@@ -134,7 +135,11 @@ public sealed class KpiLineWriter : IDisposable
         }
     }
 
-    /// <summary>Site and device of a <c>gz/v1/{site}/{device}/kpi</c> topic that <see cref="GzTopic.TryParse"/> accepts.</summary>
+    /// <summary>
+    /// Site and device of a <c>gz/v1/{site}/{device}/kpi</c> topic. They are not checked here: <see cref="TryWrite"/>
+    /// takes the report only when they equal its site and device, which the reader checked as identifiers (so
+    /// neither holds a further '/').
+    /// </summary>
     private static bool TrySplitKpiTopic(string topic, out ReadOnlySpan<char> site, out ReadOnlySpan<char> device)
     {
         site = device = default;
@@ -154,15 +159,8 @@ public sealed class KpiLineWriter : IDisposable
 
         site = middle[..slash];
         device = middle[(slash + 1)..];
-        return IsIdentifier(site) && IsIdentifier(device);
+        return true;
     }
-
-    // Identifiers.Check's rule: 1-64 of a-z 0-9 - _, starting with a-z or 0-9 (so no further '/').
-    private static bool IsIdentifier(ReadOnlySpan<char> value) =>
-        value.Length is > 0 and <= Identifiers.MaxLength && char.IsAsciiLetterLower(value[0]) | char.IsAsciiDigit(value[0])
-        && !value.ContainsAnyExcept(IdentifierChars);
-
-    private static readonly SearchValues<char> IdentifierChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private static bool Same(ReadOnlySpan<char> chars, ReadOnlySpan<byte> ascii)
     {
@@ -191,13 +189,5 @@ public sealed class KpiLineWriter : IDisposable
         }
 
         return _sectorLookup.TryGetValue(chars[..scenario.Length], out tag!);
-    }
-
-    /// <summary><see cref="TimeSeries.LinePoint.ToUnixNanoseconds"/> without the exception: false outside what InfluxDB stores.</summary>
-    private static bool TryNanoseconds(long utcTicks, out long nanoseconds)
-    {
-        var sinceEpoch = utcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        nanoseconds = sinceEpoch * 100;
-        return sinceEpoch is >= long.MinValue / 100 and <= long.MaxValue / 100;
     }
 }

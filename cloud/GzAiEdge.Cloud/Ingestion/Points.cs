@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 
 namespace GzAiEdge.Cloud.Ingestion;
@@ -110,7 +111,7 @@ public static class Points
         new(CommandMeasurement, DeviceTags(command),
             [
                 new("id", FieldValue.String(command.Id)), new("type", FieldValue.String(command.Type)),
-                new("arguments", FieldValue.String(JsonSerializer.Serialize(command.Arguments ?? new Dictionary<string, string>()))),
+                new("arguments", FieldValue.String(JsonSerializer.Serialize(command.Arguments ?? new Dictionary<string, string>(), GzJsonContext.Default.IReadOnlyDictionaryStringString))),
                 new("expires_ns", FieldValue.Integer(LinePoint.ToUnixNanoseconds(command.Expires))),
             ],
             LinePoint.ToUnixNanoseconds(command.Issued));

@@ -16,7 +16,16 @@ public sealed record LinePoint(
 {
     /// <summary>Nanoseconds since the Unix epoch, the timestamp unit written with <c>precision=ns</c>.</summary>
     /// <exception cref="OverflowException">The time is outside 1677-09-21 … 2262-04-11, the range InfluxDB can store.</exception>
-    public static long ToUnixNanoseconds(DateTimeOffset time) => checked((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100);
+    public static long ToUnixNanoseconds(DateTimeOffset time) =>
+        TryToUnixNanoseconds(time.UtcTicks, out var nanoseconds) ? nanoseconds : throw new OverflowException($"{time:O} is outside the range InfluxDB can store");
+
+    /// <summary><see cref="ToUnixNanoseconds"/> of UTC <see cref="DateTime.Ticks"/> without the exception: false outside what InfluxDB stores.</summary>
+    public static bool TryToUnixNanoseconds(long utcTicks, out long nanoseconds)
+    {
+        var sinceEpoch = utcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        nanoseconds = sinceEpoch * 100;
+        return sinceEpoch is >= long.MinValue / 100 and <= long.MaxValue / 100;
+    }
 
     public static DateTimeOffset FromUnixNanoseconds(long nanoseconds) => DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100);
 }

@@ -23,78 +23,68 @@ public static partial class CanonicalBytes
     /// Canonical bytes of a report: <c>v, site, device, scenario, seq, windowStart, windowEnd,
     /// kpis, model{name, version, sha256}, prev, kid</c>.
     /// </summary>
-    public static byte[] Of(KpiReport report)
+    public static byte[] Of(KpiReport report) => Json(report, 256, static (w, report) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        w.WriteNumber("v", report.V);
+        w.WriteString("site", report.Site);
+        w.WriteString("device", report.Device);
+        w.WriteString("scenario", report.Scenario);
+        w.WriteNumber("seq", report.Seq);
+        w.WriteString("windowStart", Time(report.WindowStart));
+        w.WriteString("windowEnd", Time(report.WindowEnd));
+        w.WriteStartObject("kpis");
+        foreach (var (name, value) in report.Kpis.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            w.WriteStartObject();
-            w.WriteNumber("v", report.V);
-            w.WriteString("site", report.Site);
-            w.WriteString("device", report.Device);
-            w.WriteString("scenario", report.Scenario);
-            w.WriteNumber("seq", report.Seq);
-            w.WriteString("windowStart", Time(report.WindowStart));
-            w.WriteString("windowEnd", Time(report.WindowEnd));
-            w.WriteStartObject("kpis");
-            foreach (var (name, value) in report.Kpis.OrderBy(k => k.Key, StringComparer.Ordinal))
-            {
-                w.WritePropertyName(name);
-                w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
-            }
+            w.WritePropertyName(name);
+            w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
+        }
 
-            w.WriteEndObject();
-            if (report.Model is { } model)
-            {
-                w.WriteStartObject("model");
-                w.WriteString("name", model.Name);
-                w.WriteString("version", model.Version);
-                w.WriteString("sha256", model.Sha256);
-                w.WriteEndObject();
-            }
-
-            WriteOptional(w, "prev", report.Prev);
-            WriteOptional(w, "kid", report.Kid);
+        w.WriteEndObject();
+        if (report.Model is { } model)
+        {
+            w.WriteStartObject("model");
+            w.WriteString("name", model.Name);
+            w.WriteString("version", model.Version);
+            w.WriteString("sha256", model.Sha256);
             w.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
-    }
+        WriteOptional(w, "prev", report.Prev);
+        WriteOptional(w, "kid", report.Kid);
+    });
 
     /// <summary>Canonical bytes of a checkpoint: <c>v, site, device, time, seq, head, kid</c>.</summary>
-    public static byte[] Of(Checkpoint checkpoint)
+    public static byte[] Of(Checkpoint checkpoint) => Json(checkpoint, 192, static (w, checkpoint) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(192);
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("v", checkpoint.V);
-            w.WriteString("site", checkpoint.Site);
-            w.WriteString("device", checkpoint.Device);
-            w.WriteString("time", Time(checkpoint.Time));
-            w.WriteNumber("seq", checkpoint.Seq);
-            w.WriteString("head", checkpoint.Head);
-            WriteOptional(w, "kid", checkpoint.Kid);
-            w.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+        w.WriteNumber("v", checkpoint.V);
+        w.WriteString("site", checkpoint.Site);
+        w.WriteString("device", checkpoint.Device);
+        w.WriteString("time", Time(checkpoint.Time));
+        w.WriteNumber("seq", checkpoint.Seq);
+        w.WriteString("head", checkpoint.Head);
+        WriteOptional(w, "kid", checkpoint.Kid);
+    });
 
     /// <summary>Canonical bytes of a model manifest: <c>v, name, version, sha256, size, created, kid</c>.</summary>
-    public static byte[] Of(ModelManifest manifest)
+    public static byte[] Of(ModelManifest manifest) => Json(manifest, 256, static (w, manifest) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        w.WriteNumber("v", manifest.V);
+        w.WriteString("name", manifest.Name);
+        w.WriteString("version", manifest.Version);
+        w.WriteString("sha256", manifest.Sha256);
+        w.WriteNumber("size", manifest.Size);
+        w.WriteString("created", Time(manifest.Created));
+        WriteOptional(w, "kid", manifest.Kid);
+    });
+
+    /// <summary>One JSON object of <paramref name="message"/>'s members, without whitespace, as a new array.</summary>
+    private static byte[] Json<T>(T message, int capacity, Action<Utf8JsonWriter, T> members)
+    {
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
-            w.WriteNumber("v", manifest.V);
-            w.WriteString("name", manifest.Name);
-            w.WriteString("version", manifest.Version);
-            w.WriteString("sha256", manifest.Sha256);
-            w.WriteNumber("size", manifest.Size);
-            w.WriteString("created", Time(manifest.Created));
-            WriteOptional(w, "kid", manifest.Kid);
+            members(w, message);
             w.WriteEndObject();
         }
 

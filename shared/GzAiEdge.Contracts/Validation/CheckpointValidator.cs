@@ -16,10 +16,7 @@ public static class CheckpointValidator
             errors.Add(new("seq", checkpoint.Seq.ToString(CultureInfo.InvariantCulture), "must be 1 or more"));
         }
 
-        if (checkpoint.Time.Offset != TimeSpan.Zero)
-        {
-            errors.Add(new("time", checkpoint.Time.ToString("O"), "must be UTC (end in Z)"));
-        }
+        ContractChecks.Utc(errors, "time", checkpoint.Time);
 
         if (!ChainHash.IsWellFormed(checkpoint.Head))
         {

@@ -28,14 +28,11 @@ public static class DeviceCommandValidator
     public static IReadOnlyList<ContractError> Validate(DeviceCommand command)
     {
         var errors = new List<ContractError>();
-        if (command.V != ContractVersion.Current)
-        {
-            errors.Add(new("v", command.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
-        }
+        ContractChecks.Version(errors, command.V);
 
-        Check(errors, "id", command.Id, Identifiers.Check(command.Id));
-        Check(errors, "site", command.Site, Identifiers.Check(command.Site));
-        Check(errors, "device", command.Device, Identifiers.Check(command.Device));
+        ContractChecks.Add(errors, "id", command.Id, Identifiers.Check(command.Id));
+        ContractChecks.Add(errors, "site", command.Site, Identifiers.Check(command.Site));
+        ContractChecks.Add(errors, "device", command.Device, Identifiers.Check(command.Device));
         CheckTimes(errors, command);
         var arguments = command.Arguments ?? new Dictionary<string, string>();
         if (arguments.Count > MaxArguments)
@@ -103,19 +100,11 @@ public static class DeviceCommandValidator
     {
         var name = arguments.GetValueOrDefault(CommandTypes.NameArgument);
         var version = arguments.GetValueOrDefault(CommandTypes.VersionArgument);
-        Check(errors, $"arguments.{CommandTypes.NameArgument}", name, ModelManifestValidator.CheckName(name));
-        Check(errors, $"arguments.{CommandTypes.VersionArgument}", version, ModelManifestValidator.CheckVersion(version));
+        ContractChecks.Add(errors, $"arguments.{CommandTypes.NameArgument}", name, ModelManifestValidator.CheckName(name));
+        ContractChecks.Add(errors, $"arguments.{CommandTypes.VersionArgument}", version, ModelManifestValidator.CheckVersion(version));
         foreach (var key in arguments.Keys.Where(k => k is not (CommandTypes.NameArgument or CommandTypes.VersionArgument)))
         {
             errors.Add(new($"arguments.{key}", null, "model.update takes only name and version"));
-        }
-    }
-
-    private static void Check(List<ContractError> errors, string field, string? value, string? why)
-    {
-        if (why is not null)
-        {
-            errors.Add(new(field, value, why));
         }
     }
 }

@@ -17,10 +17,7 @@ public static partial class HeartbeatValidator
     public static IReadOnlyList<ContractError> Validate(Heartbeat heartbeat)
     {
         var errors = new List<ContractError>();
-        if (heartbeat.Time.Offset != TimeSpan.Zero)
-        {
-            errors.Add(new("time", heartbeat.Time.ToString("O"), "must be UTC (end in Z)"));
-        }
+        ContractChecks.Utc(errors, "time", heartbeat.Time);
 
         AtLeastZero(errors, "uptimeSeconds", heartbeat.UptimeSeconds);
         AtLeastZero(errors, "lastSeq", heartbeat.LastSeq);

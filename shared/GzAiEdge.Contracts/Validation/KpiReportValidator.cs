@@ -23,10 +23,7 @@ public static class KpiReportValidator
     public static IReadOnlyList<ContractError> Validate(KpiReport report)
     {
         var errors = new List<ContractError>();
-        if (report.V != ContractVersion.Current)
-        {
-            errors.Add(new("v", report.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
-        }
+        ContractChecks.Version(errors, report.V);
 
         CheckId(errors, "site", report.Site);
         CheckId(errors, "device", report.Device);
@@ -69,13 +66,8 @@ public static class KpiReportValidator
         return errors;
     }
 
-    private static void CheckId(List<ContractError> errors, string field, string value)
-    {
-        if (Identifiers.Check(value) is { } why)
-        {
-            errors.Add(new(field, value, why));
-        }
-    }
+    private static void CheckId(List<ContractError> errors, string field, string value) =>
+        ContractChecks.Add(errors, field, value, Identifiers.Check(value));
 
     private static void CheckWindow(List<ContractError> errors, KpiReport report) =>
         CheckPeriod(errors, ("windowStart", report.WindowStart), ("windowEnd", report.WindowEnd), MaxWindow, $"window is longer than {MaxWindow.TotalHours} hours");
@@ -83,13 +75,8 @@ public static class KpiReportValidator
     /// <summary>Both times in UTC, the end after the start and at most <paramref name="max"/> after it (else <paramref name="tooLong"/>).</summary>
     internal static void CheckPeriod(List<ContractError> errors, (string Field, DateTimeOffset Time) start, (string Field, DateTimeOffset Time) end, TimeSpan max, string tooLong)
     {
-        foreach (var (field, time) in new[] { start, end })
-        {
-            if (time.Offset != TimeSpan.Zero)
-            {
-                errors.Add(new(field, time.ToString("O"), "must be UTC (end in Z)"));
-            }
-        }
+        ContractChecks.Utc(errors, start.Field, start.Time);
+        ContractChecks.Utc(errors, end.Field, end.Time);
 
         var length = end.Time - start.Time;
         if (length <= TimeSpan.Zero)

@@ -38,10 +38,7 @@ public static class MessageReader
     private static List<ContractError> CheckAgainstTopic(IDeviceMessage message, GzTopic topic)
     {
         var found = new List<ContractError>();
-        if (message.V != ContractVersion.Current)
-        {
-            found.Add(new("v", message.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
-        }
+        ContractChecks.Version(found, message.V);
 
         if (message.Site != topic.Site)
         {

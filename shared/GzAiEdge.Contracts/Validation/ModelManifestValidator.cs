@@ -51,13 +51,10 @@ public static class ModelManifestValidator
     public static IReadOnlyList<ContractError> Validate(ModelManifest manifest)
     {
         var errors = new List<ContractError>();
-        if (manifest.V != ContractVersion.Current)
-        {
-            errors.Add(new("v", manifest.V.ToString(CultureInfo.InvariantCulture), $"unsupported contract version; this build reads v{ContractVersion.Current}"));
-        }
+        ContractChecks.Version(errors, manifest.V);
 
-        Add(errors, "name", manifest.Name, CheckName(manifest.Name));
-        Add(errors, "version", manifest.Version, CheckVersion(manifest.Version));
+        ContractChecks.Add(errors, "name", manifest.Name, CheckName(manifest.Name));
+        ContractChecks.Add(errors, "version", manifest.Version, CheckVersion(manifest.Version));
         if (!ChainHash.IsWellFormed(manifest.Sha256))
         {
             errors.Add(new("sha256", manifest.Sha256, "must be 64 lowercase hex digits (SHA-256 of the model file)"));
@@ -68,10 +65,7 @@ public static class ModelManifestValidator
             errors.Add(new("size", manifest.Size.ToString(CultureInfo.InvariantCulture), "must be 1 byte or more"));
         }
 
-        if (manifest.Created.Offset != TimeSpan.Zero)
-        {
-            errors.Add(new("created", manifest.Created.ToString("O"), "must be UTC (end in Z)"));
-        }
+        ContractChecks.Utc(errors, "created", manifest.Created);
 
         KpiReportValidator.CheckSignatureFields(errors, null, manifest.Kid, manifest.Sig);
         return errors;
@@ -103,13 +97,5 @@ public static class ModelManifestValidator
         }
 
         return errors;
-    }
-
-    private static void Add(List<ContractError> errors, string field, string value, string? why)
-    {
-        if (why is not null)
-        {
-            errors.Add(new(field, value, why));
-        }
     }
 }

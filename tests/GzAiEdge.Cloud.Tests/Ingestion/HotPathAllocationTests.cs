@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
@@ -13,23 +14,14 @@ namespace GzAiEdge.Cloud.Tests.Ingestion;
 /// <summary>A stored KPI report costs no managed allocation once warm: parse, validate, hash and line protocol.</summary>
 public class HotPathAllocationTests
 {
-    private static readonly ScenarioCatalogue Catalogue = new(
-        [new Scenario("traffic-tianhe-flow", Sector.Traffic, "traffic-flow", "天河", "Tianhe")]);
+    private static readonly ScenarioCatalogue Catalogue = SampleReports.Catalogue();
 
     [Fact]
     public void A_signed_report_becomes_its_line_without_allocating()
     {
         using var signer = DeviceSigner.Create();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(new KpiReport
+        var payload = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(SampleReports.Report(Enumerable.Range(0, 10).ToDictionary(i => $"kpi_{i}", i => i / 7.0)) with
         {
-            V = 1,
-            Site = "tianhe-01",
-            Device = "cam-01",
-            Scenario = "traffic-tianhe-flow",
-            Seq = 7,
-            WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),
-            WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
-            Kpis = Enumerable.Range(0, 10).ToDictionary(i => $"kpi_{i}", i => i / 7.0),
             Model = new ModelInfo("traffic-detector", "1.2.0", new string('c', 64)),
             Prev = ChainHash.Genesis,
         }), GzJsonContext.Default.KpiReport);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
@@ -14,8 +15,7 @@ namespace GzAiEdge.Cloud.Tests.Ingestion;
 public class KpiLineWriterTests
 {
     private const string Topic = "gz/v1/tianhe-01/cam-01/kpi";
-    private static readonly ScenarioCatalogue Catalogue = new(
-        [new Scenario("traffic-tianhe-flow", Sector.Traffic, "traffic-flow", "天河", "Tianhe")]);
+    private static readonly ScenarioCatalogue Catalogue = SampleReports.Catalogue();
 
     private readonly KpiLineWriter _fast = new(Catalogue);
     private readonly MessageMapper _general = new(Catalogue);
@@ -109,17 +109,8 @@ public class KpiLineWriterTests
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static KpiReport Report(double value) => new()
-    {
-        V = 1,
-        Site = "tianhe-01",
-        Device = "cam-01",
-        Scenario = "traffic-tianhe-flow",
-        Seq = 7,
-        WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),
-        WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
-        Kpis = new Dictionary<string, double> { ["vehicle_count"] = value, ["mean_speed_kmh"] = 41.5, ["a_ratio"] = 1 / 3.0 },
-    };
+    private static KpiReport Report(double value) =>
+        SampleReports.Report(new Dictionary<string, double> { ["vehicle_count"] = value, ["mean_speed_kmh"] = 41.5, ["a_ratio"] = 1 / 3.0 });
 
     // Digit swaps and small edits keep many payloads valid (other values, other hashes); the rest must be left alone.
     private static byte[] Mutate(byte[] valid, Random random)

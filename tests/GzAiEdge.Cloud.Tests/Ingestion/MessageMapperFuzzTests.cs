@@ -1,16 +1,15 @@
 using System.Text.Json;
 using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
-using GzAiEdge.Scenarios.Catalogue;
 
 namespace GzAiEdge.Cloud.Tests.Ingestion;
 
 public class MessageMapperFuzzTests
 {
-    private readonly MessageMapper _mapper = new(new ScenarioCatalogue(
-        [new Scenario("traffic-tianhe-flow", Sector.Traffic, "traffic-flow", "天河", "Tianhe")]));
+    private readonly MessageMapper _mapper = new(SampleReports.Catalogue());
 
     [Theory]
     [InlineData("gz/v1/tianhe-01/cam-01/kpi")]
@@ -19,16 +18,8 @@ public class MessageMapperFuzzTests
     public void Mutated_payloads_never_throw_every_one_is_stored_or_rejected_with_a_reason(string topic)
     {
         using var signer = DeviceSigner.Create();
-        var valid = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(new KpiReport
+        var valid = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(SampleReports.Report(new Dictionary<string, double> { ["vehicle_count"] = 3, ["mean_speed_kmh"] = 41.5 }) with
         {
-            V = 1,
-            Site = "tianhe-01",
-            Device = "cam-01",
-            Scenario = "traffic-tianhe-flow",
-            Seq = 7,
-            WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),
-            WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
-            Kpis = new Dictionary<string, double> { ["vehicle_count"] = 3, ["mean_speed_kmh"] = 41.5 },
             Prev = ChainHash.Genesis,
         }), GzJsonContext.Default.KpiReport);
         var random = new Random(20261124);

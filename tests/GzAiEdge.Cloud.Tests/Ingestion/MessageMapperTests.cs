@@ -1,10 +1,10 @@
 using System.Text;
 using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Validation;
-using GzAiEdge.Scenarios.Catalogue;
 
 namespace GzAiEdge.Cloud.Tests.Ingestion;
 
@@ -19,8 +19,7 @@ public class MessageMapperTests
     private static readonly string ReportHash = GzAiEdge.Contracts.Signing.ChainHash.Compute(System.Text.Encoding.UTF8.GetBytes(
         """{"v":1,"site":"tianhe-01","device":"cam-01","scenario":"traffic-tianhe-flow","seq":7,"windowStart":"2026-11-22T08:00:00.0000000Z","windowEnd":"2026-11-22T08:00:10.0000000Z","kpis":{"mean_speed_kmh":41.5,"vehicle_count":3}}"""));
 
-    private readonly MessageMapper _mapper = new(new ScenarioCatalogue(
-        [new Scenario("traffic-tianhe-flow", Sector.Traffic, "traffic-flow", "天河", "Tianhe")]));
+    private readonly MessageMapper _mapper = new(SampleReports.Catalogue());
 
     [Fact]
     public void A_kpi_report_becomes_one_point_keyed_by_its_tags_and_window_end()
@@ -120,16 +119,8 @@ public class MessageMapperTests
     public void No_kpi_may_take_the_name_of_a_tag_or_field_stored_beside_the_kpis()
     {
         using var signer = DeviceSigner.Create();
-        var report = signer.Sign(new KpiReport
+        var report = signer.Sign(SampleReports.Report(new Dictionary<string, double> { ["vehicle_count"] = 3 }) with
         {
-            V = 1,
-            Site = "tianhe-01",
-            Device = "cam-01",
-            Scenario = "traffic-tianhe-flow",
-            Seq = 7,
-            WindowStart = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),
-            WindowEnd = new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero),
-            Kpis = new Dictionary<string, double> { ["vehicle_count"] = 3 },
             Model = new ModelInfo("yolov8n-gz", "1.0.0", new string('a', 64)),
             Prev = ChainHash.Genesis,
         });

@@ -76,7 +76,7 @@ public class Utf8KpiReportTests
         var general = MessageReader.TryReadKpiReport(payload, out _, out var errors);
 
         Assert.False(Read(payload, out _), $"taken; the general reader says: {ContractError.Join(errors)}");
-        Assert.False(general && member != "\"kid\":\"0123456789abcdef\"", "the case must be one the general reader refuses too");
+        Assert.False(general, "the case must be one the general reader refuses too");
     }
 
     [Fact]
