@@ -50,11 +50,18 @@ internal static class SendCommand
         var values = new Argument<string[]>("values") { Description = "key=value pairs, e.g. Pipeline:DecisionThreshold=0.6", Arity = ArgumentArity.OneOrMore };
         values.Validators.Add(r =>
         {
+            // Configuration keys are case-insensitive: A=1 a=2 would set one key twice.
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var pair in r.GetValueOrDefault<string[]>() ?? [])
             {
-                if (pair.IndexOf('=', StringComparison.Ordinal) < 1)
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals < 1)
                 {
                     r.AddError($"'{pair}' is not key=value");
+                }
+                else if (!keys.Add(pair[..equals]))
+                {
+                    r.AddError($"'{pair[..equals]}' is given more than once");
                 }
             }
         });
@@ -65,7 +72,7 @@ internal static class SendCommand
         var restart = new Command(CommandTypes.PipelineRestart, "Rebuild the device's pipeline from its configuration");
         var update = new Command(CommandTypes.ModelUpdate, "Install a signed model from the cloud's model repository") { name, version };
         configSet.SetAction((r, token) => RunAsync(r, CommandTypes.ConfigSet,
-            r.GetValue(values)!.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]), token));
+            r.GetValue(values)!.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase), token));
         restart.SetAction((r, token) => RunAsync(r, CommandTypes.PipelineRestart, null, token));
         update.SetAction((r, token) => RunAsync(r, CommandTypes.ModelUpdate,
             new Dictionary<string, string> { [CommandTypes.NameArgument] = r.GetValue(name)!, [CommandTypes.VersionArgument] = r.GetValue(version)! }, token));
