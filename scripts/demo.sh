@@ -28,7 +28,7 @@ trap stop_all INT TERM EXIT
 rm -rf "$RUN"; mkdir -p "$RUN/mosquitto/conf.d" "$RUN/influxdb" "$RUN/state"
 MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_port 18088); API_PORT=$(free_port 5080)
 
-# Identities (issue 4): broker users and ACL, signing keys, a CA and the broker certificate.
+# Identities, so that the demo runs as a site would: broker users and ACL, signing keys, a CA and the broker certificate.
 say "provisioning the demo devices (TLS, passwords, ACL, signing keys) in $RUN/pki"
 dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" provision --site tianhe-01 --device cam-01 \
   --device huangpu-02/line-03 --device huangpu-02/motor-03 --device yuexiu-03/ward-05 --out "$RUN/pki" > /dev/null

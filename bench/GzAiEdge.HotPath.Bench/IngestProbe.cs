@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using GzAiEdge.Cloud.Api;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;

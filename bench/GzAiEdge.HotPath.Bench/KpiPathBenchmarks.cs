@@ -1,12 +1,12 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
-using GzAiEdge.Cloud.Ingestion;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Ingestion;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.HotPath.Bench;
 

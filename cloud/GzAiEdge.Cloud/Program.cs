@@ -1,7 +1,17 @@
-using GzAiEdge.Cloud;
 using GzAiEdge.Cloud.Api;
-using GzAiEdge.Cloud.Evaluation;
+using GzAiEdge.Cloud.Catalogue;
+using GzAiEdge.Cloud.Dashboard;
+using GzAiEdge.Cloud.Hosting;
+using GzAiEdge.DeviceManagement.Commands;
+using GzAiEdge.DeviceManagement.Models;
+using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.DeadLetters;
+using GzAiEdge.Monitoring.Alerts;
+using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
 
 WebApplication app;
@@ -10,16 +20,17 @@ try
     // appsettings.json ships beside the binary; the working directory is the operator's (paths in
     // the config, like the catalogue, stay relative to it).
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddScenarioCatalogue();
     builder.AddTimeSeries();
     builder.AddDeadLetters();
     builder.AddIngestion();
     builder.AddLiveFeed();
     builder.AddAlerts();
-    builder.AddApiConventions();
     builder.AddEvaluation();
     builder.AddVerification();
+    builder.AddModelRepository();
     builder.AddDeviceCommands();
-    builder.Services.AddProblemDetails();
+    builder.AddApiConventions();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
 }
@@ -39,14 +50,20 @@ catch (Exception ex) when (ex is OptionsValidationException or CatalogueExceptio
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapGet("/health", () => TypedResults.Ok("ok"));
+app.MapOpenApi();
+app.MapSitesApi();
+app.MapDevicesApi();
+app.MapScenariosApi();
 app.MapKpiApi();
+app.MapKpiSeriesApi();
+app.MapAlertsApi();
+app.MapLiveApi();
 app.MapIngestionApi();
 app.MapDeadLetterApi();
-app.MapProgrammeApi();
 app.MapEvaluationApi();
-app.UseDashboard();
 app.MapVerificationApi();
 app.MapModelsApi();
 app.MapCommandsApi();
+app.UseDashboard();
 await app.RunAsync();
 return 0;

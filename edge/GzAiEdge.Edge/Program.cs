@@ -1,4 +1,4 @@
-using GzAiEdge.Edge;
+using GzAiEdge.EdgeRuntime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using GzAiEdge.Fleet.Devices;
-using GzAiEdge.Fleet.Identities;
+using GzAiEdge.FleetSimulation;
+using GzAiEdge.FleetSimulation.Devices;
+using GzAiEdge.FleetSimulation.Identities;
 using GzAiEdge.Scenarios.Catalogue;
 
 namespace GzAiEdge.Fleet;

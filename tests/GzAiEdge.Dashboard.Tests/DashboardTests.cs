@@ -26,7 +26,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         var (page, errors) = await _browser.NewPageAsync(_host.Api);
         await page.GotoAsync("/");
 
-        // One card per scenario of the shipped 100-scenario sample programme (issue 5).
+        // One card per scenario of the shipped 100-scenario sample programme.
         await Expect(page.Locator(".card")).ToHaveCountAsync(100);
         await Expect(page.Locator($".card[data-scenario='{Vitals}'] .card-name")).ToHaveTextAsync("越秀病房生命体征监测");
         await Expect(page.Locator(".sector[data-sector='medical'] h2")).ToContainTextAsync("智慧医疗");

@@ -1,5 +1,5 @@
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.EndToEnd.Tests;
 

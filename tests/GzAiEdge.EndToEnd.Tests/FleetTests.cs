@@ -1,8 +1,8 @@
-using GzAiEdge.Cloud.TimeSeries;
-using GzAiEdge.Cloud.Verification;
-using GzAiEdge.Fleet.Devices;
-using GzAiEdge.Fleet.Identities;
+using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.FleetSimulation.Devices;
+using GzAiEdge.FleetSimulation.Identities;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 

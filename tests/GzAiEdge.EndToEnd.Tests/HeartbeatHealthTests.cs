@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.EndToEnd.Tests;
 

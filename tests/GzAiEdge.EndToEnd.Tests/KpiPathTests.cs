@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
@@ -106,7 +106,7 @@ public sealed class KpiPathTests : IAsyncLifetime
           sampleHz: 20
         """;
 
-    // The device's outbox keeps the last seq it handed out (issue 4).
+    // The device's outbox keeps the last seq it handed out, so that numbering survives a restart gap-free.
     private static long LastSeq(string outbox)
     {
         using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={outbox};Pooling=False");

@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using GzAiEdge.Cloud.Api;
-using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.EndToEnd.Tests;
 

@@ -25,7 +25,7 @@ public sealed class StartupConfigurationTests
         using var folder = new TempFolder("gz-badcat");
         await File.WriteAllTextAsync(folder.File("catalogue.yaml"), "scenarios:\n  - id: x\n    sector: rail\n    type: t\n    name: { zh: 甲, en: A }\n");
         await using var cloud = GzProcesses.StartCloud(folder, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
-            $"--Ingestion:CataloguePath={folder.File("catalogue.yaml")}", "--Evaluation:Parallelism=0");
+            $"--Catalogue:Path={folder.File("catalogue.yaml")}", "--Evaluation:Parallelism=0");
 
         await WaitForExitAsync(cloud);
 

@@ -36,7 +36,7 @@ public static class GzProcesses
         [
             Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(), $"--InfluxDb:BaseAddress={timeSeries}",
             $"--Ingestion:BrokerPort={broker.Port}", $"--Ingestion:ClientId=gz-ingest-{port}",
-            $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
+            $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
             $"--DeadLetters:Path={folder.File("dead-letters.db")}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File("alerts.db")}",
             .. extraArgs,

@@ -13,7 +13,7 @@ namespace GzAiEdge.Load.Bench.Fleet;
 /// </summary>
 public static class FleetBench
 {
-    /// <summary>The bound for 10 000 devices in one process.</summary>
+    /// <summary>The target the bench reports against: 10 000 simulated devices within 1 GiB in one process.</summary>
     private const long Bound = 1L << 30;
 
     private record Result(string Side, int Devices, double ConnectSeconds, long RssBytes, long HeapBytes, double CpuMicrosPerDeviceSecond);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using GzAiEdge.Fleet;
+using GzAiEdge.FleetSimulation;
 using GzAiEdge.Load.Bench.Support;
 using GzAiEdge.Testing;
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
-using GzAiEdge.Fleet;
-using GzAiEdge.Fleet.Devices;
-using GzAiEdge.Fleet.Identities;
-using GzAiEdge.Fleet.Kpis;
+using GzAiEdge.FleetSimulation;
+using GzAiEdge.FleetSimulation.Devices;
+using GzAiEdge.FleetSimulation.Identities;
+using GzAiEdge.FleetSimulation.Kpis;
 using GzAiEdge.Scenarios.Programmes;
 
 namespace GzAiEdge.Load.Bench.Ingest;

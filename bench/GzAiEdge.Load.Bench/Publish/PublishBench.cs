@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GzAiEdge.Fleet;
+using GzAiEdge.FleetSimulation;
 using GzAiEdge.Load.Bench.Ingest;
 using GzAiEdge.Load.Bench.Support;
 using GzAiEdge.Testing;

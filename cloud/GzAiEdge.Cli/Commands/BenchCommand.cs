@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using GzAiEdge.Cloud.Evaluation;
+using GzAiEdge.Evaluation;
 using GzAiEdge.Scenarios.Catalogue;
 
 namespace GzAiEdge.Cli.Commands;

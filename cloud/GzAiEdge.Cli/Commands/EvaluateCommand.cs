@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using GzAiEdge.Cloud.Evaluation;
+using GzAiEdge.Evaluation;
 using Spectre.Console;
 
 namespace GzAiEdge.Cli.Commands;

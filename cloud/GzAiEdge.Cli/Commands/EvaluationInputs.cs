@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using GzAiEdge.Cloud.Evaluation;
-using GzAiEdge.Cloud.TimeSeries;
-using GzAiEdge.Cloud.Verification;
+using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Programmes;
+using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.TimeSeries;
 using Spectre.Console;
 
 namespace GzAiEdge.Cli.Commands;
@@ -19,7 +19,7 @@ internal static class EvaluationRun
         }
     }
 
-    public static string Status(Cloud.Evaluation.ScenarioEvaluation e) => e.Score switch
+    public static string Status(GzAiEdge.Evaluation.ScenarioEvaluation e) => e.Score switch
     {
         { Eligible: false } => $"[red]ineligible: {Markup.Escape(string.Join(", ", e.Score.FailedGates))}[/]",
         { Provisional: true } => "[yellow]provisional (evidence not checked)[/]",

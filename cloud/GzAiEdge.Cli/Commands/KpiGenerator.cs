@@ -1,11 +1,11 @@
 using System.Buffers;
-using GzAiEdge.Cloud.Ingestion;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Ingestion;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Programmes;
 using GzAiEdge.Scenarios.Types;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Cli.Commands;
 
@@ -68,7 +68,7 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                             Kpis = kpis,
                             Model = new ModelInfo("bench-model", "1.0", string.Empty),
                         };
-                        writer.Write(Cloud.Ingestion.Points.Kpi(report, scenario.SectorTag, ChainHash.Of(report)));
+                        writer.Write(GzAiEdge.TimeSeries.Points.Kpi(report, scenario.SectorTag, ChainHash.Of(report)));
                         Points++;
                         if (++inBatch == BatchPoints)
                         {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using GzAiEdge.Cloud.Evaluation;
+using GzAiEdge.Evaluation;
 using GzAiEdge.Scenarios.Ranking;
 using Spectre.Console;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
-using GzAiEdge.Cloud.Models;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.DeviceManagement.Models;
 
 namespace GzAiEdge.Cli.Commands;
 

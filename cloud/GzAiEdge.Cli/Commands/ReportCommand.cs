@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GzAiEdge.Cloud.Evaluation.Reports;
+using GzAiEdge.Evaluation.Reports;
 using GzAiEdge.Scenarios.Ranking;
 
 namespace GzAiEdge.Cli.Commands;

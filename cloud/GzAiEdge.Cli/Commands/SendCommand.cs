@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using GzAiEdge.Cloud.Api;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Topics;
 
@@ -25,7 +25,7 @@ internal static class SendCommand
         var api = new Option<string>("--api") { Description = "The cloud API, e.g. http://127.0.0.1:5080", Required = true, Recursive = true };
         var site = new Option<string>("--site") { Description = "Site id", Required = true, Recursive = true };
         var device = new Option<string>("--device") { Description = "Device id", Required = true, Recursive = true };
-        var expires = new Option<int>("--expires") { Description = "Seconds the command stays valid", DefaultValueFactory = _ => CommandsApi.DefaultExpirySeconds, Recursive = true };
+        var expires = new Option<int>("--expires") { Description = "Seconds the command stays valid", DefaultValueFactory = _ => CommandTypes.DefaultExpirySeconds, Recursive = true };
         var wait = new Option<bool>("--wait") { Description = "Follow the device's answers until the final one", Recursive = true };
         var timeout = new Option<int>("--timeout") { Description = "Seconds --wait waits for the final answer", DefaultValueFactory = _ => 600, Recursive = true };
         var caFile = new Option<string?>("--ca-file") { Description = "PEM CA an https --api must chain to (gz provision's ca.crt); the system's trust otherwise", Recursive = true };

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Net.Http.Json;
-using GzAiEdge.Cloud.TimeSeries;
-using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Verification;
+using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using GzAiEdge.Cloud.Alerts;
+using GzAiEdge.Monitoring.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

@@ -1,8 +1,9 @@
-using GzAiEdge.Cloud.Commands;
-using GzAiEdge.Cloud.Models;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.DeviceManagement.Commands;
+using GzAiEdge.DeviceManagement.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
@@ -13,9 +14,6 @@ namespace GzAiEdge.Cloud.Api;
 /// </summary>
 public static class CommandsApi
 {
-    /// <summary>How long a command stays valid when the request does not say.</summary>
-    public const int DefaultExpirySeconds = 600;
-
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/devices/{site}/{device}/commands", SendAsync).WithTags("Commands");
@@ -29,7 +27,7 @@ public static class CommandsApi
         var checks = new ApiChecks();
         checks.Id("site", site);
         checks.Id("device", device);
-        var lifetime = request.ExpiresInSeconds ?? DefaultExpirySeconds;
+        var lifetime = request.ExpiresInSeconds ?? CommandTypes.DefaultExpirySeconds;
         if (lifetime < 1 || lifetime > DeviceCommandValidator.MaxLifetime.TotalSeconds)
         {
             checks.Add("expiresInSeconds", $"expiresInSeconds must be within 1..{DeviceCommandValidator.MaxLifetime.TotalSeconds} (was {lifetime})");
@@ -93,9 +91,3 @@ public static class CommandsApi
             statusCode: StatusCodes.Status422UnprocessableEntity, title: "Manifest not signed by the programme");
     }
 }
-
-/// <summary>A command to send: its type, arguments, and how long it stays valid (default 600 s).</summary>
-public sealed record CommandRequest(string? Type, Dictionary<string, string>? Arguments, int? ExpiresInSeconds);
-
-/// <summary>A command the broker took: its id (the device's answers carry it), the topic, and when it expires.</summary>
-public sealed record CommandSent(string Id, string Topic, DateTimeOffset Issued, DateTimeOffset Expires);

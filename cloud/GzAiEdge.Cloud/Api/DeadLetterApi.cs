@@ -1,4 +1,4 @@
-using GzAiEdge.Cloud.DeadLetters;
+using GzAiEdge.Ingestion.DeadLetters;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

@@ -1,7 +1,8 @@
-using GzAiEdge.Cloud.Ingestion;
-using GzAiEdge.Cloud.Live;
-using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Ingestion;
+using GzAiEdge.Monitoring.Live;
+using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
@@ -94,6 +95,3 @@ public static class DevicesApi
         }
     }
 }
-
-/// <summary>One event a device reported; <paramref name="CommandId"/> names the command a <c>command.*</c> event answers.</summary>
-public sealed record DeviceEventView(DateTimeOffset Time, string Level, string Code, string Message, string? CommandId);

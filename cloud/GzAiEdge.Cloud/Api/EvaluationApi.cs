@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using GzAiEdge.Cloud.Evaluation;
-using GzAiEdge.Cloud.Evaluation.Reports;
-using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Reports;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Programmes;
 using GzAiEdge.Scenarios.Ranking;
+using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

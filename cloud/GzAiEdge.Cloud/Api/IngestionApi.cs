@@ -1,4 +1,5 @@
-using GzAiEdge.Cloud.Ingestion;
+using GzAiEdge.Contracts.Api;
+using GzAiEdge.Ingestion;
 
 namespace GzAiEdge.Cloud.Api;
 
@@ -13,6 +14,3 @@ public static class IngestionApi
         return app;
     }
 }
-
-/// <summary>Batches acknowledged, messages stored and messages dead-lettered since this instance started.</summary>
-public sealed record IngestionStatsView(long Batches, long Stored, long DeadLettered);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using GzAiEdge.Cloud.Ingestion;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Api;
+using GzAiEdge.Ingestion;
+using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using GzAiEdge.Cloud.Ingestion;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Ingestion;
+using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

@@ -1,6 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using GzAiEdge.Cloud.Live;
+using GzAiEdge.Monitoring.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

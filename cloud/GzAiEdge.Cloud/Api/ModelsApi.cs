@@ -1,6 +1,6 @@
-using GzAiEdge.Cloud.Models;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.DeviceManagement.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

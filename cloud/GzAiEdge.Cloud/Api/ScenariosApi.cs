@@ -1,6 +1,6 @@
-using GzAiEdge.Cloud.Alerts;
-using GzAiEdge.Cloud.Live;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Monitoring.Alerts;
+using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Scenarios.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 

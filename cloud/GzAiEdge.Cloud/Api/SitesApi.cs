@@ -1,5 +1,5 @@
-using GzAiEdge.Cloud.Live;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Monitoring.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;

@@ -1,12 +1,12 @@
-using GzAiEdge.Cloud.TimeSeries;
-using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Verification;
+using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
 
-/// <summary>Chain verification of one device over a period (issue 4): counts and ranges per finding.</summary>
+/// <summary>Chain verification of one device over a period, with only its public key: counts and ranges per finding.</summary>
 public static class VerificationApi
 {
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)

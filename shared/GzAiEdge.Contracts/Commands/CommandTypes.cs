@@ -18,6 +18,9 @@ public static class CommandTypes
     /// <summary>Argument of <see cref="ModelUpdate"/>: the model's version in the repository.</summary>
     public const string VersionArgument = "version";
 
+    /// <summary>How long a command stays valid, in seconds, when whoever sends it does not say.</summary>
+    public const int DefaultExpirySeconds = 600;
+
     /// <summary>Every type, in the order they are documented.</summary>
     public static readonly IReadOnlyList<string> All = [ConfigSet, PipelineRestart, ModelUpdate];
 }

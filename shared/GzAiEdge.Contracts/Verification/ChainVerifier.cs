@@ -4,7 +4,7 @@ using GzAiEdge.Contracts.Signing;
 namespace GzAiEdge.Contracts.Verification;
 
 /// <summary>
-/// Checks one device's hash chain over a period with only its public key (issue 4, item 3). Pure
+/// Checks one device's hash chain over a period with only its public key, so that a third party can repeat it. Pure
 /// and deterministic: the caller reads the stored reports and checkpoints, this decides per seq.
 /// </summary>
 public static class ChainVerifier

@@ -10,7 +10,7 @@ public sealed class CatalogueApiTests(CloudHost host) : IClassFixture<CloudHost>
     [Fact]
     public async Task Scenarios_list_the_catalogue_by_page_and_sector()
     {
-        // The shipped catalogue is the 100-scenario sample programme (issue 5).
+        // The shipped catalogue is the 100-scenario sample programme.
         var all = await host.GetAsync("/api/v1/scenarios");
         Assert.Equal(100, all.GetProperty("total").GetInt64());
         var medical = all.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "med-yuexiu-vitals");

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GzAiEdge.Cloud.Tests.Support;
-using GzAiEdge.Cloud.TimeSeries;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Cloud.Tests.Api;
@@ -69,7 +69,7 @@ public sealed class AlertRulesStartupTests
         var rules = folder.File("rules.yaml");
         await File.WriteAllTextAsync(rules, "types:\n  traffic-flow:\n    kpis:\n      - kpi: mean_speed_kmh\n        windws: 3\n        below: 20\n      - kpi: Speed\n        above: 1\n");
         await using var cloud = GzProcesses.StartCloud(folder, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
-            $"--Ingestion:CataloguePath={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}", $"--Alerts:RulesPath={rules}");
+            $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}", $"--Alerts:RulesPath={rules}");
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await cloud.WaitForExitAsync(timeout.Token);

@@ -2,9 +2,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using GzAiEdge.Cloud.Api;
-using GzAiEdge.Cloud.TimeSeries;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.EndToEnd.Tests.Commands;
 

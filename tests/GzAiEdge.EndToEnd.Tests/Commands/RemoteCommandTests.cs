@@ -2,7 +2,7 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
-using GzAiEdge.Edge.Configuration;
+using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.EndToEnd.Tests.Commands;

@@ -4,7 +4,7 @@ namespace GzAiEdge.EndToEnd.Tests.Faults;
 
 public sealed class BrokerOutageTests(ITestOutputHelper output)
 {
-    // The outage issue 4 asks for: long enough for both reconnect backoffs to reach their 30 s cap
+    // Long enough for both reconnect backoffs to reach their 30 s cap
     // and for the outbox to hold a backlog of about 30 reports.
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 

@@ -1,6 +1,6 @@
-using GzAiEdge.Cloud.Evaluation;
-using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Contracts.Signing;
+using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
 using Xunit.Abstractions;
 

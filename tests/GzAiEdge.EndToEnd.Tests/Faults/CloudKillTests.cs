@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using GzAiEdge.Cloud.Api;
+using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Testing;
 using Xunit.Abstractions;

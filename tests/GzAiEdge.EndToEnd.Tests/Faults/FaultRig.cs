@@ -1,9 +1,9 @@
 using System.Globalization;
-using GzAiEdge.Cloud.TimeSeries;
-using GzAiEdge.Cloud.Verification;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Verification;
+using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -105,7 +105,7 @@ internal sealed class FaultRig : IAsyncDisposable
               sampleHz: 20
             logging:
               logLevel:
-                GzAiEdge.Edge.Services.PublisherService: Debug
+                GzAiEdge.EdgeRuntime.Services.PublisherService: Debug
             {outboxYaml}
             """, Folder, "cam-01");
         Processes.Add(Edge);

@@ -4,7 +4,7 @@ namespace GzAiEdge.EndToEnd.Tests.Faults;
 
 public sealed class InfluxOutageTests(ITestOutputHelper output)
 {
-    // The outage issue 4 asks for: ingestion's write retries (250 ms doubling) reach their 30 s cap.
+    // Long enough for ingestion's write retries (250 ms doubling) to reach their 30 s cap.
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
     [Fact]

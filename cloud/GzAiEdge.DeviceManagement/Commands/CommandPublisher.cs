@@ -1,0 +1,44 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Monitoring.Live;
+using GzAiEdge.Mqtt;
+
+namespace GzAiEdge.DeviceManagement.Commands;
+
+/// <summary>
+/// Publishes device commands on the device's cmd topic, QoS 1 and not retained (a retained command would run again
+/// on every new session of the device), through this instance's live connection, and waits for the broker's PUBACK.
+/// A device that is offline gets the command from its persistent session when it returns, unless it expired by then.
+/// </summary>
+public sealed class CommandPublisher(LiveClient live, ILogger<CommandPublisher> logger)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <exception cref="CommandNotPublishedException">The broker could not be reached in time or refused the publish.</exception>
+    public async Task<string> PublishAsync(DeviceCommand command, CancellationToken cancellationToken)
+    {
+        var topic = GzTopic.Create(command.Site, command.Device, MessageKind.Cmd).ToString();
+        var payload = JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            var client = await live.Connected.WaitAsync(timeout.Token);
+            await client.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, timeout.Token);
+        }
+        catch (Exception ex) when (ex is MqttException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var reason = ex is MqttException ? ex.Message : $"the broker did not take it within {Timeout.TotalSeconds} s";
+            CommandLog.NotPublished(logger, command.Id, topic, reason);
+            throw new CommandNotPublishedException($"command not published to {topic}: {reason}", ex);
+        }
+
+        CommandLog.Published(logger, command.Id, command.Type, topic);
+        return topic;
+    }
+}
+
+/// <summary>A command could not be handed to the broker; the message says why.</summary>
+public sealed class CommandNotPublishedException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,12 @@
+namespace GzAiEdge.Ingestion.DeadLetters;
+
+/// <summary>Durable storage for dead letters; listing is in the order they were added.</summary>
+public interface IDeadLetterStore
+{
+    Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
+
+    /// <summary>Skips <paramref name="offset"/> letters, oldest first, and returns at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<DeadLetter>> ListAsync(int offset, int limit, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,141 @@
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Mqtt;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Ingestion;
+
+/// <summary>
+/// The ingestion instance's MQTT connection: manual acknowledgement, and a persistent session
+/// (clean start off, long expiry) so that the broker keeps unacknowledged messages across a crash
+/// of this instance and hands them out again when it returns.
+/// </summary>
+public sealed class IngestionConnection : IAsyncDisposable
+{
+    private readonly ILogger<IngestionConnection> _logger;
+    private readonly string? _username;
+    private readonly Lock _gate = new();
+    private volatile bool _subscribed;
+    private TaskCompletionSource _subscribedNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IngestionConnection(IOptions<IngestionOptions> options, ILogger<IngestionConnection> logger, ILogger<MqttClient> mqttLogger)
+    {
+        _logger = logger;
+        var o = options.Value;
+        _username = o.Username;
+        Client = new MqttClient(
+            new MqttClientOptions
+            {
+                Host = o.BrokerHost,
+                Port = o.BrokerPort,
+                ClientId = o.ClientId,
+                CleanStart = false,
+                SessionExpiryIntervalSeconds = (uint)TimeSpan.FromDays(7).TotalSeconds,
+                Username = o.Username,
+                Password = o.Password,
+                Tls = o.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
+                ReceiveMaximum = (ushort)Math.Clamp(o.ReceiveMaximum, 1, ushort.MaxValue),
+                ManualAcknowledgement = true,
+            },
+            mqttLogger);
+        Client.ConnectionStateChanged += OnConnectionStateChanged;
+    }
+
+    public MqttClient Client { get; }
+
+    public async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    {
+        var result = await Client.ConnectUntilConnectedAsync(
+            (ex, delay) => IngestionLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
+
+        // Subscribing again to a subscription the resumed session holds replaces it; cheaper than
+        // reasoning about which sessions the broker kept. The client sends it again by itself if the
+        // connection drops before the SUBACK.
+        var codes = await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
+        if (codes[0] >= MqttReasonCode.UnspecifiedError)
+        {
+            // Connected but refused (an ACL, typically): running on would ingest nothing, silently.
+            throw new InvalidOperationException(
+                $"the broker refused ingestion's subscription to {GzTopic.IngestionSubscription}: {codes[0]} (0x{(byte)codes[0]:X2}); check the ACL of user '{_username}'");
+        }
+
+        IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
+        _subscribed = true;
+        OpenGate();
+    }
+
+    /// <summary>
+    /// Completes once ingestion holds its shared subscription on the current connection. Another
+    /// subscriber to device topics in this instance (the live feed) subscribes only after this: a
+    /// broker that has a matching subscriber acknowledges a device's publish as delivered, so a
+    /// plain subscriber alone after a broker restart would let reports be acknowledged that no
+    /// ingestion instance receives (Mosquitto 2.0 restores sessions but not shared subscriptions).
+    /// </summary>
+    public Task WhenSubscribedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _subscribedNow.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Client.ConnectionStateChanged -= OnConnectionStateChanged;
+        return Client.DisposeAsync();
+    }
+
+    // Mosquitto 2.0 resumes the session after a restart but not its shared subscriptions, and says
+    // "session present", so the client does not restore them by itself: subscribe again on every
+    // reconnect (replacing a subscription that did survive is harmless), and hold the live feed's
+    // gate closed until the SUBACK.
+    private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
+    {
+        if (!e.IsConnected)
+        {
+            CloseGate();
+        }
+        else if (_subscribed)
+        {
+            _ = ResubscribeAsync();
+        }
+    }
+
+    private void OpenGate()
+    {
+        lock (_gate)
+        {
+            _subscribedNow.TrySetResult();
+        }
+    }
+
+    private void CloseGate()
+    {
+        lock (_gate)
+        {
+            if (_subscribedNow.Task.IsCompleted)
+            {
+                _subscribedNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private async Task ResubscribeAsync()
+    {
+        try
+        {
+            var codes = await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], CancellationToken.None);
+            if (codes[0] >= MqttReasonCode.UnspecifiedError)
+            {
+                IngestionLog.ResubscribeFailed(_logger, $"refused: {codes[0]} (0x{(byte)codes[0]:X2})");
+                return;
+            }
+
+            IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, true);
+            OpenGate();
+        }
+        catch (MqttException ex)
+        {
+            IngestionLog.ResubscribeFailed(_logger, ex.Message);
+        }
+    }
+}

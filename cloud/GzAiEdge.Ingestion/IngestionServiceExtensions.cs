@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Ingestion;
+
+public static class IngestionServiceExtensions
+{
+    /// <summary>
+    /// Ingestion from the broker's shared subscription into InfluxDB (config section <c>Ingestion</c>); needs the
+    /// time series, the dead letters and the scenario catalogue (which maps a report's scenario to its sector).
+    /// </summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MessageMapper>();
+        services.AddSingleton<KpiLineWriter>();
+        services.AddSingleton<BatchEncoder>();
+        services.AddSingleton<IngestionStats>();
+        services.AddSingleton<BatchWriter>();
+        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<IngestionConnection>();
+        services.AddHostedService<IngestionService>();
+        return builder;
+    }
+}

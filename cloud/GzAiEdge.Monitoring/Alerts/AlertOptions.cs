@@ -1,0 +1,22 @@
+namespace GzAiEdge.Monitoring.Alerts;
+
+/// <summary>Alert rules, store and outlets (config section <c>Alerts</c>).</summary>
+// Setters, not init: the configuration binding source generator silently skips init-only properties.
+public sealed record AlertOptions
+{
+    public const string Section = "Alerts";
+
+    /// <summary>
+    /// Whether this instance evaluates rules. With several cloud instances exactly one should, or
+    /// each would raise its own copy of every alert; all of them still show alerts live.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    public string RulesPath { get; set; } = "firmware-configs/alerts/rules.yaml";
+
+    /// <summary>SQLite file holding alerts, raised and resolved.</summary>
+    public string StorePath { get; set; } = "alerts.db";
+
+    /// <summary>When set, every raised, resolved or acknowledged alert is POSTed here as JSON.</summary>
+    public string? WebhookUrl { get; set; }
+}

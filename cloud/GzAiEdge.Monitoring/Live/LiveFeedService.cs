@@ -1,0 +1,115 @@
+using GzAiEdge.Ingestion;
+using GzAiEdge.Mqtt;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Monitoring.Live;
+
+/// <summary>
+/// This instance's own view of all device traffic, for the dashboard and alerts. Unlike ingestion it
+/// subscribes without a share group and with a clean session, so every instance sees every message
+/// (ingestion instances split them) and nothing piles up for it at the broker while it is down.
+/// It subscribes, and after a reconnect subscribes again, only once this instance's ingestion holds
+/// its shared subscription (<see cref="IngestionConnection.WhenSubscribedAsync"/> says why).
+/// </summary>
+public sealed class LiveFeedService(
+    LiveMessageHandler handler,
+    LiveClient live,
+    IngestionConnection ingestion,
+    IOptions<IngestionOptions> broker,
+    IOptions<LiveFeedOptions> options,
+    ILogger<LiveFeedService> logger,
+    ILogger<MqttClient> mqttLogger) : BackgroundService
+{
+    public const string DeviceFilter = "gz/v1/+/+/+";
+    public const string AlertTopic = "gz/v1/alerts";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            LiveLog.Disabled(logger);
+            return;
+        }
+
+        var o = broker.Value;
+        await using var client = new MqttClient(
+            new MqttClientOptions
+            {
+                Host = o.BrokerHost,
+                Port = o.BrokerPort,
+                ClientId = $"{o.ClientId}-live-{Environment.ProcessId}",
+                CleanStart = true,
+                Username = o.Username,
+                Password = o.Password,
+                Tls = o.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
+                ReceiveMaximum = 1000,
+                RestoreSubscriptions = false,
+            },
+            mqttLogger);
+        var reconnected = new SemaphoreSlim(0);
+        client.ConnectionStateChanged += (_, e) =>
+        {
+            if (e.IsConnected)
+            {
+                reconnected.Release();
+            }
+        };
+        await client.ConnectUntilConnectedAsync((ex, delay) => LiveLog.ConnectFailed(logger, ex.Message, delay), stoppingToken);
+        await reconnected.WaitAsync(stoppingToken);
+        await SubscribeAsync(client, o.Username, stoppingToken);
+        live.SetConnected(client);
+        _ = ResubscribeOnReconnectAsync(client, reconnected, o.Username, stoppingToken);
+        await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
+        {
+            // Released once handled: the handler copies out what it keeps, so its buffer serves the next message.
+            using var handled = message;
+            try
+            {
+                await handler.HandleAsync(message.Topic, message.Payload, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One bad message must not end the dashboard's feed.
+                LiveLog.HandlerFailed(logger, message.Topic, ex);
+            }
+        }
+    }
+
+    // No Local on the alert topic: this instance shows its own alerts directly, others' through the broker.
+    private async Task SubscribeAsync(MqttClient client, string? username, CancellationToken cancellationToken)
+    {
+        await ingestion.WhenSubscribedAsync(cancellationToken);
+        var codes = await client.SubscribeAsync(
+            [new MqttSubscription(DeviceFilter), new MqttSubscription(AlertTopic) { NoLocal = true }], cancellationToken);
+        if (codes.Any(c => c >= MqttReasonCode.UnspecifiedError))
+        {
+            throw new InvalidOperationException(
+                $"the broker refused the live feed's subscriptions {DeviceFilter}, {AlertTopic}: {string.Join(", ", codes)}; check the ACL of user '{username}'");
+        }
+
+        LiveLog.Subscribed(logger, $"{DeviceFilter}, {AlertTopic}");
+    }
+
+    // A clean session keeps no subscriptions: after each reconnect, subscribe again behind ingestion.
+    private async Task ResubscribeOnReconnectAsync(MqttClient client, SemaphoreSlim reconnected, string? username, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reconnected.WaitAsync(cancellationToken);
+                await SubscribeAsync(client, username, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Nothing awaits this loop: whatever failed, log it and wait for the next reconnect,
+                // or the dashboard would stop updating without a word.
+                LiveLog.ResubscribeFailed(logger, ex);
+            }
+        }
+    }
+}

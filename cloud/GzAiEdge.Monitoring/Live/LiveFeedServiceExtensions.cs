@@ -1,0 +1,19 @@
+namespace GzAiEdge.Monitoring.Live;
+
+public static class LiveFeedServiceExtensions
+{
+    /// <summary>
+    /// This instance's own, non-shared subscription to all device traffic (config section <c>LiveFeed</c>), the
+    /// device registry it keeps and the live streams it feeds.
+    /// </summary>
+    public static IHostApplicationBuilder AddLiveFeed(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
+        builder.Services.AddSingleton<DeviceRegistry>();
+        builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<LiveClient>();
+        builder.Services.AddSingleton<LiveMessageHandler>();
+        builder.Services.AddHostedService<LiveFeedService>();
+        return builder;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Commands;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Contracts.Validation;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Publishing;
+using GzAiEdge.Mqtt;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EdgeRuntime.Commands;
+
+/// <summary>
+/// Receives the device's commands (its own <c>cmd</c> topic, QoS 1, on the persistent session, so commands sent
+/// while it was away arrive when it returns) and runs them one at a time. Before anything runs, a command must be
+/// well formed and for this device, not expired, not received before (<see cref="CommandLedger"/>) and of a type
+/// <c>commands: enabled</c> lists; otherwise it is rejected with an event saying why.
+/// </summary>
+public sealed class CommandService(
+    IOptions<EdgeOptions> edge,
+    IOptions<CommandOptions> options,
+    EdgeConnection connection,
+    CommandLedger ledger,
+    CommandReporter reporter,
+    PipelineCommands pipelines,
+    ModelUpdateCommand models,
+    TimeProvider time,
+    ILogger<CommandService> logger) : BackgroundService
+{
+    /// <summary>How far in the future a command's issue time may lie (clocks differ a little).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        models.FinishInterruptedTrial();
+        var topic = GzTopic.Create(edge.Value.Site, edge.Value.Device, MessageKind.Cmd);
+        await connection.WhenFirstConnectedAsync(stoppingToken);
+        var codes = await connection.Client.SubscribeAsync([new MqttSubscription(topic.ToString())], stoppingToken);
+        if (codes[0] >= MqttReasonCode.UnspecifiedError)
+        {
+            EdgeLog.CommandsRefused(logger, topic.ToString(), $"{codes[0]} (0x{(byte)codes[0]:X2})");
+            return;
+        }
+
+        EdgeLog.CommandsSubscribed(logger, topic.ToString());
+        await foreach (var message in connection.Client.Messages.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await HandleAsync(message, topic, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // One command must not end the device's command loop, whatever it threw.
+                EdgeLog.CommandCrashed(logger, IdOf(message.Payload.Span), ex);
+                reporter.Report(IdOf(message.Payload.Span), CommandResult.Failed($"unexpected error: {ex.Message}"));
+            }
+        }
+    }
+
+    private async Task HandleAsync(MqttReceivedMessage message, GzTopic topic, CancellationToken cancellationToken)
+    {
+        if (message.Topic != topic.ToString())
+        {
+            EdgeLog.CommandIgnored(logger, message.Topic, $"not this device's command topic {topic}");
+            await connection.Client.AcknowledgeAsync(message, cancellationToken);
+            return;
+        }
+
+        DeviceCommand? command;
+        string? refusal;
+        try
+        {
+            (command, refusal) = Check(message.Payload.Span, topic);
+        }
+        finally
+        {
+            // Acknowledgements go out in receive order: one held back would hold back every later command's.
+            await connection.Client.AcknowledgeAsync(message, cancellationToken);
+        }
+
+        if (refusal is not null)
+        {
+            reporter.Report(command?.Id ?? IdOf(message.Payload.Span), CommandResult.Rejected(refusal));
+            return;
+        }
+
+        var result = command!.Type switch
+        {
+            CommandTypes.ConfigSet => await pipelines.SetConfigAsync(command, cancellationToken),
+            CommandTypes.PipelineRestart => await pipelines.RestartAsync(command, cancellationToken),
+            _ => await models.RunAsync(command, cancellationToken),
+        };
+        reporter.Report(command.Id, result);
+    }
+
+    // The id is recorded (durably) before the broker gets its acknowledgement, so a command is never run twice;
+    // one that fails a check before that is not recorded, and its redelivery is refused for the same reason.
+    private (DeviceCommand? Command, string? Refusal) Check(ReadOnlySpan<byte> payload, GzTopic topic)
+    {
+        if (!MessageReader.TryRead(payload, GzJsonContext.Default.DeviceCommand, topic, out var command, out var errors))
+        {
+            return (null, $"not a valid command for {topic.Site}/{topic.Device}: {ContractError.Join(errors)}");
+        }
+
+        var now = time.GetUtcNow();
+        if (now > command.Expires)
+        {
+            return (command, $"expired at {command.Expires:O} (device time {now:O})");
+        }
+
+        if (command.Issued > now + ClockSkew)
+        {
+            return (command, $"issued at {command.Issued:O}, after the device's time {now:O}; check the clocks");
+        }
+
+        if (ledger.Record(command, now) is { } seen)
+        {
+            return (command, $"already received at {seen:O}; a command runs at most once");
+        }
+
+        var enabled = options.Value.Enabled;
+        return enabled.Contains(command.Type)
+            ? (command, null)
+            : (command, $"{command.Type} is not enabled on this device (commands: enabled: [{string.Join(", ", enabled)}])");
+    }
+
+    // The id of a command too broken to read, so that its rejection can still name it.
+    private static string? IdOf(ReadOnlySpan<byte> payload)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && Identifiers.Check(id.GetString()) is null
+                    ? id.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Validation;
+using GzAiEdge.EdgeRuntime.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EdgeRuntime.Commands;
+
+/// <summary>
+/// Fetches manifests and model files from the cloud API (<c>GET /api/v1/models/{name}/{version}</c> and
+/// <c>…/content</c>). Over https the server's certificate must chain to <see cref="CommandOptions.CaFile"/> when set.
+/// A file is streamed to disk, hashed on the way, and refused as soon as it grows past the manifest's size.
+/// </summary>
+public sealed class ModelDownloader : IDisposable
+{
+    // A manifest is a few hundred bytes; anything much larger is not one.
+    private const int MaxManifestBytes = 64 * 1024;
+    private static readonly TimeSpan ManifestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ContentTimeout = TimeSpan.FromMinutes(30);
+
+    private readonly HttpClient _http;
+
+    public ModelDownloader(IOptions<CommandOptions> options)
+    {
+        var o = options.Value;
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (o.CaFile is { Length: > 0 } ca)
+        {
+            // Only the provisioned CA is trusted, as for the broker: a certificate from any other CA fails the handshake.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.ImportFromPemFile(ca);
+            handler.SslOptions.CertificateChainPolicy = policy;
+        }
+
+        _http = new HttpClient(handler) { BaseAddress = Uri.TryCreate(o.Api, UriKind.Absolute, out var api) ? api : null, Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The manifest of <paramref name="name"/> <paramref name="version"/>, well formed (its signature is the caller's to check).</summary>
+    /// <exception cref="ModelDownloadException">The API could not be reached, answered an error, or sent no manifest.</exception>
+    public async Task<ModelManifest> FetchManifestAsync(string name, string version, CancellationToken cancellationToken)
+    {
+        var uri = new Uri($"api/v1/models/{name}/{version}", UriKind.Relative);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ManifestTimeout);
+        using var response = await SendAsync(uri, timeout.Token, cancellationToken);
+        if (response.Content.Headers.ContentLength > MaxManifestBytes)
+        {
+            throw new ModelDownloadException($"{Where(uri)}: {response.Content.Headers.ContentLength} bytes is no manifest");
+        }
+
+        var bytes = await Guard(uri, () => response.Content.ReadAsByteArrayAsync(timeout.Token), cancellationToken);
+        if (bytes.Length > MaxManifestBytes)
+        {
+            throw new ModelDownloadException($"{Where(uri)}: {bytes.Length} bytes is no manifest");
+        }
+
+        if (!MessageReader.TryReadManifest(bytes, out var manifest, out var errors))
+        {
+            throw new ModelDownloadException($"{Where(uri)}: not a model manifest ({ContractError.Join(errors)})");
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Streams the model's file to <paramref name="path"/> and checks its size and SHA-256 against <paramref name="manifest"/>.</summary>
+    /// <exception cref="ModelDownloadException">The download failed, or the bytes are not those the manifest names (the file is deleted).</exception>
+    public async Task DownloadAsync(ModelManifest manifest, string path, CancellationToken cancellationToken)
+    {
+        var uri = new Uri($"api/v1/models/{manifest.Name}/{manifest.Version}/content", UriKind.Relative);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ContentTimeout);
+        try
+        {
+            using var response = await SendAsync(uri, timeout.Token, cancellationToken);
+            if (response.Content.Headers.ContentLength is { } length && length != manifest.Size)
+            {
+                throw new ModelDownloadException($"{Where(uri)}: the server sends {length} bytes, the signed manifest says {manifest.Size}");
+            }
+
+            var sha256 = await Guard(uri, () => CopyHashedAsync(response, path, manifest, uri, timeout.Token), cancellationToken);
+            if (sha256 != manifest.Sha256)
+            {
+                throw new ModelDownloadException($"{Where(uri)}: the downloaded file has SHA-256 {sha256}, the signed manifest says {manifest.Sha256}");
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<string> CopyHashedAsync(HttpResponseMessage response, string path, ModelManifest manifest, Uri uri, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long total = 0;
+        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > manifest.Size)
+                {
+                    throw new ModelDownloadException($"{Where(uri)}: more than the {manifest.Size} bytes the signed manifest says; download stopped");
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            file.Flush(flushToDisk: true);
+        }
+
+        return total == manifest.Size
+            ? Convert.ToHexStringLower(hash.GetHashAndReset())
+            : throw new ModelDownloadException($"{Where(uri)}: {total} bytes arrived, the signed manifest says {manifest.Size}");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken, CancellationToken stopping)
+    {
+        if (_http.BaseAddress is null)
+        {
+            throw new ModelDownloadException("Commands:Api is not set: the device does not know where to download models from");
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/octet-stream"));
+        var response = await Guard(uri, () => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), stopping);
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            response.Dispose();
+            throw new ModelDownloadException($"{Where(uri)}: the cloud answered {status}");
+        }
+
+        return response;
+    }
+
+    private string Where(Uri uri) => new Uri(_http.BaseAddress!, uri).ToString();
+
+    // Transport failures and the download's own timeouts become one exception naming the address; a stop
+    // of the worker (stopping) stays a cancellation.
+    private async Task<T> Guard<T>(Uri uri, Func<Task<T>> step, CancellationToken stopping)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ModelDownloadException($"{Where(uri)}: {ex.Message}{(ex.InnerException is { } inner ? $" ({inner.Message})" : string.Empty)}", ex);
+        }
+        catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
+        {
+            throw new ModelDownloadException($"{Where(uri)}: timed out", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new ModelDownloadException($"{Where(uri)}: {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>A manifest or model could not be downloaded, or was not what the manifest says; the message names the address.</summary>
+public sealed class ModelDownloadException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.Inference.Processing;
+
+namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
+
+/// <summary>
+/// Road frames → letterbox → YOLO detector → class-wise NMS → per-frame occupancy and line crossings
+/// (traffic-detection in docs/kpis.md); with labels, precision and recall against the ground-truth boxes.
+/// The counting line is <see cref="PipelineOptions.CountingLineY"/>, or the middle of the frame when unset.
+/// </summary>
+public sealed class TrafficDetectionPipeline : FramePipeline
+{
+    private const string Vehicle = "vehicle", Pedestrian = "pedestrian";
+    private const string VehiclesInFrame = "vehicles_in_frame", PedestriansInFrame = "pedestrians_in_frame";
+
+    private readonly YoloDecoder _decoder;
+    private readonly LineCounter _counter;
+    private readonly HashSet<int> _vehicleClasses, _pedestrianClasses;
+    private readonly Detection[][]? _truths;
+    private readonly List<Detection> _detections = [];
+    private readonly List<Detection> _grouped = [];
+    private readonly bool[] _used;
+
+    /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose boxes score the model; else null.</param>
+    public TrafficDetectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
+        : base(runner, frames, [.. Own, .. labels is not null ? DetectionScore.Kpis : []])
+    {
+        _decoder = Decoder(runner, options);
+        _counter = new LineCounter((float)(options.CountingLineY > 0 ? options.CountingLineY : frames.Format.Height / 2.0));
+        _vehicleClasses = [.. options.VehicleClasses];
+        _pedestrianClasses = [.. options.PedestrianClasses];
+        _truths = labels is null ? null : Truths(labels);
+        _used = new bool[_truths?.Max(t => t.Length) ?? 0];
+    }
+
+    private static IReadOnlyList<KpiDefinition> Own { get; } =
+    [
+        new("vehicle_count", Vehicle, Aggregation.Count),
+        new("vehicle_flow_per_hour", Vehicle, Aggregation.CountPerHour),
+        new("pedestrian_count", Pedestrian, Aggregation.Count),
+        new("mean_vehicles_per_frame", VehiclesInFrame, Aggregation.Mean),
+        new("max_vehicles_per_frame", VehiclesInFrame, Aggregation.Max),
+        new("mean_pedestrians_per_frame", PedestriansInFrame, Aggregation.Mean),
+        new("max_pedestrians_per_frame", PedestriansInFrame, Aggregation.Max),
+    ];
+
+    /// <summary>Runs one frame; a frame that does not follow the last one (replay loop, camera restart) starts the line counter afresh.</summary>
+    private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
+    {
+        if (frame.Index == 0)
+        {
+            _counter.Reset();
+        }
+
+        var letterbox = Letterbox.ToChw(frame.Pixels.Span, Format.Width, Format.Height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
+        Runner.Run(time, samples);
+        _decoder.Decode(Runner.Binding.Output<float>(0), letterbox, Format.Width, Format.Height, _detections);
+
+        // Model classes are mapped to the two counted groups (0 vehicle, 1 pedestrian); others are ignored.
+        _grouped.Clear();
+        foreach (var d in _detections)
+        {
+            var group = _vehicleClasses.Contains(d.ClassId) ? 0 : _pedestrianClasses.Contains(d.ClassId) ? 1 : -1;
+            if (group >= 0)
+            {
+                _grouped.Add(d with { ClassId = group });
+            }
+        }
+
+        var vehicles = _grouped.Count(d => d.ClassId == 0);
+        samples.Add(new Sample(time, VehiclesInFrame, vehicles));
+        samples.Add(new Sample(time, PedestriansInFrame, _grouped.Count - vehicles));
+        _counter.Next(_grouped, group => samples.Add(new Sample(time, group == 0 ? Vehicle : Pedestrian, 1)));
+        if (_truths is not null)
+        {
+            var truths = _truths[frame.Index];
+            var tp = DetectionScore.Match(_grouped, truths, _used.AsSpan(0, truths.Length));
+            DetectionScore.Add(time, tp, _grouped.Count, truths.Length, samples);
+        }
+    }
+
+    private static YoloDecoder Decoder(ModelRunner runner, PipelineOptions options)
+    {
+        var output = runner.Session.Outputs[0];
+        var layout = options.Layout == "yolov5" ? YoloLayout.V5 : YoloLayout.V8;
+        var fixedRows = layout == YoloLayout.V8 ? 4 : 5;
+        if (output.Shape.Count != 3 || !output.IsStatic || output.Shape[0] != 1)
+        {
+            throw new InvalidDataException($"model '{runner.Session.GraphName}' output {output} is not a {options.Layout} detector output");
+        }
+
+        var (classes, anchors) = layout == YoloLayout.V8
+            ? ((int)output.Shape[1] - fixedRows, (int)output.Shape[2])
+            : ((int)output.Shape[2] - fixedRows, (int)output.Shape[1]);
+        return classes < 1
+            ? throw new InvalidDataException($"model '{runner.Session.GraphName}' output {output} leaves no class scores in the {options.Layout} layout")
+            : new YoloDecoder(layout, classes, anchors, (float)options.ScoreThreshold, (float)options.IouThreshold);
+    }
+
+    private static Detection[][] Truths(ReplayData replay)
+    {
+        if (replay.Manifest.Labels is not { ValueKind: JsonValueKind.Array } labels || labels.GetArrayLength() != replay.Manifest.Count)
+        {
+            throw new InvalidDataException($"replay {replay.Folder} has no labels for each of its {replay.Manifest.Count} frames; labelled evaluation needs them");
+        }
+
+        return [.. labels.EnumerateArray().Select(frame => frame.EnumerateArray().Select(b =>
+            new Detection(b[0].GetInt32(), 1, b[1].GetSingle(), b[2].GetSingle(), b[3].GetSingle(), b[4].GetSingle())).ToArray())];
+    }
+}

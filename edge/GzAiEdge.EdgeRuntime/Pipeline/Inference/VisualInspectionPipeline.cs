@@ -1,0 +1,51 @@
+using System.Text.Json;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.Inference.Processing;
+
+namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
+
+/// <summary>
+/// Product images → (letterbox) → defect classifier → softmax → defect decision (visual-inspection in
+/// docs/kpis.md); with labels, accuracy and F1. Class 1 of the model's output is "defect".
+/// </summary>
+public sealed class VisualInspectionPipeline : FramePipeline
+{
+    private const string Inspection = "inspection";
+
+    private readonly float _threshold;
+    private readonly int[]? _labels;
+    private readonly float[] _probabilities = new float[2];
+
+    /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose classes score the model; else null.</param>
+    public VisualInspectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
+        : base(runner, frames, [new("units_inspected", Inspection, Aggregation.Count), new("defect_rate", Inspection, Aggregation.Mean), .. labels is not null ? BinaryScore.Kpis : []])
+    {
+        if (runner.Session.Outputs[0].ElementCount != 2)
+        {
+            throw new InvalidDataException($"model '{runner.Session.GraphName}' output {runner.Session.Outputs[0]} is not two logits [ok, defect]");
+        }
+
+        _threshold = (float)options.DecisionThreshold;
+        _labels = labels is null ? null : Labels(labels);
+    }
+
+    private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
+    {
+        Letterbox.ToChw(frame.Pixels.Span, Format.Width, Format.Height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
+        Runner.Run(time, samples);
+        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
+        var defective = _probabilities[1] >= _threshold;
+        samples.Add(new Sample(time, Inspection, defective ? 1 : 0));
+        if (_labels is not null)
+        {
+            BinaryScore.Add(time, defective, _labels[frame.Index] == 1, samples);
+        }
+    }
+
+    private static int[] Labels(ReplayData replay) =>
+        replay.Manifest.Labels is { ValueKind: JsonValueKind.Array } labels && labels.GetArrayLength() == replay.Manifest.Count
+            ? [.. labels.EnumerateArray().Select(l => l.GetInt32())]
+            : throw new InvalidDataException($"replay {replay.Folder} has no label for each of its {replay.Manifest.Count} images; labelled evaluation needs them");
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Topics;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.Mqtt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EdgeRuntime.Publishing;
+
+/// <summary>
+/// The device's one MQTT connection: a persistent session (so QoS 1 publishes in flight survive a
+/// reconnect, and commands queued while the device was away are delivered when it returns), the retained
+/// <c>state</c> topic set online on every connect, and a last will that sets it offline when the device vanishes.
+/// </summary>
+public sealed class EdgeConnection : IAsyncDisposable
+{
+    /// <summary>How long a clean stop waits for the broker to take the offline state.</summary>
+    public static readonly TimeSpan OfflineBound = TimeSpan.FromSeconds(2);
+
+    private readonly EdgeOptions _edge;
+    private readonly ILogger<EdgeConnection> _logger;
+    private readonly TimeProvider _time;
+    private readonly TaskCompletionSource _firstConnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public EdgeConnection(IOptions<EdgeOptions> edge, IOptions<BrokerOptions> broker, TimeProvider time,
+        ILogger<EdgeConnection> logger, ILogger<MqttClient> mqttLogger)
+    {
+        _edge = edge.Value;
+        _logger = logger;
+        _time = time;
+        var b = broker.Value;
+        Client = new MqttClient(
+            new MqttClientOptions
+            {
+                Host = b.Host,
+                Port = b.Port,
+                ClientId = $"gz-{_edge.Site}-{_edge.Device}",
+                CleanStart = false,
+                SessionExpiryIntervalSeconds = (uint)TimeSpan.FromDays(1).TotalSeconds,
+                KeepAliveSeconds = (ushort)b.KeepAliveSeconds,
+                Username = b.Username,
+                Password = b.Password,
+                Tls = b.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
+                Will = new MqttWill(StateTopic, StatePayload(DeviceState.Offline)) { Retain = true },
+
+                // Commands are acknowledged only once the device recorded their id (Commands/CommandLedger), so
+                // that one lost in a crash before that is delivered again, and one recorded is never run twice.
+                ManualAcknowledgement = true,
+            },
+            mqttLogger);
+        Client.ConnectionStateChanged += OnConnectionStateChanged;
+    }
+
+    public MqttClient Client { get; }
+
+    public string StateTopic => GzTopic.Create(_edge.Site, _edge.Device, MessageKind.State).ToString();
+
+    /// <summary>
+    /// Completes once the client connected the first time (<see cref="ConnectAsync"/>, which the publisher calls);
+    /// from then on it reconnects by itself, and requests made meanwhile wait for the next connection.
+    /// </summary>
+    public Task WhenFirstConnectedAsync(CancellationToken cancellationToken) => _firstConnect.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Connects, retrying with backoff until the broker answers or the host stops.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken) =>
+        Client.ConnectUntilConnectedAsync((ex, delay) => EdgeLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
+
+    /// <summary>
+    /// Says offline and disconnects, on a clean stop. The retained offline state is published when
+    /// the broker takes it within <see cref="OfflineBound"/>; otherwise the broker is asked to publish
+    /// the will instead (the same retained offline state), because a QoS 1 publish waits across
+    /// reconnects and a stopping device must not wait on a broker that is gone.
+    /// </summary>
+    public async Task GoOfflineAsync(CancellationToken cancellationToken)
+    {
+        if (!Client.IsConnected)
+        {
+            // The broker publishes the will itself when it notices the lost connection.
+            return;
+        }
+
+        try
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bound.CancelAfter(OfflineBound);
+            await PublishStateAsync(DeviceState.Offline, bound.Token);
+            await Client.DisconnectAsync(MqttReasonCode.Success, bound.Token);
+        }
+        catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+        {
+            EdgeLog.StatePublishFailed(_logger, ex.Message);
+            await DisconnectWithWillAsync();
+        }
+    }
+
+    public Task PublishStateAsync(string state, CancellationToken cancellationToken) =>
+        Client.PublishAsync(new MqttApplicationMessage(StateTopic, StatePayload(state)) { Retain = true }, cancellationToken).AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.ConnectionStateChanged -= OnConnectionStateChanged;
+        await Client.DisposeAsync();
+    }
+
+    private async Task DisconnectWithWillAsync()
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(OfflineBound);
+            await Client.DisconnectAsync(MqttReasonCode.DisconnectWithWillMessage, bound.Token);
+        }
+        catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+        {
+            // Not even a DISCONNECT got through: the broker sees the connection drop and sends the will.
+            EdgeLog.StatePublishFailed(_logger, ex.Message);
+        }
+    }
+
+    private byte[] StatePayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
+        new DeviceState { V = ContractVersion.Current, Site = _edge.Site, Device = _edge.Device, State = state, Time = _time.GetUtcNow() },
+        GzJsonContext.Default.DeviceState);
+
+    private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
+    {
+        if (e.IsConnected)
+        {
+            EdgeLog.Connected(_logger, e.SessionPresent);
+            _firstConnect.TrySetResult();
+            _ = AnnounceOnlineAsync();
+        }
+        else
+        {
+            EdgeLog.Disconnected(_logger, e.Exception?.Message ?? "closed");
+        }
+    }
+
+    // The will may have set the retained state offline while we were away; every connect corrects it.
+    private async Task AnnounceOnlineAsync()
+    {
+        try
+        {
+            await PublishStateAsync(DeviceState.Online, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is MqttException or ObjectDisposedException or OperationCanceledException)
+        {
+            EdgeLog.StatePublishFailed(_logger, ex.Message);
+        }
+    }
+}

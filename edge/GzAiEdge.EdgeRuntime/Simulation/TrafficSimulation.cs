@@ -1,0 +1,33 @@
+using GzAiEdge.EdgeRuntime.Pipeline;
+
+namespace GzAiEdge.EdgeRuntime.Simulation;
+
+/// <summary>An intersection approach: vehicles (with speeds) and pedestrians crossing, busier by day.</summary>
+public sealed class TrafficSimulation(Random random) : ISimulation
+{
+    public IReadOnlyList<KpiDefinition> Kpis { get; } =
+    [
+        new("vehicle_count", "vehicle", Aggregation.Count),
+        new("vehicle_flow_per_hour", "vehicle", Aggregation.CountPerHour),
+        new("mean_speed_kmh", "vehicle", Aggregation.Mean),
+        new("pedestrian_count", "pedestrian", Aggregation.Count),
+    ];
+
+    public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
+    {
+        var busy = SimulationProfiles.DailyCycle(time);
+        var vehicles = SimulationProfiles.Arrivals(random, 0.2 + (0.6 * busy), seconds);
+        for (var i = 0; i < vehicles; i++)
+        {
+            // Congestion slows traffic: free flow 50 km/h, about 25 km/h at the peak.
+            var speed = Math.Max(3, SimulationProfiles.Normal(random, 50 - (25 * busy), 8));
+            samples.Add(new Sample(time, "vehicle", speed));
+        }
+
+        var pedestrians = SimulationProfiles.Arrivals(random, 0.05 + (0.25 * busy), seconds);
+        for (var i = 0; i < pedestrians; i++)
+        {
+            samples.Add(new Sample(time, "pedestrian", 1));
+        }
+    }
+}

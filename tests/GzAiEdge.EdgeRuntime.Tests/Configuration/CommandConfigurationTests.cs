@@ -1,0 +1,66 @@
+using GzAiEdge.Contracts.Signing;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EdgeRuntime.Tests.Configuration;
+
+public sealed class CommandConfigurationTests : IDisposable
+{
+    private readonly TempFolder _folder = new("gz-commands-config");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void A_commands_section_binds_with_its_lists_and_key()
+    {
+        using var programme = ProgrammeSigner.Create();
+        File.WriteAllText(_folder.File("programme.pub.pem"), programme.PublicKeyPem);
+        using var services = DeviceConfig.Build(Write($"""
+            commands:
+              enabled: [config.set, model.update]
+              configKeys: [pipeline:decisionThreshold]
+              programmeKeyFile: {_folder.File("programme.pub.pem")}
+              api: https://cloud.example:5080
+              probeInferences: 5
+            """));
+
+        var options = services.GetRequiredService<IOptions<CommandOptions>>().Value;
+
+        Assert.Equal(["config.set", "model.update"], options.Enabled);
+        Assert.Equal(["pipeline:decisionThreshold"], options.ConfigKeys);
+        Assert.Equal(5, options.ProbeInferences);
+    }
+
+    [Fact]
+    public void Bad_command_settings_name_file_line_and_key()
+    {
+        var path = Write("""
+            commands:
+              enabled: [config.set, model.update, shell]
+              configKeys: [Broker:Host]
+              api: ftp://cloud
+              probeInferences: 0
+            """);
+        using var services = DeviceConfig.Build(path);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CommandOptions>>().Value);
+
+        Assert.Equal(
+        [
+            $"{path}:5 (Commands:Enabled:2): 'shell' is not one of config.set, pipeline.restart, model.update",
+            $"{path}:6 (Commands:ConfigKeys:0): 'Broker:Host' cannot be set remotely; these can: {string.Join(", ", CommandOptions.SupportedConfigKeys)}",
+            $"{path} (Commands:ProgrammeKeyFile, not set): model.update is enabled, so the programme's public key is needed (gz provision writes it)",
+            $"{path}:7 (Commands:Api): model.update is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was 'ftp://cloud')",
+            $"{path}:8 (Commands:ProbeInferences): 0 is outside 1..100000",
+        ], ex.Failures);
+    }
+
+    private string Write(string commands)
+    {
+        var path = _folder.File("device.yaml");
+        File.WriteAllText(path, $"edge:\n  device: ward-05\n  stateDirectory: {_folder.File("state")}\n{commands}\n");
+        return path;
+    }
+}

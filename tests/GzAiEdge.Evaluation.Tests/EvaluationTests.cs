@@ -1,0 +1,103 @@
+using System.Text.Json;
+using GzAiEdge.Evaluation;
+
+namespace GzAiEdge.Evaluation.Tests;
+
+[Collection(IngestedProgrammeCollection.Name)]
+public sealed class EvaluationTests(IngestedProgrammeFixture data)
+{
+    private const string Query = "from=2026-03-01T00:00:00Z&to=2026-03-01T00:04:00Z";
+
+    [Fact]
+    public async Task A_scenario_is_scored_from_ingested_data_with_every_number_explained_and_the_same_bytes_twice()
+    {
+        using var http = new HttpClient { BaseAddress = data.Api };
+        var url = new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?{Query}", UriKind.Relative);
+        var first = await http.GetByteArrayAsync(url);
+        var second = await http.GetByteArrayAsync(url);
+        using var json = JsonDocument.Parse(first);
+        var root = json.RootElement;
+
+        Assert.Equal(first, second);
+
+        // vehicle_flow_per_hour: mean of ten 600s and ten 1200s = 900 → (900 − 300) / 1200 = 0.5 × 60 = 30 points.
+        // pedestrian_count: 20 × 2 = 40 in 4 minutes = 600 per hour = target → 1 × 25 = 25 points.
+        // vehicle_count: 20 × 25 = 500 = threshold → 0 points. Score 55.
+        Assert.Equal(55, root.GetProperty("score").GetDouble());
+        var kpis = root.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!);
+        Assert.Equal((900.0, 0.5, 20L), (kpis["vehicle_flow_per_hour"].GetProperty("value").GetDouble(), kpis["vehicle_flow_per_hour"].GetProperty("achievement").GetDouble(), kpis["vehicle_flow_per_hour"].GetProperty("reports").GetInt64()));
+        Assert.Equal(600, kpis["pedestrian_count"].GetProperty("value").GetDouble());
+        Assert.Equal((500.0, 0.0), (kpis["vehicle_count"].GetProperty("value").GetDouble(), kpis["vehicle_count"].GetProperty("points").GetDouble()));
+
+        // 20 received of seq 1–22 → 0.909… < 0.95: ineligible, gate named; every 1-minute bucket had reports.
+        Assert.False(root.GetProperty("eligible").GetBoolean());
+        Assert.Equal(["completeness"], root.GetProperty("failedGates").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(0.909090909, root.GetProperty("completeness").GetDouble());
+        Assert.Equal(1, root.GetProperty("uptime").GetDouble());
+        var gates = root.GetProperty("gates").EnumerateArray().ToDictionary(g => g.GetProperty("gate").GetString()!, g => g.GetProperty("status").GetString());
+        Assert.Equal("not evaluated", gates["verifiedShare"]);
+        Assert.Equal("passed", gates["reports"]);
+        Assert.Equal("evidence not checked", root.GetProperty("evidence").GetString());
+
+        Assert.Equal(20, root.GetProperty("reports").GetProperty("used").GetInt64());
+        var excluded = Assert.Single(root.GetProperty("reports").GetProperty("excluded").EnumerateArray());
+        Assert.Equal(("cam-09", 3L), (excluded.GetProperty("device").GetString(), excluded.GetProperty("count").GetInt64()));
+        Assert.Equal(["yolo@1.0", "yolo@1.1"], root.GetProperty("models").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(data.Programme.CatalogueVersion, root.GetProperty("catalogueVersion").GetString());
+    }
+
+    [Fact]
+    public async Task Completeness_per_device_and_window_charges_a_gap_to_the_bucket_where_reports_resumed()
+    {
+        using var http = new HttpClient { BaseAddress = data.Api };
+        var body = await http.GetStringAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}/completeness?{Query}", UriKind.Relative));
+        var device = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("devices").EnumerateArray());
+
+        // Buckets of 60 s: seq 1–4 | 7–11 (5 and 6 lost) | 12–17 | 18–22.
+        Assert.Equal((20L, 22L), (device.GetProperty("received").GetInt64(), device.GetProperty("expected").GetInt64()));
+        Assert.Equal([(4L, 4L), (5L, 7L), (6L, 6L), (5L, 5L)],
+            device.GetProperty("windows").EnumerateArray().Select(w => (w.GetProperty("received").GetInt64(), w.GetProperty("expected").GetInt64())));
+    }
+
+    [Fact]
+    public async Task Unknown_scenarios_and_bad_periods_are_clear_http_errors()
+    {
+        using var http = new HttpClient { BaseAddress = data.Api };
+
+        var unknown = await http.GetAsync(new Uri("/api/v1/evaluation/scenarios/nope", UriKind.Relative));
+        var badTime = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=yesterday&to=2026-03-02", UriKind.Relative));
+        var backwards = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=2026-03-02&to=2026-03-01", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("scenario 'nope' is not in the catalogue", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badTime.StatusCode);
+        Assert.Contains("from 'yesterday' is not an ISO 8601 time", await badTime.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("to must be after from", await backwards.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_programme_leaderboard_ranks_only_eligible_scenarios_and_the_in_process_evaluator_agrees_with_the_api()
+    {
+        var programme = await EvaluateProgrammeAsync(parallelism: 4);
+
+        Assert.Equal(100, programme.Scenarios.Count);
+
+        // Only one scenario has data in the period, and its completeness gate fails; all others have no reports.
+        Assert.Empty(programme.Leaderboard);
+        Assert.All(programme.Scenarios, s => Assert.False(s.Score.Eligible));
+        var ours = programme.Scenarios.Single(s => s.Scenario.Id == IngestedProgrammeFixture.Scenario);
+        Assert.Equal(55, ours.Score.Score);
+
+        // A second evaluation of the same stored data, in another order, gives the same bytes; so does the API.
+        var again = await EvaluateProgrammeAsync(parallelism: 1);
+        Assert.Equal(EvaluationJson.Programme(programme, true), EvaluationJson.Programme(again, true));
+        using var http = new HttpClient { BaseAddress = data.Api };
+        var api = await http.GetByteArrayAsync(new Uri($"/api/v1/evaluation/leaderboard?{Query}", UriKind.Relative));
+        Assert.Equal(EvaluationJson.Programme(programme, withScenarios: false), api);
+    }
+
+    private Task<ProgrammeEvaluation> EvaluateProgrammeAsync(int parallelism) =>
+        new ProgrammeEvaluator(new ScenarioEvaluator(data.Client(), new EvidenceNotChecked()))
+            .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, parallelism, null, CancellationToken.None);
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Mqtt;
+using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Scenarios.Programmes;
+using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.Evaluation.Tests;
+
+/// <summary>
+/// Hand-made KPI reports published to a real Mosquitto and stored by the real cloud process's
+/// ingestion in a real InfluxDB. Scenario <see cref="Scenario"/> (type traffic-flow, device
+/// tianhe-11/cam-01) gets seq 1–22 every 10 s from <see cref="From"/> with seq 5 and 6 lost;
+/// an unlisted device cam-09 sends 3 reports for it too.
+/// </summary>
+public sealed class IngestedProgrammeFixture : IAsyncLifetime
+{
+    public const string Scenario = "traffic-tianhe-flow-01";
+    public static readonly DateTimeOffset From = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DemonstrationPeriod Period = new(From, From.AddMinutes(4));
+
+    private readonly TempFolder _folder = new("gz-evaluation");
+    private MosquittoBroker _broker = null!;
+    private ChildProcess _cloud = null!;
+
+    public InfluxDbServer Influx { get; private set; } = null!;
+
+    public Uri Api { get; private set; } = null!;
+
+    public Programme Programme { get; } = ProgrammeLoader.Load(
+        RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"), RepoPaths.Combine("firmware-configs", "scenarios", "types"));
+
+    public InfluxDbClient Client() => new(new HttpClient(), Options.Create(new InfluxDbOptions { BaseAddress = Influx.BaseAddress, Database = Influx.Database }));
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoBroker.StartAsync();
+        Influx = await InfluxDbServer.StartAsync();
+        (_cloud, Api) = await GzProcesses.StartCloudAsync(_broker, Influx, _folder);
+
+        // The broker drops messages no subscription matches: publish only once ingestion has subscribed.
+        var subscribed = DateTime.UtcNow.AddSeconds(60);
+        while (!_cloud.Output.Contains("Subscribed to $share/gz-ingest", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > subscribed)
+            {
+                throw new InvalidOperationException($"the cloud did not subscribe; its output: {_cloud.Output}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        var reports = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0 ? 1200 : 600, seq <= 10 ? "1.0" : "1.1"))
+            .Concat(Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, 99999, "1.0")))
+            .ToList();
+        await using (var client = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = "evaluation-test" }))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await client.ConnectAsync(timeout.Token);
+            foreach (var report in reports)
+            {
+                var payload = JsonSerializer.SerializeToUtf8Bytes(report, GzJsonContext.Default.KpiReport);
+                await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{report.Site}/{report.Device}/kpi", payload), timeout.Token);
+            }
+        }
+
+        // Generous: this only guards against a hang; nothing here measures speed.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var query = $"SELECT count(\"seq\") FROM \"kpi\" WHERE \"scenario\" = '{Scenario}'";
+        while (await CountAsync(query) < reports.Count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"ingestion stored {await CountAsync(query)} of {reports.Count} reports; cloud output: {_cloud.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cloud.DisposeAsync();
+        await _broker.DisposeAsync();
+        await Influx.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private async Task<long> CountAsync(string query)
+    {
+        var result = await Client().QueryAsync(query, CancellationToken.None);
+        return result.Series.FirstOrDefault() is { } s ? (long)s.Value(0, "count").GetDouble() : 0;
+    }
+
+    // vehicle_flow_per_hour alternates 600 / 1200 (mean 900); pedestrian_count 2 and vehicle_count 25 per window.
+    private static KpiReport Report(string device, int seq, double flow, string modelVersion) => new()
+    {
+        V = 1,
+        Site = "tianhe-11",
+        Device = device,
+        Scenario = Scenario,
+        Seq = seq,
+        WindowStart = From.AddSeconds(10 * (seq - 1)),
+        WindowEnd = From.AddSeconds(10 * seq),
+        Kpis = new Dictionary<string, double> { ["vehicle_flow_per_hour"] = flow, ["pedestrian_count"] = 2, ["vehicle_count"] = 25 },
+        Model = new ModelInfo("yolo", modelVersion, new string('a', 64)),
+    };
+}
+
+/// <summary>One ingested data set (one broker, cloud and InfluxDB) for every evaluation test class.</summary>
+[CollectionDefinition(Name)]
+public sealed class IngestedProgrammeCollection : ICollectionFixture<IngestedProgrammeFixture>
+{
+    public const string Name = "ingested programme";
+}
