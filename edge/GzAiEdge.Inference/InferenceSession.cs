@@ -25,7 +25,9 @@ public sealed unsafe partial class InferenceSession : IDisposable
         var handle = session.DangerousGetHandle();
         Inputs = ReadTensorInfos(handle, input: true);
         Outputs = ReadTensorInfos(handle, input: false);
-        (GraphName, ModelVersion) = ReadMetadata(handle);
+        var metadata = ReadMetadata(handle);
+        (GraphName, ModelVersion, ProducerName, Description, CustomMetadata) =
+            (metadata.GraphName, metadata.Version, metadata.Producer, metadata.Description, metadata.Custom);
     }
 
     public OnnxRuntime Runtime { get; }
@@ -38,6 +40,19 @@ public sealed unsafe partial class InferenceSession : IDisposable
 
     /// <summary><c>model_version</c> of the ONNX file (0 when unset).</summary>
     public long ModelVersion { get; }
+
+    /// <summary>The tool that wrote the file (<c>producer_name</c>), e.g. <c>pytorch</c>; empty when unset.</summary>
+    public string ProducerName { get; }
+
+    /// <summary>The model's <c>doc_string</c>; empty when unset.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// The file's <c>metadata_props</c>: key/value strings the exporter wrote (Ultralytics writes <c>names</c>,
+    /// <c>imgsz</c>, <c>stride</c>, <c>task</c> and more here; <see cref="Metadata.UltralyticsMetadata"/> reads them).
+    /// Empty when the file has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CustomMetadata { get; }
 
     /// <summary>SHA-256 of the model file, lower-case hex: which exact model produced a result.</summary>
     public string Sha256 { get; }

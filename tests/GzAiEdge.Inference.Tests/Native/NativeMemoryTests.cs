@@ -44,11 +44,12 @@ public sealed class NativeMemoryTests
     }
 
     [Fact]
-    public void Sessions_bindings_and_failures_release_what_they_made()
+    public void Sessions_metadata_reads_bindings_and_failures_release_what_they_made()
     {
         using var folder = new TempFolder();
         var broken = Path.Combine(folder.Path, "broken.onnx");
         File.WriteAllText(broken, "not a model");
+        var withMetadata = ModelFiles.WithMetadata(folder, "tiny-add", [.. Enumerable.Range(0, 20).Select(i => ($"key{i}", new string('v', 2000)))]);
 
         // The allocator's heap grows over the first few hundred sessions, then stays (measured: 0 kB per
         // 300 after 700). Warming up for fewer let a loaded machine see 3 MB of that growth.
@@ -58,7 +59,7 @@ public sealed class NativeMemoryTests
         Cycle(300);
 
         var grown = ResidentBytes() - before;
-        Assert.True(grown < BoundBytes, $"resident memory grew by {grown} bytes over 300 sessions and failures (bound {BoundBytes})");
+        Assert.True(grown < BoundBytes, $"resident memory grew by {grown} bytes over 300 sessions, metadata reads and failures (bound {BoundBytes})");
 
         void Cycle(int times)
         {
@@ -68,6 +69,11 @@ public sealed class NativeMemoryTests
                 using (var binding = session.CreateBinding())
                 {
                     binding.Run();
+                }
+
+                using (var session = InferenceSession.Open(Models.Runtime, withMetadata, new InferenceOptions()))
+                {
+                    Assert.Equal(20, session.CustomMetadata.Count);
                 }
 
                 Assert.Throws<OnnxRuntimeException>(() => InferenceSession.Open(Models.Runtime, broken, new InferenceOptions()));
