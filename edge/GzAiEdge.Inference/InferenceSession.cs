@@ -106,20 +106,21 @@ public sealed unsafe partial class InferenceSession : IDisposable
         }
     }
 
-    /// <summary>A binding with a new zero-filled tensor for every input (dynamic dimensions set to 1).</summary>
-    public SessionBinding CreateBinding() =>
-        Bind(Inputs.Select(i => PinnedTensor.Create(Runtime, i.ElementType, i.Name, i.Shape.Select(d => Math.Max(d, 1)).ToArray())).ToArray(), ownsInputs: true);
+    /// <summary>A binding with a new zero-filled tensor for every input (dynamic dimensions set to 1) and pre-allocated outputs.</summary>
+    /// <inheritdoc cref="CreateBinding(IReadOnlyDictionary{string, long[]})" path="/exception"/>
+    public SessionBinding CreateBinding() => CreateBinding(new Dictionary<string, long[]>());
 
     /// <summary>
     /// A binding over the caller's input tensors, checked against the model: every input present, by name,
-    /// with the model's element type and shape. The tensors stay the caller's.
+    /// with the model's element type and shape. The tensors stay the caller's. An output with dynamic
+    /// dimensions is allocated by ONNX Runtime at each run, so its size may change from run to run.
     /// </summary>
     /// <exception cref="OnnxRuntimeException">An input is missing, unknown, of another type or shape; the message names the model and the input.</exception>
-    public SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs) => Bind(inputs, ownsInputs: false);
+    public SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs) => Bind(inputs, ownsInputs: false, pinOutputs: false);
 
     public void Dispose() => _session.Dispose();
 
-    private SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs, bool ownsInputs)
+    private SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs, bool ownsInputs, bool pinOutputs)
     {
         ObjectDisposedException.ThrowIf(_session.IsClosed, this);
         var ordered = new PinnedTensor[Inputs.Count];
@@ -143,7 +144,7 @@ public sealed unsafe partial class InferenceSession : IDisposable
             }
         }
 
-        return new SessionBinding(this, ordered, ownsInputs);
+        return new SessionBinding(this, ordered, ownsInputs, pinOutputs);
     }
 
     private void CheckInput(TensorInfo expected, PinnedTensor given)

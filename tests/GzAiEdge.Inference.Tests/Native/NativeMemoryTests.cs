@@ -44,6 +44,31 @@ public sealed class NativeMemoryTests
     }
 
     [Fact]
+    public void Runs_of_a_dynamic_model_bound_at_a_size_keep_resident_memory_stable_and_allocate_nothing_managed()
+    {
+        using var session = Models.Open("traffic-yolov8-coco-dynamic");
+        using var binding = session.CreateBinding(new Dictionary<string, long[]> { ["images"] = session.ResolveImageInput("images", new ImageSize(480, 640), stride: 40) });
+        binding.Input<float>(0).Fill(0.5f);
+        for (var i = 0; i < 500; i++)
+        {
+            binding.Run();
+        }
+
+        var before = ResidentBytes();
+        var managed = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 2_000; i++)
+        {
+            binding.Run();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - managed;
+        var grown = ResidentBytes() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(grown < BoundBytes, $"resident memory grew by {grown} bytes over 2000 runs at 480x640 (bound {BoundBytes})");
+    }
+
+    [Fact]
     public void Sessions_metadata_reads_bindings_and_failures_release_what_they_made()
     {
         using var folder = new TempFolder();
