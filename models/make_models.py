@@ -19,6 +19,7 @@ from torch import nn
 sys.path.insert(0, os.path.dirname(__file__))
 import cards     # noqa: E402
 import detector  # noqa: E402
+import make_ultralytics_like  # noqa: E402
 import scenes    # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -352,6 +353,8 @@ def main():
         with open(path) as f:
             METRICS.update(json.load(f))
     for name, make in [("detector", lambda: replay_traffic(make_detector(np.random.default_rng(1)), np.random.default_rng(11))),
+                       # After the detector: these exports wrap its weights.
+                       ("ultralytics", lambda: make_ultralytics_like.make(METRICS)),
                        ("inspection", lambda: make_inspector(np.random.default_rng(2))),
                        ("vibration", lambda: make_autoencoder(np.random.default_rng(3))),
                        ("vitals", lambda: make_vitals(np.random.default_rng(4))),

@@ -56,7 +56,7 @@ public sealed unsafe partial class InferenceSession
         return new TensorInfo(name, (TensorElementType)elementType, shape);
     }
 
-    private (string Name, long Version) ReadMetadata(nint session)
+    private ModelMetadata ReadMetadata(nint session)
     {
         var api = Runtime.Api;
         nint raw;
@@ -64,12 +64,59 @@ public sealed unsafe partial class InferenceSession
         using var metadata = new OrtModelMetadataHandle(raw, api);
         nint allocator;
         api.Check(api.GetAllocatorWithDefaultOptions(&allocator), "getting the default allocator");
-        byte* graphName;
-        api.Check(api.ModelMetadataGetGraphName(raw, allocator, &graphName), $"model {ModelPath}: reading the graph name");
-        var name = api.TakeAllocatedString(graphName);
+        byte* value;
+        api.Check(api.ModelMetadataGetGraphName(raw, allocator, &value), $"model {ModelPath}: reading the graph name");
+        var name = api.TakeAllocatedString(value);
+        api.Check(api.ModelMetadataGetProducerName(raw, allocator, &value), $"model {ModelPath}: reading the producer name");
+        var producer = api.TakeAllocatedString(value);
+        api.Check(api.ModelMetadataGetDescription(raw, allocator, &value), $"model {ModelPath}: reading the description");
+        var description = api.TakeAllocatedString(value);
         long version;
         api.Check(api.ModelMetadataGetVersion(raw, &version), $"model {ModelPath}: reading the model version");
-        // ONNX Runtime reports a model_version the file leaves unset as INT64_MAX.
-        return (string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(ModelPath) : name, version is < 0 or long.MaxValue ? 0 : version);
+        return new ModelMetadata(
+            string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(ModelPath) : name,
+            version is < 0 or long.MaxValue ? 0 : version,   // ONNX Runtime reports a model_version the file leaves unset as INT64_MAX
+            producer,
+            description,
+            ReadCustomMetadata(api, raw, allocator));
     }
+
+    private IReadOnlyDictionary<string, string> ReadCustomMetadata(OrtApi api, nint metadata, nint allocator)
+    {
+        byte** keys;
+        long count;
+        api.Check(api.ModelMetadataGetCustomMetadataMapKeys(metadata, allocator, &keys, &count), $"model {ModelPath}: listing the custom metadata keys");
+        var result = new Dictionary<string, string>((int)count, StringComparer.Ordinal);
+        if (keys is null)
+        {
+            return result.AsReadOnly();
+        }
+
+        // Every key is freed, and then the array, also when a lookup fails half-way.
+        var taken = 0L;
+        try
+        {
+            for (; taken < count; taken++)
+            {
+                byte* value;
+                var status = api.ModelMetadataLookupCustomMetadataMap(metadata, allocator, keys[taken], &value);
+                var key = api.TakeAllocatedString(keys[taken]);
+                api.Check(status, $"model {ModelPath}: reading custom metadata '{key}'");
+                result[key] = value is null ? string.Empty : api.TakeAllocatedString(value);
+            }
+        }
+        finally
+        {
+            for (var i = taken + 1; i < count; i++)
+            {
+                api.ReleaseStatus(api.AllocatorFree(allocator, keys[i]));   // cleanup after an error: the first error is the one to report
+            }
+
+            api.Check(api.AllocatorFree(allocator, keys), $"model {ModelPath}: freeing the custom metadata keys");
+        }
+
+        return result.AsReadOnly();
+    }
+
+    private readonly record struct ModelMetadata(string GraphName, long Version, string Producer, string Description, IReadOnlyDictionary<string, string> Custom);
 }

@@ -25,7 +25,9 @@ public sealed unsafe partial class InferenceSession : IDisposable
         var handle = session.DangerousGetHandle();
         Inputs = ReadTensorInfos(handle, input: true);
         Outputs = ReadTensorInfos(handle, input: false);
-        (GraphName, ModelVersion) = ReadMetadata(handle);
+        var metadata = ReadMetadata(handle);
+        (GraphName, ModelVersion, ProducerName, Description, CustomMetadata) =
+            (metadata.GraphName, metadata.Version, metadata.Producer, metadata.Description, metadata.Custom);
     }
 
     public OnnxRuntime Runtime { get; }
@@ -38,6 +40,19 @@ public sealed unsafe partial class InferenceSession : IDisposable
 
     /// <summary><c>model_version</c> of the ONNX file (0 when unset).</summary>
     public long ModelVersion { get; }
+
+    /// <summary>The tool that wrote the file (<c>producer_name</c>), e.g. <c>pytorch</c>; empty when unset.</summary>
+    public string ProducerName { get; }
+
+    /// <summary>The model's <c>doc_string</c>; empty when unset.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// The file's <c>metadata_props</c>: key/value strings the exporter wrote (Ultralytics writes <c>names</c>,
+    /// <c>imgsz</c>, <c>stride</c>, <c>task</c> and more here; <see cref="Metadata.UltralyticsMetadata"/> reads them).
+    /// Empty when the file has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CustomMetadata { get; }
 
     /// <summary>SHA-256 of the model file, lower-case hex: which exact model produced a result.</summary>
     public string Sha256 { get; }
@@ -91,20 +106,21 @@ public sealed unsafe partial class InferenceSession : IDisposable
         }
     }
 
-    /// <summary>A binding with a new zero-filled tensor for every input (dynamic dimensions set to 1).</summary>
-    public SessionBinding CreateBinding() =>
-        Bind(Inputs.Select(i => PinnedTensor.Create(Runtime, i.ElementType, i.Name, i.Shape.Select(d => Math.Max(d, 1)).ToArray())).ToArray(), ownsInputs: true);
+    /// <summary>A binding with a new zero-filled tensor for every input (dynamic dimensions set to 1) and pre-allocated outputs.</summary>
+    /// <inheritdoc cref="CreateBinding(IReadOnlyDictionary{string, long[]})" path="/exception"/>
+    public SessionBinding CreateBinding() => CreateBinding(new Dictionary<string, long[]>());
 
     /// <summary>
     /// A binding over the caller's input tensors, checked against the model: every input present, by name,
-    /// with the model's element type and shape. The tensors stay the caller's.
+    /// with the model's element type and shape. The tensors stay the caller's. An output with dynamic
+    /// dimensions is allocated by ONNX Runtime at each run, so its size may change from run to run.
     /// </summary>
     /// <exception cref="OnnxRuntimeException">An input is missing, unknown, of another type or shape; the message names the model and the input.</exception>
-    public SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs) => Bind(inputs, ownsInputs: false);
+    public SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs) => Bind(inputs, ownsInputs: false, pinOutputs: false);
 
     public void Dispose() => _session.Dispose();
 
-    private SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs, bool ownsInputs)
+    private SessionBinding Bind(IReadOnlyList<PinnedTensor> inputs, bool ownsInputs, bool pinOutputs)
     {
         ObjectDisposedException.ThrowIf(_session.IsClosed, this);
         var ordered = new PinnedTensor[Inputs.Count];
@@ -128,7 +144,7 @@ public sealed unsafe partial class InferenceSession : IDisposable
             }
         }
 
-        return new SessionBinding(this, ordered, ownsInputs);
+        return new SessionBinding(this, ordered, ownsInputs, pinOutputs);
     }
 
     private void CheckInput(TensorInfo expected, PinnedTensor given)

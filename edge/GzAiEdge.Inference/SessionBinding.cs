@@ -5,9 +5,11 @@ namespace GzAiEdge.Inference;
 
 /// <summary>
 /// A session bound to input and output tensors, ready to run again and again without allocating: names and
-/// value pointers sit in native memory made once, outputs with a static shape are pinned tensors that ONNX
-/// Runtime writes in place. An output whose shape is only known after the run is allocated by ONNX Runtime
-/// and released before the next run (native memory only). One binding serves one thread at a time.
+/// value pointers sit in native memory made once, outputs are pinned tensors that ONNX Runtime writes in
+/// place. Outputs with dynamic dimensions are pinned at the shape of one run made when the binding is
+/// (<see cref="InferenceSession.CreateBinding(IReadOnlyDictionary{string, long[]})"/>), or, bound with
+/// <see cref="InferenceSession.Bind"/>, allocated by ONNX Runtime at each run and released before the next.
+/// One binding serves one thread at a time.
 /// </summary>
 public sealed unsafe class SessionBinding : IDisposable
 {
@@ -20,7 +22,7 @@ public sealed unsafe class SessionBinding : IDisposable
     private readonly string _runContext;
     private bool _disposed;
 
-    internal SessionBinding(InferenceSession session, PinnedTensor[] inputs, bool ownsInputs)
+    internal SessionBinding(InferenceSession session, PinnedTensor[] inputs, bool ownsInputs, bool pinOutputs)
     {
         _session = session;
         _inputs = inputs;
@@ -42,6 +44,11 @@ public sealed unsafe class SessionBinding : IDisposable
         {
             OutputNames[i] = Marshal.StringToCoTaskMemUTF8(outputs[i].Name);
             OutputValues[i] = _outputs[i]?.Value ?? 0;
+        }
+
+        if (pinOutputs && Array.IndexOf(_outputs, null) >= 0)
+        {
+            PinDynamicOutputs();
         }
     }
 
@@ -66,16 +73,7 @@ public sealed unsafe class SessionBinding : IDisposable
     public void Run()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var api = _session.Runtime.Api;
-        ReleaseDynamicOutputs();
-        api.Check(api.Run(_session.Handle, 0, InputNames, InputValues, (nuint)_inputs.Length, OutputNames, (nuint)_outputs.Length, OutputValues), _runContext);
-        for (var i = 0; i < _outputs.Length; i++)
-        {
-            if (_outputs[i] is null)
-            {
-                ReadShape(api, OutputValues[i], _outputShapes[i]);
-            }
-        }
+        Run(_runContext);
     }
 
     /// <summary>The data of output <paramref name="index"/> after the last <see cref="Run"/>; valid until the next run.</summary>
@@ -142,6 +140,49 @@ public sealed unsafe class SessionBinding : IDisposable
         }
     }
 
+    private void Run(string context)
+    {
+        var api = _session.Runtime.Api;
+        ReleaseDynamicOutputs();
+        api.Check(api.Run(_session.Handle, 0, InputNames, InputValues, (nuint)_inputs.Length, OutputNames, (nuint)_outputs.Length, OutputValues), context);
+        for (var i = 0; i < _outputs.Length; i++)
+        {
+            if (_outputs[i] is null)
+            {
+                ReadShape(api, OutputValues[i], _outputShapes[i], context);
+            }
+        }
+    }
+
+    // One run at the bound input shapes tells the shape of each dynamic output; a pinned tensor of that shape
+    // then takes the place of ONNX Runtime's own, so that a run allocates nothing. A failure releases what
+    // the binding made so far.
+    private void PinDynamicOutputs()
+    {
+        try
+        {
+            var inputs = string.Join(", ", _inputs.Select(i => $"{i.Name} {TensorElementTypes.Describe(i.ElementType)}{TensorInfo.FormatShape(i.Shape)}"));
+            var context = $"model '{_session.GraphName}' ({_session.ModelPath}): the first run, which sizes the dynamic outputs, failed with {inputs}";
+            Run(context);
+            for (var i = 0; i < _outputs.Length; i++)
+            {
+                if (_outputs[i] is null)
+                {
+                    var info = _session.Outputs[i];
+                    _outputShapes[i] = RunShape(OutputValues[i], context);
+                    var pinned = PinnedTensor.Create(_session.Runtime, info.ElementType, info.Name, [.. _outputShapes[i]]);
+                    _session.Runtime.Api.ReleaseValue(OutputValues[i]);
+                    (_outputs[i], OutputValues[i]) = (pinned, pinned.Value);
+                }
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
     private void ReleaseDynamicOutputs()
     {
         for (var i = 0; i < _outputs.Length; i++)
@@ -154,14 +195,32 @@ public sealed unsafe class SessionBinding : IDisposable
         }
     }
 
-    private void ReadShape(OrtApi api, nint value, long[] shape)
+    // The rank as the run gave it: a model may declare an output's rank other than what it computes.
+    private long[] RunShape(nint value, string context)
+    {
+        var api = _session.Runtime.Api;
+        nint info;
+        api.Check(api.GetTensorTypeAndShape(value, &info), context);
+        using var owned = new OrtTensorInfoHandle(info, api);
+        nuint rank;
+        api.Check(api.GetDimensionsCount(info, &rank), context);
+        var shape = new long[(int)rank];
+        fixed (long* dims = shape)
+        {
+            api.Check(api.GetDimensions(info, dims, rank), context);
+        }
+
+        return shape;
+    }
+
+    private static void ReadShape(OrtApi api, nint value, long[] shape, string context)
     {
         nint info;
-        api.Check(api.GetTensorTypeAndShape(value, &info), _runContext);
+        api.Check(api.GetTensorTypeAndShape(value, &info), context);
         using var owned = new OrtTensorInfoHandle(info, api);
         fixed (long* dims = shape)
         {
-            api.Check(api.GetDimensions(info, dims, (nuint)shape.Length), _runContext);
+            api.Check(api.GetDimensions(info, dims, (nuint)shape.Length), context);
         }
     }
 }

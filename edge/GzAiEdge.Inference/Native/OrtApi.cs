@@ -27,8 +27,9 @@ internal sealed unsafe class OrtApi
     private const int SlotCreateCpuMemoryInfo = 69, SlotAllocatorFree = 76, SlotGetAllocatorWithDefaultOptions = 78;
     private const int SlotReleaseEnv = 92, SlotReleaseStatus = 93, SlotReleaseMemoryInfo = 94, SlotReleaseSession = 95;
     private const int SlotReleaseValue = 96, SlotReleaseTypeInfo = 98, SlotReleaseTensorTypeAndShapeInfo = 99;
-    private const int SlotReleaseSessionOptions = 100, SlotSessionGetModelMetadata = 111, SlotModelMetadataGetGraphName = 113;
-    private const int SlotModelMetadataGetVersion = 117, SlotReleaseModelMetadata = 118;
+    private const int SlotReleaseSessionOptions = 100, SlotSessionGetModelMetadata = 111, SlotModelMetadataGetProducerName = 112;
+    private const int SlotModelMetadataGetGraphName = 113, SlotModelMetadataGetDescription = 115, SlotModelMetadataLookupCustomMetadataMap = 116;
+    private const int SlotModelMetadataGetVersion = 117, SlotReleaseModelMetadata = 118, SlotModelMetadataGetCustomMetadataMapKeys = 123;
     private const int SlotGetAvailableProviders = 125, SlotReleaseAvailableProviders = 126;
     private const int SlotAppendTensorRtV2 = 170, SlotCreateTensorRtOptions = 171, SlotReleaseTensorRtOptions = 174;
     private const int SlotAppendCudaV2 = 204, SlotCreateCudaOptions = 205, SlotReleaseCudaOptions = 208;
@@ -72,9 +73,13 @@ internal sealed unsafe class OrtApi
         ReleaseTensorTypeAndShapeInfo = (delegate* unmanaged<nint, void>)t[SlotReleaseTensorTypeAndShapeInfo];
         ReleaseSessionOptions = (delegate* unmanaged<nint, void>)t[SlotReleaseSessionOptions];
         SessionGetModelMetadata = (delegate* unmanaged<nint, nint*, nint>)t[SlotSessionGetModelMetadata];
+        ModelMetadataGetProducerName = (delegate* unmanaged<nint, nint, byte**, nint>)t[SlotModelMetadataGetProducerName];
         ModelMetadataGetGraphName = (delegate* unmanaged<nint, nint, byte**, nint>)t[SlotModelMetadataGetGraphName];
+        ModelMetadataGetDescription = (delegate* unmanaged<nint, nint, byte**, nint>)t[SlotModelMetadataGetDescription];
+        ModelMetadataLookupCustomMetadataMap = (delegate* unmanaged<nint, nint, byte*, byte**, nint>)t[SlotModelMetadataLookupCustomMetadataMap];
         ModelMetadataGetVersion = (delegate* unmanaged<nint, long*, nint>)t[SlotModelMetadataGetVersion];
         ReleaseModelMetadata = (delegate* unmanaged<nint, void>)t[SlotReleaseModelMetadata];
+        ModelMetadataGetCustomMetadataMapKeys = (delegate* unmanaged<nint, nint, byte***, long*, nint>)t[SlotModelMetadataGetCustomMetadataMapKeys];
         GetAvailableProviders = (delegate* unmanaged<byte***, int*, nint>)t[SlotGetAvailableProviders];
         ReleaseAvailableProviders = (delegate* unmanaged<byte**, int, nint>)t[SlotReleaseAvailableProviders];
         AppendTensorRtV2 = (delegate* unmanaged<nint, nint, nint>)t[SlotAppendTensorRtV2];
@@ -122,9 +127,17 @@ internal sealed unsafe class OrtApi
     public delegate* unmanaged<nint, void> ReleaseTensorTypeAndShapeInfo { get; }
     public delegate* unmanaged<nint, void> ReleaseSessionOptions { get; }
     public delegate* unmanaged<nint, nint*, nint> SessionGetModelMetadata { get; }
+    public delegate* unmanaged<nint, nint, byte**, nint> ModelMetadataGetProducerName { get; }
     public delegate* unmanaged<nint, nint, byte**, nint> ModelMetadataGetGraphName { get; }
+    public delegate* unmanaged<nint, nint, byte**, nint> ModelMetadataGetDescription { get; }
+
+    /// <summary>Sets the value to null when the key is absent; a value it returns is the caller's to free.</summary>
+    public delegate* unmanaged<nint, nint, byte*, byte**, nint> ModelMetadataLookupCustomMetadataMap { get; }
     public delegate* unmanaged<nint, long*, nint> ModelMetadataGetVersion { get; }
     public delegate* unmanaged<nint, void> ReleaseModelMetadata { get; }
+
+    /// <summary>The key array and each key are allocated with the given allocator; the array is null when there are no keys.</summary>
+    public delegate* unmanaged<nint, nint, byte***, long*, nint> ModelMetadataGetCustomMetadataMapKeys { get; }
     public delegate* unmanaged<byte***, int*, nint> GetAvailableProviders { get; }
     public delegate* unmanaged<byte**, int, nint> ReleaseAvailableProviders { get; }
     public delegate* unmanaged<nint, nint, nint> AppendTensorRtV2 { get; }

@@ -44,11 +44,37 @@ public sealed class NativeMemoryTests
     }
 
     [Fact]
-    public void Sessions_bindings_and_failures_release_what_they_made()
+    public void Runs_of_a_dynamic_model_bound_at_a_size_keep_resident_memory_stable_and_allocate_nothing_managed()
+    {
+        using var session = Models.Open("traffic-yolov8-coco-dynamic");
+        using var binding = session.CreateBinding(new Dictionary<string, long[]> { ["images"] = session.ResolveImageInput("images", new ImageSize(480, 640), stride: 40) });
+        binding.Input<float>(0).Fill(0.5f);
+        for (var i = 0; i < 500; i++)
+        {
+            binding.Run();
+        }
+
+        var before = ResidentBytes();
+        var managed = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 2_000; i++)
+        {
+            binding.Run();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - managed;
+        var grown = ResidentBytes() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(grown < BoundBytes, $"resident memory grew by {grown} bytes over 2000 runs at 480x640 (bound {BoundBytes})");
+    }
+
+    [Fact]
+    public void Sessions_metadata_reads_bindings_and_failures_release_what_they_made()
     {
         using var folder = new TempFolder();
         var broken = Path.Combine(folder.Path, "broken.onnx");
         File.WriteAllText(broken, "not a model");
+        var withMetadata = ModelFiles.WithMetadata(folder, "tiny-add", [.. Enumerable.Range(0, 20).Select(i => ($"key{i}", new string('v', 2000)))]);
 
         // The allocator's heap grows over the first few hundred sessions, then stays (measured: 0 kB per
         // 300 after 700). Warming up for fewer let a loaded machine see 3 MB of that growth.
@@ -58,7 +84,7 @@ public sealed class NativeMemoryTests
         Cycle(300);
 
         var grown = ResidentBytes() - before;
-        Assert.True(grown < BoundBytes, $"resident memory grew by {grown} bytes over 300 sessions and failures (bound {BoundBytes})");
+        Assert.True(grown < BoundBytes, $"resident memory grew by {grown} bytes over 300 sessions, metadata reads and failures (bound {BoundBytes})");
 
         void Cycle(int times)
         {
@@ -68,6 +94,11 @@ public sealed class NativeMemoryTests
                 using (var binding = session.CreateBinding())
                 {
                     binding.Run();
+                }
+
+                using (var session = InferenceSession.Open(Models.Runtime, withMetadata, new InferenceOptions()))
+                {
+                    Assert.Equal(20, session.CustomMetadata.Count);
                 }
 
                 Assert.Throws<OnnxRuntimeException>(() => InferenceSession.Open(Models.Runtime, broken, new InferenceOptions()));
