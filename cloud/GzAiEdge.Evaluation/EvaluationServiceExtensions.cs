@@ -11,8 +11,8 @@ public static class EvaluationServiceExtensions
     public static IHostApplicationBuilder AddEvaluation(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section)
-            .Validate(o => o.Parallelism is >= 1 and <= 64, "Evaluation:Parallelism must be within 1–64").ValidateOnStart();
+        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
         services.AddSingleton<ProgrammeSource>();
         // Evidence is the devices' signed hash chains, checked against the key registry
         // (Verification:KeyRegistryPath); without a registry every answer is "not checked".

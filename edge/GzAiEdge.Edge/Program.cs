@@ -1,4 +1,11 @@
 using GzAiEdge.EdgeRuntime;
+using GzAiEdge.EdgeRuntime.Commands;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Health;
+using GzAiEdge.EdgeRuntime.Hosting;
+using GzAiEdge.EdgeRuntime.Pipeline;
+using GzAiEdge.EdgeRuntime.Publishing;
+using GzAiEdge.EdgeRuntime.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +15,13 @@ try
     // appsettings.json ships beside the binary; the working directory is the operator's.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddEdgeConfiguration(args);
-    builder.AddEdgePipeline();
+    builder.AddSources();
+    builder.AddPipeline();
+    builder.AddOutbox();
+    builder.AddPublisher();
+    builder.AddEdgeCommands();
+    builder.AddEdgeHealth();
+    builder.AddSystemdNotify();
     host = builder.Build();
     host.Services.ValidateEdgeConfiguration();
 }

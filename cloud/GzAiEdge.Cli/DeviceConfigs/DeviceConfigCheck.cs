@@ -53,7 +53,8 @@ internal static class DeviceConfigCheck
 
         var files = new DeviceFiles(root);
         builder.Services.AddSingleton(files);
-        builder.AddEdgePipeline();
+        builder.AddDeviceSettings();
+        builder.AddEdgeRuntime();
         using var services = builder.Services.BuildServiceProvider();
         problems.AddRange(services.OptionFailures());
         var locator = services.GetRequiredService<ConfigurationLocator>();

@@ -31,9 +31,15 @@ public sealed record PipelineSettings(SourceOptions Source, PipelineOptions Pipe
 
         var locator = new ConfigurationLocator(configuration);
         var files = new DeviceFiles();
-        var edge = new EdgeOptionsValidator(locator, files);
-        var models = new PipelineOptionsValidator(locator, configuration, files);
-        errors = [.. new[] { edge.Validate(null, source), models.Validate(null, pipeline), models.Validate(null, inference) }.SelectMany(r => r.Failures ?? [])];
+        errors =
+        [
+            .. new[]
+            {
+                new SourceOptionsValidator(locator, files).Validate(null, source),
+                new PipelineOptionsValidator(locator, configuration, files).Validate(null, pipeline),
+                new InferenceOptionsValidator(locator, files).Validate(null, inference),
+            }.SelectMany(r => r.Failures ?? []),
+        ];
         return errors.Count == 0 ? new PipelineSettings(source, pipeline, inference) : null;
     }
 }

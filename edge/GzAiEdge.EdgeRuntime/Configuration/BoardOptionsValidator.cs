@@ -8,14 +8,13 @@ namespace GzAiEdge.EdgeRuntime.Configuration;
 /// <summary>
 /// Checks what the board profile says (and what a device file overrides of it), naming file, line and key:
 /// the profile is the one the device file named, its architecture and runtime agree, the ONNX Runtime library
-/// it names is built for that architecture, and its camera, buses and thermal zones are well formed.
+/// it names is built for that architecture, and its camera and buses are well formed.
 /// </summary>
-public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, IConfiguration configuration, DeviceFiles files) :
-    IValidateOptions<BoardOptions>, IValidateOptions<HealthOptions>
+public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, IConfiguration configuration, DeviceFiles files) : IValidateOptions<BoardOptions>
 {
     public ValidateOptionsResult Validate(string? name, BoardOptions options)
     {
-        var errors = new List<string>();
+        var errors = new OptionErrors(locator);
         var profile = configuration[DeviceConfiguration.ProfileKey];
         if (string.IsNullOrEmpty(profile) || !configuration.GetSection(BoardOptions.Section).Exists())
         {
@@ -25,18 +24,18 @@ public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, 
 
         if (options.Name != profile)
         {
-            errors.Add($"{locator.Describe("Board:Name")}: '{options.Name}' is not the profile's own name '{profile}'");
+            errors.Add("Board:Name", $"'{options.Name}' is not the profile's own name '{profile}'");
         }
 
         if (!BoardOptions.Architectures.TryGetValue(options.Arch, out var rid))
         {
-            errors.Add($"{locator.Describe("Board:Arch")}: '{options.Arch}' is not {string.Join(" or ", BoardOptions.Architectures.Keys)}");
+            errors.Add("Board:Arch", $"'{options.Arch}' is not {string.Join(" or ", BoardOptions.Architectures.Keys)}");
         }
         else
         {
             if (options.RuntimeIdentifier != rid)
             {
-                errors.Add($"{locator.Describe("Board:RuntimeIdentifier")}: '{options.RuntimeIdentifier}' does not run on {options.Arch}; use {rid}");
+                errors.Add("Board:RuntimeIdentifier", $"'{options.RuntimeIdentifier}' does not run on {options.Arch}; use {rid}");
             }
 
             CheckLibrary(errors, options.Arch);
@@ -45,7 +44,7 @@ public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, 
         CheckCamera(errors, options.Camera);
         for (var i = 0; i < options.I2cBuses.Count; i++)
         {
-            Range(errors, $"Board:I2cBuses:{i}", options.I2cBuses[i], 0, 1023);
+            errors.Range($"Board:I2cBuses:{i}", options.I2cBuses[i], 0, 1023);
         }
 
         for (var i = 0; i < options.GpioChips.Count; i++)
@@ -53,47 +52,22 @@ public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, 
             var chip = options.GpioChips[i];
             if (string.IsNullOrWhiteSpace(chip.Label))
             {
-                errors.Add($"{locator.Describe($"Board:GpioChips:{i}:Label")}: must give the chip's label as gpiodetect prints it");
+                errors.Add($"Board:GpioChips:{i}:Label", "must give the chip's label as gpiodetect prints it");
             }
 
             if (!GpioChipDevice().IsMatch(chip.Device))
             {
-                errors.Add($"{locator.Describe($"Board:GpioChips:{i}:Device")}: '{chip.Device}' is not /dev/gpiochipN");
+                errors.Add($"Board:GpioChips:{i}:Device", $"'{chip.Device}' is not /dev/gpiochipN");
             }
 
-            Range(errors, $"Board:GpioChips:{i}:Lines", chip.Lines, 1, 1024);
+            errors.Range($"Board:GpioChips:{i}:Lines", chip.Lines, 1, 1024);
         }
 
-        return Result(errors);
-    }
-
-    public ValidateOptionsResult Validate(string? name, HealthOptions options)
-    {
-        var errors = new List<string>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < options.ThermalZones.Count; i++)
-        {
-            var zone = options.ThermalZones[i];
-            if (!ZoneName().IsMatch(zone.Name))
-            {
-                errors.Add($"{locator.Describe($"Health:ThermalZones:{i}:Name")}: '{zone.Name}' must be 1–32 of a-z, 0-9 and '-', starting with a letter");
-            }
-            else if (!names.Add(zone.Name))
-            {
-                errors.Add($"{locator.Describe($"Health:ThermalZones:{i}:Name")}: '{zone.Name}' is named twice");
-            }
-
-            if (zone.Types.Count == 0 || zone.Types.Any(string.IsNullOrWhiteSpace))
-            {
-                errors.Add($"{locator.Describe($"Health:ThermalZones:{i}:Name")}: needs 'types', the zone types (/sys/class/thermal/thermal_zone*/type) to read, in order of preference");
-            }
-        }
-
-        return Result(errors);
+        return errors.Result();
     }
 
     // The profile's library must be one this board's CPU can load (a JetPack build on a Jetson, say).
-    private void CheckLibrary(List<string> errors, string arch)
+    private void CheckLibrary(OptionErrors errors, string arch)
     {
         var key = $"{InferenceOptions.Section}:NativeLibraryPath";
         if (configuration[key] is not { Length: > 0 } library || !files.FileExists(library))
@@ -105,53 +79,39 @@ public sealed partial class BoardOptionsValidator(ConfigurationLocator locator, 
         var actual = ElfHeader.Architecture(files.Resolve(library));
         if (actual != arch)
         {
-            errors.Add($"{locator.Describe(key)}: '{library}' is {(actual is null ? "not a 64-bit ELF library" : $"built for {actual}")}; this board is {arch}");
+            errors.Add(key, $"'{library}' is {(actual is null ? "not a 64-bit ELF library" : $"built for {actual}")}; this board is {arch}");
         }
     }
 
-    private void CheckCamera(List<string> errors, CameraProfile camera)
+    private static void CheckCamera(OptionErrors errors, CameraProfile camera)
     {
         if (!CameraProfile.Stacks.Contains(camera.Stack))
         {
-            errors.Add($"{locator.Describe("Board:Camera:Stack")}: '{camera.Stack}' is not one of {string.Join(", ", CameraProfile.Stacks)}");
+            errors.Add("Board:Camera:Stack", $"'{camera.Stack}' is not one of {string.Join(", ", CameraProfile.Stacks)}");
         }
 
         if (string.IsNullOrWhiteSpace(camera.Command))
         {
-            errors.Add($"{locator.Describe("Board:Camera:Command")}: must give the capture command that writes raw frames to standard output");
+            errors.Add("Board:Camera:Command", "must give the capture command that writes raw frames to standard output");
         }
 
         if (string.IsNullOrWhiteSpace(camera.PixelFormat))
         {
-            errors.Add($"{locator.Describe("Board:Camera:PixelFormat")}: must name the format the command writes (rgb24, yuv420p, …)");
+            errors.Add("Board:Camera:PixelFormat", "must name the format the command writes (rgb24, yuv420p, …)");
         }
 
-        Range(errors, "Board:Camera:Width", camera.Width, 16, 8192);
-        Range(errors, "Board:Camera:Height", camera.Height, 16, 8192);
-        Range(errors, "Board:Camera:FramesPerSecond", camera.FramesPerSecond, 1, 240);
+        errors.Range("Board:Camera:Width", camera.Width, 16, 8192);
+        errors.Range("Board:Camera:Height", camera.Height, 16, 8192);
+        errors.Range("Board:Camera:FramesPerSecond", camera.FramesPerSecond, 1, 240);
         if (camera.Device is { Length: > 0 } device && !VideoDevice().IsMatch(device))
         {
-            errors.Add($"{locator.Describe("Board:Camera:Device")}: '{device}' is not /dev/videoN");
+            errors.Add("Board:Camera:Device", $"'{device}' is not /dev/videoN");
         }
     }
-
-    private void Range(List<string> errors, string key, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"{locator.Describe(key)}: {value} is outside {min}..{max}");
-        }
-    }
-
-    private static ValidateOptionsResult Result(List<string> errors) =>
-        errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 
     [GeneratedRegex("^/dev/gpiochip[0-9]+$")]
     private static partial Regex GpioChipDevice();
 
     [GeneratedRegex("^/dev/video[0-9]+$")]
     private static partial Regex VideoDevice();
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$")]
-    private static partial Regex ZoneName();
 }

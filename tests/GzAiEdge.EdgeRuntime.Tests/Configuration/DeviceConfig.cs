@@ -31,7 +31,7 @@ internal static class DeviceConfig
             builder.Services.AddSingleton(files);
         }
 
-        builder.AddEdgePipeline();
+        builder.AddEdgeRuntime();
         return builder.Services.BuildServiceProvider();
     }
 
@@ -41,7 +41,7 @@ internal static class DeviceConfig
         string[] args = ["--config", path];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
         builder.AddEdgeConfiguration(args);
-        builder.AddEdgePipeline();
+        builder.AddEdgeRuntime();
         replace(builder.Services);
         return builder.Services.BuildServiceProvider();
     }
@@ -51,7 +51,8 @@ internal static class DeviceConfig
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var problems = DeviceConfiguration.Add(builder.Configuration, path, profiles);
-        builder.AddEdgePipeline();
+        builder.AddDeviceSettings();
+        builder.AddEdgeRuntime();
         return (builder.Services.BuildServiceProvider(), problems);
     }
 }

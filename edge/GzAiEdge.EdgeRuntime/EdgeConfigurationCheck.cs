@@ -1,0 +1,46 @@
+using GzAiEdge.Configuration;
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Pipeline;
+using GzAiEdge.EdgeRuntime.Publishing;
+using GzAiEdge.Inference;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EdgeRuntime;
+
+public static class EdgeConfigurationCheck
+{
+    /// <summary>
+    /// Resolves everything the device config decides, so that a bad config is reported before the
+    /// host starts. Throws <see cref="OptionsValidationException"/> (each failure names file, line
+    /// and key) or <see cref="InvalidDataException"/> (a bad signing key, a corrupt legacy sequence file),
+    /// or <see cref="Microsoft.Data.Sqlite.SqliteException"/> (an outbox that cannot be opened); a model, camera or
+    /// sensor that cannot be opened is an <see cref="InvalidDataException"/> naming the key that places it.
+    /// </summary>
+    public static void ValidateEdgeConfiguration(this IServiceProvider services)
+    {
+        CheckOptions(services).ThrowIfAny("edge configuration", typeof(EdgeOptions));
+        services.GetRequiredService<Outbox>();
+
+        // Loads the model (and the ONNX Runtime library) and opens a sensor now, so that a model that cannot run,
+        // or a bus or chip that is not there, stops the start.
+        services.GetRequiredService<PipelineHost>();
+    }
+
+    /// <summary>
+    /// Every mistake the option validators find, in every section, each as <c>file:line (Key): what is wrong</c>
+    /// (<c>gz config validate</c> prints the same list).
+    /// </summary>
+    public static IReadOnlyList<string> OptionFailures(this IServiceProvider services) => CheckOptions(services).Items;
+
+    private static ConfigurationFailures CheckOptions(IServiceProvider services) => new ConfigurationFailures()
+        .Check<EdgeOptions>(services)
+        .Check<BrokerOptions>(services)
+        .Check<SourceOptions>(services)
+        .Check<OutboxOptions>(services)
+        .Check<PipelineOptions>(services)
+        .Check<InferenceOptions>(services)
+        .Check<CommandOptions>(services)
+        .Check<BoardOptions>(services)
+        .Check<HealthOptions>(services);
+}

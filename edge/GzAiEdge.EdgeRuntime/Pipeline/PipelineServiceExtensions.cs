@@ -1,0 +1,35 @@
+using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Hosting;
+using GzAiEdge.EdgeRuntime.Publishing;
+using GzAiEdge.EdgeRuntime.Services;
+using GzAiEdge.Inference;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GzAiEdge.EdgeRuntime.Pipeline;
+
+public static class PipelineServiceExtensions
+{
+    /// <summary>
+    /// Source → model → KPI window → report (sections <c>Pipeline</c> and <c>Inference</c>): the pipeline the
+    /// source feeds, loaded when first asked for, and the service that ticks it and hands each window's report to
+    /// the publisher.
+    /// </summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SampleSourceFactory>();
+        services.AddSingleton(sp => new PipelineHost(sp.GetRequiredService<SampleSourceFactory>().Create()));
+        services.AddSingleton<PipelineLiveness>();
+        services.AddSingleton<ReportBuilder>();
+        services.AddHostedService<PipelineService>();
+        return builder;
+    }
+}
