@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class EvaluationServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section).ValidateOnStart();
+        services.AddBoundSection<EvaluationOptions>(EvaluationOptions.Section);
         services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
         services.AddSingleton<ProgrammeSource>();
         // Evidence is the devices' signed hash chains, checked against the key registry

@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static class IngestionServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
+        services.AddBoundSection<IngestionOptions>(IngestionOptions.Section);
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MessageMapper>();

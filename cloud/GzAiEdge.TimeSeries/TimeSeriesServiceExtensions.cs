@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.TimeSeries;
@@ -8,6 +9,7 @@ public static class TimeSeriesServiceExtensions
     public static IHostApplicationBuilder AddTimeSeries(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<InfluxDbOptions>().BindConfiguration(InfluxDbOptions.Section).ValidateOnStart();
+        builder.Services.AddBoundSection<InfluxDbOptions>(InfluxDbOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<InfluxDbOptions>, InfluxDbOptionsValidator>();
         builder.Services.AddHttpClient<InfluxDbClient>();
         return builder;

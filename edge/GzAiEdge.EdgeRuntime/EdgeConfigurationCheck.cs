@@ -3,6 +3,7 @@ using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Pipeline;
 using GzAiEdge.EdgeRuntime.Publishing;
 using GzAiEdge.Inference;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,9 @@ namespace GzAiEdge.EdgeRuntime;
 
 public static class EdgeConfigurationCheck
 {
+    // The host's own logging section, which no options type binds.
+    private const string Logging = "Logging";
+
     /// <summary>
     /// Resolves everything the device config decides, so that a bad config is reported before the
     /// host starts. Throws <see cref="OptionsValidationException"/> (each failure names file, line
@@ -28,8 +32,9 @@ public static class EdgeConfigurationCheck
     }
 
     /// <summary>
-    /// Every mistake the option validators find, in every section, each as <c>file:line (Key): what is wrong</c>
-    /// (<c>gz config validate</c> prints the same list).
+    /// Every mistake the option validators find, in every section, each as <c>file:line (Key): what is wrong</c>,
+    /// then every key the worker does not read (a misspelt key would silently keep its default), each with the key
+    /// it most likely meant (<c>gz config validate</c> prints the same list).
     /// </summary>
     public static IReadOnlyList<string> OptionFailures(this IServiceProvider services) => CheckOptions(services).Items;
 
@@ -42,5 +47,21 @@ public static class EdgeConfigurationCheck
         .Check<InferenceOptions>(services)
         .Check<CommandOptions>(services)
         .Check<BoardOptions>(services)
-        .Check<HealthOptions>(services);
+        .Check<HealthOptions>(services)
+        .CheckKeys(services, services.GetRequiredService<ConfigurationLocator>().Describe)
+        .Add(UnknownSections(services));
+
+    // Every top-level key of a device file is a section the worker reads, or the profile it names; a misspelt
+    // section would be ignored whole. (A profile's own keys are checked when it is added.)
+    private static IReadOnlyList<string> UnknownSections(IServiceProvider services)
+    {
+        var configuration = (IConfigurationRoot)services.GetRequiredService<IConfiguration>();
+        if (configuration.Providers.OfType<YamlConfigurationProvider>().LastOrDefault() is not { } device)
+        {
+            return [];
+        }
+
+        string[] known = [.. services.GetServices<BoundSection>().Select(s => s.Section), DeviceConfiguration.ProfileKey, Logging];
+        return UnknownKeys.FindSections(device.TopLevelKeys, known, services.GetRequiredService<ConfigurationLocator>().Describe);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,24 @@ public sealed class ConfigurationFailures
     public ConfigurationFailures Check<TOptions>(IServiceProvider services)
         where TOptions : class =>
         Collect(() => services.GetRequiredService<IOptions<TOptions>>().Value);
+
+    /// <summary>
+    /// Keeps every key under a bound section (<see cref="BoundSection"/>) that its options type does not know, each
+    /// with where it was set: <paramref name="describe"/> says where, else <see cref="ConfigurationOrigins.Describe(IConfiguration, string)"/>.
+    /// </summary>
+    public ConfigurationFailures CheckKeys(IServiceProvider services, Func<string, string>? describe = null)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        _items.AddRange(UnknownKeys.Find(configuration, services.GetServices<BoundSection>(), describe ?? (key => ConfigurationOrigins.Describe(configuration, key))));
+        return this;
+    }
+
+    /// <summary>Keeps failures found by other checks.</summary>
+    public ConfigurationFailures Add(IEnumerable<string> failures)
+    {
+        _items.AddRange(failures);
+        return this;
+    }
 
     /// <summary>
     /// Runs <paramref name="resolve"/> and keeps the failures of an <see cref="OptionsValidationException"/>,

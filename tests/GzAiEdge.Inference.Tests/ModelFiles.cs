@@ -11,19 +11,9 @@ internal static class ModelFiles
 {
     private const int Float = 1, Int64 = 7;
 
-    /// <summary>A copy of a committed model with metadata_props (ModelProto field 14: key 1, value 2) appended.</summary>
-    public static string WithMetadata(TempFolder folder, string model, params (string Key, string Value)[] entries)
-    {
-        using var bytes = new MemoryStream();
-        bytes.Write(File.ReadAllBytes(Models.Path(model)));
-        foreach (var (key, value) in entries)
-        {
-            // A repeated field may be appended to the end of an encoded message.
-            Bytes(bytes, 14, Message(e => String(String(e, 1, key), 2, value)));
-        }
-
-        return Save(folder, $"{model}-with-metadata.onnx", bytes.ToArray());
-    }
+    /// <summary>A copy of a committed model with metadata_props appended (<see cref="OnnxModels.WithMetadata"/>).</summary>
+    public static string WithMetadata(TempFolder folder, string model, params (string Key, string Value)[] entries) =>
+        Save(folder, $"{model}-with-metadata.onnx", OnnxModels.WithMetadata(File.ReadAllBytes(Models.Path(model)), entries));
 
     /// <summary>
     /// <c>y = Reshape(x, shape)</c> with x float32[n], shape int64[r] and y of dynamic shape. Zero-filled inputs

@@ -36,6 +36,21 @@ public static class OnnxModels
     /// </summary>
     public static byte[] WithDocString(byte[] model, string text) => [.. model, .. new Proto().String(6, text).ToArray()];
 
+    /// <summary>
+    /// A model with metadata_props entries (ModelProto field 14: key 1, value 2) appended, as an exporter writes
+    /// them: a repeated field may be appended to the end of an encoded message.
+    /// </summary>
+    public static byte[] WithMetadata(byte[] model, params (string Key, string Value)[] entries)
+    {
+        var appended = new Proto();
+        foreach (var (key, value) in entries)
+        {
+            appended.Bytes(14, new Proto().String(1, key).String(2, value).ToArray());
+        }
+
+        return [.. model, .. appended.ToArray()];
+    }
+
     private static byte[] Model(string name, byte[][] nodes, byte[][] inputs)
     {
         var graph = new Proto();

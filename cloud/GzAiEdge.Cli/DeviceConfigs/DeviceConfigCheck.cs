@@ -1,13 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GzAiEdge.Contracts.Signing;
-using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.EdgeRuntime;
 using GzAiEdge.EdgeRuntime.Configuration;
-using GzAiEdge.EdgeRuntime.Pipeline;
-using GzAiEdge.EdgeRuntime.Pipeline.Inference;
-using GzAiEdge.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,16 +18,14 @@ internal sealed record DeviceConfigResult(IReadOnlyList<string> Problems, IReadO
 
 /// <summary>
 /// Checks a device config as the edge worker does at start, off the device: the board profile it names, every
-/// option validator (the worker's own), and then what the worker would find when it opens its files: the signing
-/// key parses as a P-256 key, the CA file holds certificates, the model loads in ONNX Runtime, fits its pipeline
-/// and runs on the replay's first input, a sensor's bus or GPIO chip is one the board profile lists (the sensor is
-/// not opened). Absolute paths are looked for under <c>root</c> when given. Not checked:
+/// option validator (the worker's own) and every key it would not read, and then what the worker would find when it
+/// opens its files: the signing key parses as a P-256 key, the CA file holds certificates, the model loads in ONNX
+/// Runtime, fits its pipeline and runs (<see cref="ModelCheck"/>), a sensor's bus or GPIO chip is one the board
+/// profile lists (the sensor is not opened). Absolute paths are looked for under <c>root</c> when given. Not checked:
 /// the board's own ONNX Runtime build and GPU providers (only its CPU architecture), the broker, the state folder.
 /// </summary>
 internal static class DeviceConfigCheck
 {
-    private const int MaxReplaySeconds = 120;
-
     public static DeviceConfigResult Run(string file, string? root)
     {
         var path = Path.GetFullPath(file);
@@ -67,14 +61,12 @@ internal static class DeviceConfigCheck
 
         Check(problems, done, locator, files, config["Edge:SigningKeyFile"], "Edge:SigningKeyFile", "signing key", key => DeviceSigner.FromPemFile(key).Dispose());
         Check(problems, done, locator, files, config["Broker:CaFile"], "Broker:CaFile", "CA certificates", CheckCertificates);
-        if (config["Source:Kind"] == "replay")
-        {
-            CheckModel(problems, done, services, locator, files);
-        }
-        else if (config["Source:Kind"] == "sensor")
+        if (config["Source:Kind"] == "sensor")
         {
             CheckSensor(problems, done, services, locator);
         }
+
+        ModelCheck.Run(problems, done, services, locator, files);
 
         return new(problems, done);
     }
@@ -140,48 +132,5 @@ internal static class DeviceConfigCheck
         }
 
         done.Add($"sensor {sensor.Display} (not opened)");
-    }
-
-    // As the worker's SampleSourceFactory, with the paths resolved and this machine's bundled ONNX Runtime: the
-    // board's own build (a JetPack one, say) cannot load here, so only the model itself is checked.
-    private static void CheckModel(List<string> problems, List<string> done, IServiceProvider services, ConfigurationLocator locator, DeviceFiles files)
-    {
-        PipelineOptions pipeline;
-        SourceOptions source;
-        try
-        {
-            pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            source = services.GetRequiredService<IOptions<SourceOptions>>().Value;
-        }
-        catch (OptionsValidationException)
-        {
-            return;
-        }
-
-        try
-        {
-            var replay = ReplayData.Load(files.Resolve(source.Path!));
-            var session = InferenceSession.Open(OnnxRuntime.Load(), files.Resolve(pipeline.Model), new InferenceOptions { IntraOpThreads = 1 });
-            using var built = SampleSourceFactory.Build(pipeline, new ModelRunner(session, pipeline.ModelName, pipeline.ModelVersion), replay, source.Labelled);
-            // Series models need a window of samples before their first run: tick replay seconds until one runs.
-            var samples = new List<Sample>();
-            var start = DateTimeOffset.UtcNow;
-            for (var second = 1; second <= MaxReplaySeconds && !samples.Any(s => s.Name == ModelRunner.LatencySample); second++)
-            {
-                built.Tick(start.AddSeconds(second), 1, samples);
-            }
-
-            var runs = samples.Count(s => s.Name == ModelRunner.LatencySample);
-            if (runs == 0)
-            {
-                throw new InvalidDataException($"the model did not run on the first {MaxReplaySeconds} s of the replay");
-            }
-
-            done.Add($"model {built.Model!.Name} v{built.Model.Version} loads, fits {pipeline.Kind} and ran on the replay");
-        }
-        catch (Exception ex) when (ex is InvalidDataException or OnnxRuntimeException or IOException)
-        {
-            problems.Add($"{locator.Describe("Pipeline:Model")}: {ex.Message}");
-        }
     }
 }

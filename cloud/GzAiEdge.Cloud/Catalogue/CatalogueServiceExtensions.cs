@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.Scenarios.Catalogue;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class CatalogueServiceExtensions
     public static IHostApplicationBuilder AddScenarioCatalogue(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateOnStart();
+        builder.Services.AddBoundSection<CatalogueOptions>(CatalogueOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>();
         builder.Services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.Path));
         return builder;

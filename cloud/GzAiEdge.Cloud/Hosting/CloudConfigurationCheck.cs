@@ -12,8 +12,8 @@ public static class CloudConfigurationCheck
 {
     /// <summary>
     /// Resolves everything the cloud config decides, so that a bad config is reported before the host starts.
-    /// Throws one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming each bad key and
-    /// each catalogue or alert-rules mistake with its file and line.
+    /// Throws one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming each bad key, each key
+    /// no bound section knows, and each catalogue or alert-rules mistake with its file and line.
     /// </summary>
     public static void ValidateCloudConfiguration(this IServiceProvider services)
     {
@@ -23,7 +23,8 @@ public static class CloudConfigurationCheck
             .Check<IngestionOptions>(services)
             .Check<AlertOptions>(services)
             .Check<EvaluationOptions>(services)
-            .Check<ModelsOptions>(services);
+            .Check<ModelsOptions>(services)
+            .CheckKeys(services);
         // A missing catalogue file fails this and the options check with the same line; it is reported once.
         failures.Collect(services.GetRequiredService<ScenarioCatalogue>, ex => ex is CatalogueException ? ex.Message.Split(Environment.NewLine) : null);
         failures.ThrowIfAny("cloud configuration", typeof(CatalogueOptions));

@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.DeviceManagement.Models;
@@ -8,6 +9,7 @@ public static class ModelRepositoryServiceExtensions
     public static IHostApplicationBuilder AddModelRepository(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.Section).ValidateOnStart();
+        builder.Services.AddBoundSection<ModelsOptions>(ModelsOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         builder.Services.AddSingleton<ModelRepository>();
         return builder;

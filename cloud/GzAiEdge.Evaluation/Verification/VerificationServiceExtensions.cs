@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GzAiEdge.Evaluation.Verification;
@@ -8,6 +9,7 @@ public static class VerificationServiceExtensions
     public static IHostApplicationBuilder AddVerification(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section);
+        builder.Services.AddBoundSection<VerificationOptions>(VerificationOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<ChainReader>();
         builder.Services.AddTransient<ChainVerificationService>();

@@ -1,12 +1,16 @@
+using GzAiEdge.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace GzAiEdge.Ingestion.DeadLetters;
 
 public static class DeadLetterServiceExtensions
 {
-    /// <summary>The dead-letter store (config key <c>DeadLetters:Path</c>, a SQLite file).</summary>
+    /// <summary>The dead-letter store (config section <c>DeadLetters</c>, a SQLite file).</summary>
     public static IHostApplicationBuilder AddDeadLetters(this IHostApplicationBuilder builder)
     {
-        var path = builder.Configuration["DeadLetters:Path"] ?? "dead-letters.db";
-        builder.Services.AddSingleton<IDeadLetterStore>(_ => new SqliteDeadLetterStore(Path.GetFullPath(path)));
+        builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration(DeadLetterOptions.Section);
+        builder.Services.AddBoundSection<DeadLetterOptions>(DeadLetterOptions.Section);
+        builder.Services.AddSingleton<IDeadLetterStore>(sp => new SqliteDeadLetterStore(Path.GetFullPath(sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value.Path)));
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Monitoring.Alerts;
@@ -9,6 +10,7 @@ public static class AlertServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
+        services.AddBoundSection<AlertOptions>(AlertOptions.Section);
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.AddSingleton(sp => AlertRulesLoader.Load(sp.GetRequiredService<IOptions<AlertOptions>>().Value.RulesPath));
         services.AddSingleton(sp => new SqliteAlertStore(Path.GetFullPath(sp.GetRequiredService<IOptions<AlertOptions>>().Value.StorePath)));

@@ -1,3 +1,5 @@
+using GzAiEdge.Configuration;
+
 namespace GzAiEdge.Monitoring.Live;
 
 public static class LiveFeedServiceExtensions
@@ -9,6 +11,7 @@ public static class LiveFeedServiceExtensions
     public static IHostApplicationBuilder AddLiveFeed(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
+        builder.Services.AddBoundSection<LiveFeedOptions>(LiveFeedOptions.Section);
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<LiveClient>();

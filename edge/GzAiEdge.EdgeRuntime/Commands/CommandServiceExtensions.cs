@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.EdgeRuntime.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class CommandServiceExtensions
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>();
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section).ValidateOnStart();
+        services.AddBoundSection<CommandOptions>(CommandOptions.Section);
         services.AddSingleton(sp => ((IConfigurationRoot)sp.GetRequiredService<IConfiguration>()).Providers.OfType<DeviceStateConfigurationProvider>().Single());
         services.AddSingleton(sp => sp.GetRequiredService<DeviceStateConfigurationProvider>().Paths);
         services.AddSingleton<CommandLedger>();

@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.Contracts.Topics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +49,10 @@ public static class ConfigurationServiceExtensions
         services.TryAddSingleton(new DeviceFiles());
         services.AddSingleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>();
         services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
+        services.AddBoundSection<EdgeOptions>(EdgeOptions.Section);
         services.AddSingleton<IValidateOptions<BoardOptions>, BoardOptionsValidator>();
         services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateOnStart();
+        services.AddBoundSection<BoardOptions>(BoardOptions.Section);
         return builder;
     }
 

@@ -68,7 +68,52 @@ public sealed class PipelineOptionsValidator(ConfigurationLocator locator, IConf
             errors.Add("Pipeline:HopSamples", $"{options.HopSamples} must be 0 (default) or more");
         }
 
+        CheckImageSize(errors, options);
+        CheckClasses(errors, "Pipeline:VehicleClasses", options.VehicleClassesOrDefault());
+        CheckClasses(errors, "Pipeline:PedestrianClasses", options.PedestrianClassesOrDefault());
+        CheckClasses(errors, "Pipeline:ClassNames", options.ClassNames);
         return errors.Result();
+    }
+
+    private static void CheckImageSize(OptionErrors errors, PipelineOptions options)
+    {
+        if (options.ImageSize is not { } size)
+        {
+            return;
+        }
+
+        if (!PipelineOptions.ImageKinds.Contains(options.Kind))
+        {
+            errors.Add("Pipeline:ImageSize", $"'{options.Kind}' runs no image model; remove Pipeline:ImageSize");
+        }
+        else if (size.Count is not (1 or 2))
+        {
+            errors.Add("Pipeline:ImageSize", $"[{string.Join(", ", size)}] is not [height, width] or [side]");
+        }
+        else
+        {
+            for (var i = 0; i < size.Count; i++)
+            {
+                errors.Range($"Pipeline:ImageSize:{i}", size[i], 1, 8192);
+            }
+        }
+    }
+
+    // Which classes exist is the model's to say (checked when it loads); here, that each entry names one, once.
+    private static void CheckClasses(OptionErrors errors, string key, IReadOnlyList<string> classes)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(classes[i]))
+            {
+                errors.Add($"{key}:{i}", "is empty; give a class name or index");
+            }
+            else if (!seen.Add(classes[i].Trim()))
+            {
+                errors.Add($"{key}:{i}", $"'{classes[i]}' is listed twice");
+            }
+        }
     }
 
     /// <summary>Why <paramref name="source"/> cannot feed pipeline <paramref name="kind"/>, or null when it can.</summary>

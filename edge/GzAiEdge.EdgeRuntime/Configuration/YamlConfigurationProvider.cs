@@ -17,6 +17,7 @@ public sealed class YamlConfigurationProvider(string path, IReadOnlyCollection<s
 {
     private readonly Dictionary<string, long> _lines = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _topLevel = [];
 
     /// <summary>The file this provider reads.</summary>
     public string FilePath { get; } = path;
@@ -24,10 +25,13 @@ public sealed class YamlConfigurationProvider(string path, IReadOnlyCollection<s
     /// <summary>The keys the file set.</summary>
     public IEnumerable<string> Keys => Data.Keys;
 
+    /// <summary>The keys at the top of the file, also those that hold nothing (<c>commands: {}</c>).</summary>
+    public IReadOnlyList<string> TopLevelKeys => _topLevel;
+
     /// <summary>The keys whose value in the file is a list.</summary>
     public IReadOnlyCollection<string> Lists => _lists;
 
-    /// <summary>The line of a key in the file, when the key came from it.</summary>
+    /// <summary>The line of a key in the file (of its value, or of the key itself when it holds other keys), when the key came from it.</summary>
     public long? LineOf(string key) => _lines.TryGetValue(key, out var line) ? line : null;
 
     public override void Load()
@@ -51,6 +55,7 @@ public sealed class YamlConfigurationProvider(string path, IReadOnlyCollection<s
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         _lines.Clear();
         _lists.Clear();
+        _topLevel.Clear();
         if (yaml.Documents.Count > 0)
         {
             Flatten(yaml.Documents[0].RootNode, prefix: null, data);
@@ -75,7 +80,19 @@ public sealed class YamlConfigurationProvider(string path, IReadOnlyCollection<s
                 foreach (var (key, value) in mapping.Children)
                 {
                     var name = ((YamlScalarNode)key).Value ?? string.Empty;
-                    Flatten(value, prefix is null ? name : $"{prefix}:{name}", data);
+                    var path = prefix is null ? name : $"{prefix}:{name}";
+                    if (prefix is null)
+                    {
+                        _topLevel.Add(name);
+                    }
+
+                    if (value is not YamlScalarNode)
+                    {
+                        // A section or list has no value to point at; its key's line is where it is written.
+                        _lines.TryAdd(path, key.Start.Line);
+                    }
+
+                    Flatten(value, path, data);
                 }
 
                 break;
@@ -87,7 +104,13 @@ public sealed class YamlConfigurationProvider(string path, IReadOnlyCollection<s
 
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Flatten(sequence.Children[i], $"{prefix}:{i}", data);
+                    var item = sequence.Children[i];
+                    if (item is not YamlScalarNode)
+                    {
+                        _lines.TryAdd($"{prefix}:{i}", item.Start.Line);
+                    }
+
+                    Flatten(item, $"{prefix}:{i}", data);
                 }
 
                 break;

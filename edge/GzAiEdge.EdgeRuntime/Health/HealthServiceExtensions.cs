@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class HealthServiceExtensions
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
+        services.AddBoundSection<HealthOptions>(HealthOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ThermalZones(sp.GetRequiredService<IOptions<HealthOptions>>().Value));
         services.AddSingleton<HealthSampler>();

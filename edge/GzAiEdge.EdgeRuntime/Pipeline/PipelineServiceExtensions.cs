@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Hosting;
 using GzAiEdge.EdgeRuntime.Publishing;
@@ -22,8 +23,10 @@ public static class PipelineServiceExtensions
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
+        services.AddBoundSection<PipelineOptions>(PipelineOptions.Section);
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateOnStart();
+        services.AddBoundSection<InferenceOptions>(InferenceOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SampleSourceFactory>();
         services.AddSingleton(sp => new PipelineHost(sp.GetRequiredService<SampleSourceFactory>().Create()));

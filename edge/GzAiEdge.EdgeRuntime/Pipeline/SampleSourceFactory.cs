@@ -7,6 +7,7 @@ using GzAiEdge.EdgeRuntime.Pipeline.Inference;
 using GzAiEdge.EdgeRuntime.Pipeline.Sensors;
 using GzAiEdge.EdgeRuntime.Simulation;
 using GzAiEdge.Inference;
+using GzAiEdge.Inference.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,7 @@ public sealed class SampleSourceFactory(
         var replay = s.Kind == "replay" ? Wrap("Source:Path", () => ReplayData.Load(s.Path!)) : null;
         var runtime = Wrap("Inference:NativeLibraryPath", () => OnnxRuntime.Load(i.NativeLibraryPath));
         var session = Wrap("Pipeline:Model", () => InferenceSession.Open(runtime, p.Model, i, logs.CreateLogger("GzAiEdge.Inference")));
-        var runner = new ModelRunner(session, p.ModelName, p.ModelVersion);
+        var runner = Wrap("Pipeline:Model", () => Runner(session, p));
         try
         {
             return replay is not null ? Wrap("Pipeline:Kind", () => Build(p, runner, replay, s.Labelled, s.Speed))
@@ -156,6 +157,20 @@ public sealed class SampleSourceFactory(
         return sensor;
     }
 
+    /// <summary>The runner over <paramref name="session"/>, which it owns from here; the session is released if it cannot be made.</summary>
+    public static ModelRunner Runner(InferenceSession session, PipelineOptions p)
+    {
+        try
+        {
+            return new ModelRunner(session, p);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
     private static ReplayFrameSource Frames(ReplayData replay, string kind, double speed)
     {
         replay.Require(kind);
@@ -164,13 +179,18 @@ public sealed class SampleSourceFactory(
 
     private static InvalidDataException Unknown(PipelineOptions p) => new($"'{p.Kind}' is not one of {string.Join(", ", PipelineOptions.Kinds)}");
 
+    // A problem the settings themselves name a key for is reported under that key; any other under the key that places what failed.
     private T Wrap<T>(string key, Func<T> create)
     {
         try
         {
             return create();
         }
-        catch (Exception ex) when (ex is InvalidDataException or OnnxRuntimeException or IOException)
+        catch (SettingsException ex)
+        {
+            throw new InvalidDataException(string.Join(Environment.NewLine + "  ", ex.Problems.Select(p => $"{locator.Describe(p.Key)}: {p.Problem}")), ex);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or OnnxRuntimeException or ModelMetadataException or IOException)
         {
             throw new InvalidDataException($"{locator.Describe(key)}: {ex.Message}", ex);
         }

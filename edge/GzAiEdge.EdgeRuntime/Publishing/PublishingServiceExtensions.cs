@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GzAiEdge.Configuration;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.EdgeRuntime.Configuration;
@@ -21,6 +22,7 @@ public static class PublishingServiceExtensions
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
+        services.AddBoundSection<OutboxOptions>(OutboxOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
@@ -41,6 +43,7 @@ public static class PublishingServiceExtensions
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
+        services.AddBoundSection<BrokerOptions>(BrokerOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EdgeConnection>();
 

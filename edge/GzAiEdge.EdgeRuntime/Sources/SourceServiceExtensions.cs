@@ -1,3 +1,4 @@
+using GzAiEdge.Configuration;
 using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.EdgeRuntime.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class SourceServiceExtensions
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>();
         services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateOnStart();
+        services.AddBoundSection<SourceOptions>(SourceOptions.Section);
         services.TryAddSingleton<ISensorPorts>(LinuxSensorPorts.Instance);
         return builder;
     }

@@ -99,7 +99,7 @@ public sealed class PipelineHostTests : IDisposable
     [Fact]
     public void A_model_of_the_wrong_input_shape_does_not_make_a_pipeline()
     {
-        var runner = new ModelRunner(InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", "tiny-add.onnx"), new InferenceOptions()), null, null);
+        var runner = new ModelRunner(InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", "tiny-add.onnx"), new InferenceOptions()), Options);
 
         var ex = Assert.Throws<InvalidDataException>(() => SampleSourceFactory.Build(Options, runner, Replay(), labelled: false));
         runner.Dispose();
@@ -112,7 +112,7 @@ public sealed class PipelineHostTests : IDisposable
     private static ReplayData Replay() => ReplayData.Load(RepoPaths.Combine("models", "replay", "vitals"));
 
     private static ISampleSource Vitals(string model) =>
-        SampleSourceFactory.Build(Options, new ModelRunner(InferenceSession.Open(OnnxRuntime.Load(), model, new InferenceOptions()), null, "1"), Replay(), labelled: false);
+        SampleSourceFactory.Build(Options, new ModelRunner(InferenceSession.Open(OnnxRuntime.Load(), model, new InferenceOptions()), Options with { ModelVersion = "1" }), Replay(), labelled: false);
 
     // 60 s of 1 Hz vital signs: the first 30 s window and then one every 5 s, 7 inferences.
     private static List<Sample> Tick(PipelineHost host)

@@ -4,7 +4,7 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
 /// <summary>
 /// An image model over a frame source (camera or replay): each tick runs every frame the source released,
-/// oldest first. The model's input size is read once; frames are letterboxed to it.
+/// oldest first. Frames are letterboxed to the size the model was bound at.
 /// </summary>
 public abstract class FramePipeline : ModelPipeline
 {
@@ -14,7 +14,7 @@ public abstract class FramePipeline : ModelPipeline
         : base(runner, frames, kpis)
     {
         _frames = frames;
-        (InputHeight, InputWidth) = ImageInput.Size(runner.Session);
+        (InputHeight, InputWidth) = ImageInput.Size(runner);
     }
 
     private protected FrameFormat Format => _frames.Format;

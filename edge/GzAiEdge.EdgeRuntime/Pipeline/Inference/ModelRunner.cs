@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Inference;
+using GzAiEdge.Inference.Metadata;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
 /// <summary>
-/// One model with its pre-allocated binding; times each run. Owns both and releases them on dispose.
+/// One model with its pre-allocated binding and what its file says about it (Ultralytics metadata, name and
+/// version); times each run. Owns both and releases them on dispose.
 /// </summary>
 public sealed class ModelRunner : IDisposable
 {
@@ -23,14 +26,21 @@ public sealed class ModelRunner : IDisposable
 
     private static long _runsInProcess;
 
-    public ModelRunner(InferenceSession session, string? name, string? version)
+    /// <summary>
+    /// Binds <paramref name="session"/> for the pipeline <paramref name="options"/> name: an image model at the size
+    /// the options or its metadata give (<see cref="ImageInput"/>), any other at its own shapes. The runner owns the
+    /// session from here; when the constructor throws, the session stays the caller's.
+    /// </summary>
+    /// <exception cref="ModelMetadataException">The model's Ultralytics metadata is malformed.</exception>
+    /// <exception cref="SettingsException">An image pipeline's model cannot run at the size asked for.</exception>
+    /// <exception cref="OnnxRuntimeException">The binding's sizing run failed.</exception>
+    public ModelRunner(InferenceSession session, PipelineOptions options)
     {
         Session = session;
-        Binding = session.CreateBinding();
-        Model = new ModelInfo(
-            string.IsNullOrWhiteSpace(name) ? session.GraphName : name,
-            string.IsNullOrWhiteSpace(version) ? session.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) : version,
-            session.Sha256);
+        Metadata = UltralyticsMetadata.Read(session);
+        var identity = ModelIdentity.Resolve(session, Metadata, options.ModelName, options.ModelVersion);
+        Binding = PipelineOptions.ImageKinds.Contains(options.Kind) && ImageInput.Takes(session) ? ImageInput.Bind(session, Metadata, options) : session.CreateBinding();
+        Model = new ModelInfo(identity.Name, identity.Version, session.Sha256);
     }
 
     public InferenceSession Session { get; }
@@ -38,6 +48,9 @@ public sealed class ModelRunner : IDisposable
     public SessionBinding Binding { get; }
 
     public ModelInfo Model { get; }
+
+    /// <summary>What an Ultralytics export says about the model (class names, task, input size); null for other models.</summary>
+    public UltralyticsMetadata? Metadata { get; }
 
     /// <summary>Checks the runs of a model on trial (<see cref="PipelineHost"/>); null once it passed, so that steady-state runs do no extra work.</summary>
     public InferenceProbe? Probe { get; set; }

@@ -9,7 +9,8 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 /// <summary>
 /// Road frames → letterbox → YOLO detector → class-wise NMS → per-frame occupancy and line crossings
 /// (traffic-detection in docs/kpis.md); with labels, precision and recall against the ground-truth boxes.
-/// The counting line is <see cref="PipelineOptions.CountingLineY"/>, or the middle of the frame when unset.
+/// The counting line is <see cref="PipelineOptions.CountingLineY"/>, or the middle of the frame when unset; the
+/// counted classes are those <see cref="Detector"/> resolved.
 /// </summary>
 public sealed class TrafficDetectionPipeline : FramePipeline
 {
@@ -18,7 +19,7 @@ public sealed class TrafficDetectionPipeline : FramePipeline
 
     private readonly YoloDecoder _decoder;
     private readonly LineCounter _counter;
-    private readonly HashSet<int> _vehicleClasses, _pedestrianClasses;
+    private readonly IReadOnlySet<int> _vehicleClasses, _pedestrianClasses;
     private readonly Detection[][]? _truths;
     private readonly List<Detection> _detections = [];
     private readonly List<Detection> _grouped = [];
@@ -28,10 +29,9 @@ public sealed class TrafficDetectionPipeline : FramePipeline
     public TrafficDetectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
         : base(runner, frames, [.. Own, .. labels is not null ? DetectionScore.Kpis : []])
     {
-        _decoder = Decoder(runner, options);
+        var detector = Detector.Open(runner, options);
+        (_decoder, _vehicleClasses, _pedestrianClasses) = (detector.Decoder, detector.Vehicles, detector.Pedestrians);
         _counter = new LineCounter((float)(options.CountingLineY > 0 ? options.CountingLineY : frames.Format.Height / 2.0));
-        _vehicleClasses = [.. options.VehicleClasses];
-        _pedestrianClasses = [.. options.PedestrianClasses];
         _truths = labels is null ? null : Truths(labels);
         _used = new bool[_truths?.Max(t => t.Length) ?? 0];
     }
@@ -80,24 +80,6 @@ public sealed class TrafficDetectionPipeline : FramePipeline
             var tp = DetectionScore.Match(_grouped, truths, _used.AsSpan(0, truths.Length));
             DetectionScore.Add(time, tp, _grouped.Count, truths.Length, samples);
         }
-    }
-
-    private static YoloDecoder Decoder(ModelRunner runner, PipelineOptions options)
-    {
-        var output = runner.Session.Outputs[0];
-        var layout = options.Layout == "yolov5" ? YoloLayout.V5 : YoloLayout.V8;
-        var fixedRows = layout == YoloLayout.V8 ? 4 : 5;
-        if (output.Shape.Count != 3 || !output.IsStatic || output.Shape[0] != 1)
-        {
-            throw new InvalidDataException($"model '{runner.Session.GraphName}' output {output} is not a {options.Layout} detector output");
-        }
-
-        var (classes, anchors) = layout == YoloLayout.V8
-            ? ((int)output.Shape[1] - fixedRows, (int)output.Shape[2])
-            : ((int)output.Shape[2] - fixedRows, (int)output.Shape[1]);
-        return classes < 1
-            ? throw new InvalidDataException($"model '{runner.Session.GraphName}' output {output} leaves no class scores in the {options.Layout} layout")
-            : new YoloDecoder(layout, classes, anchors, (float)options.ScoreThreshold, (float)options.IouThreshold);
     }
 
     private static Detection[][] Truths(ReplayData replay)

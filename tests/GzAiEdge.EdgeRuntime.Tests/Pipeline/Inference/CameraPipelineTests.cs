@@ -37,7 +37,7 @@ public class CameraPipelineTests
             Fps = 50,
             QueueFrames = 128,
         });
-        using var pipeline = SampleSourceFactory.Build(options, Runner(), camera);
+        using var pipeline = SampleSourceFactory.Build(options, Runner(options), camera);
         var window = new KpiWindow(pipeline.Kpis, Start, TimeSpan.FromHours(1), pipeline.InputSample);
         var samples = new List<Sample>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -62,7 +62,7 @@ public class CameraPipelineTests
 
     private static Dictionary<string, double> RunReplay(ReplayData replay, PipelineOptions options)
     {
-        using var pipeline = SampleSourceFactory.Build(options, Runner(), replay, labelled: false);
+        using var pipeline = SampleSourceFactory.Build(options, Runner(options), replay, labelled: false);
         var window = new KpiWindow(pipeline.Kpis, Start, TimeSpan.FromSeconds(24), pipeline.InputSample);
         var samples = new List<Sample>();
         pipeline.Tick(Start.AddSeconds(24), 24, samples);
@@ -70,6 +70,6 @@ public class CameraPipelineTests
         return window.Compute();
     }
 
-    private static ModelRunner Runner() =>
-        new(InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", "traffic-detector.onnx"), new InferenceOptions()), null, "1");
+    private static ModelRunner Runner(PipelineOptions options) =>
+        new(InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", "traffic-detector.onnx"), new InferenceOptions()), options with { ModelVersion = "1" });
 }

@@ -16,7 +16,7 @@ public class ModelReportTests
     public void A_report_from_a_model_pipeline_carries_the_models_name_version_and_sha256_and_is_valid()
     {
         using var session = InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", "tiny-add.onnx"), new InferenceOptions());
-        using var runner = new ModelRunner(session, null, null);
+        using var runner = new ModelRunner(session, new PipelineOptions());
         var edge = new EdgeOptions { Site = "tianhe-01", Device = "cam-01", Scenario = "traffic-tianhe-flow" };
         var builder = new ReportBuilder(Options.Create(edge));
         var start = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);

@@ -101,7 +101,7 @@ public class ReplayPipelineTests
     {
         var replayData = ReplayData.Load(RepoPaths.Combine("models", "replay", replay));
         var session = InferenceSession.Open(OnnxRuntime.Load(), RepoPaths.Combine("models", $"{model}.onnx"), new InferenceOptions());
-        using var source = SampleSourceFactory.Build(options, new ModelRunner(session, null, "1"), replayData, labelled: true);
+        using var source = SampleSourceFactory.Build(options, new ModelRunner(session, options with { ModelVersion = "1" }), replayData, labelled: true);
         var window = new KpiWindow(source.Kpis, Start, TimeSpan.FromSeconds(seconds), source.InputSample);
         var samples = new List<Sample>();
 
