@@ -20,12 +20,32 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public async Task A_cloud_with_a_broken_catalogue_exits_2_naming_file_and_line()
+    public async Task An_edge_with_a_misspelt_key_exits_2_naming_the_key_it_meant()
+    {
+        using var folder = new TempFolder("gz-typo");
+        await using var edge = GzProcesses.StartEdge($"""
+            edge: {"{"} site: s-1, device: d-1, scenario: x, stateDirectory: {folder.File("state")} {"}"}
+            source: {"{"} kind: replay, path: {RepoPaths.Combine("models", "replay", "traffic")} {"}"}
+            pipeline:
+              kind: traffic-detection
+              model: {RepoPaths.Combine("models", "traffic-detector.onnx")}
+              scoreTreshold: 0.9
+            """, folder);
+
+        await WaitForExitAsync(edge);
+
+        Assert.Equal(2, edge.ExitCode);
+        Assert.Contains($"{folder.File("device.yaml")}:6 (Pipeline:scoreTreshold): unknown key; did you mean 'scoreThreshold'?", edge.Output);
+        AssertNoStackTrace(edge.Output);
+    }
+
+    [Fact]
+    public async Task A_cloud_with_a_broken_catalogue_and_an_unknown_key_exits_2_naming_each()
     {
         using var folder = new TempFolder("gz-badcat");
         await File.WriteAllTextAsync(folder.File("catalogue.yaml"), "scenarios:\n  - id: x\n    sector: rail\n    type: t\n    name: { zh: 甲, en: A }\n");
         await using var cloud = GzProcesses.StartCloud(folder, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
-            $"--Catalogue:Path={folder.File("catalogue.yaml")}", "--Evaluation:Parallelism=0");
+            $"--Catalogue:Path={folder.File("catalogue.yaml")}", "--Evaluation:Parallelism=0", "--LiveFeed:Enabeld=false");
 
         await WaitForExitAsync(cloud);
 
@@ -33,6 +53,7 @@ public sealed class StartupConfigurationTests
         Assert.Contains($"{folder.File("catalogue.yaml")}:2: sector 'rail' is not one of traffic, manufacturing, medical, city", cloud.Output);
         // One start names every mistake, not only the first section's.
         Assert.Contains("Evaluation:Parallelism must be within 1–64", cloud.Output);
+        Assert.Contains("LiveFeed:Enabeld (from the command line): unknown key; did you mean 'Enabled'?", cloud.Output);
         AssertNoStackTrace(cloud.Output);
     }
 
