@@ -5,7 +5,7 @@ using GzAiEdge.Scenarios.Kpis;
 namespace GzAiEdge.Cli.Commands;
 
 /// <summary>
-/// <c>gz kpis</c>: the KPI catalogue as a table; <c>gz kpis --markdown</c> prints docs/kpis.md as the catalogue
+/// <c>gz kpis</c>: the KPI catalogue, one line per key; <c>gz kpis --markdown</c> prints docs/kpis.md as the catalogue
 /// renders it (<see cref="KpiCatalogueMarkdown.RegenerateCommand"/>).
 /// </summary>
 internal static class KpisCommand
