@@ -13,5 +13,6 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     ModelCommand.Create(),
     SendCommand.Create(),
     ConfigCommand.Create(),
+    KpisCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -56,6 +56,7 @@ app.MapDevicesApi();
 app.MapScenariosApi();
 app.MapKpiApi();
 app.MapKpiSeriesApi();
+app.MapKpiCatalogueApi();
 app.MapAlertsApi();
 app.MapLiveApi();
 app.MapIngestionApi();

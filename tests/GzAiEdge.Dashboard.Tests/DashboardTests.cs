@@ -1,5 +1,6 @@
 using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Scenarios.Kpis;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -64,6 +65,28 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         Assert.True(await page.EvaluateAsync<bool>("window.gzNotReloaded === true"), "the page was reloaded");
         await Expect(page.Locator("table.devices tr[data-device='yuexiu-03/chart-01']")).ToContainTextAsync("在线");
         await BrowserSession.ScreenshotAsync(page, "scenario-live");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Chart_titles_are_the_KPI_catalogue_labels_in_Chinese_and_in_English()
+    {
+        // A scenario of its own: another test's reports on the same charts would change their point counts.
+        const string Scenario = "med-zengcheng-vitals-07";
+        await using var device = await TestDevice.ConnectAsync(_host.Broker, "zengcheng-17", "label-01", Scenario);
+        await device.PublishKpiAsync(Spo2(96.8));
+        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        await page.GotoAsync($"/#/scenario/{Scenario}");
+        var heart = MedicalKpis.HeartRateMean;
+        var chart = page.Locator($".chart[data-kpi='{heart.Key}']");
+
+        await Expect(chart).ToHaveAttributeAsync("data-title", $"{heart.LabelZh}（{heart.Unit}）");
+        await page.ClickAsync("#lang");
+        await Expect(page.Locator("#nav-overview")).ToHaveTextAsync("Overview");
+        chart = page.Locator($".chart[data-kpi='{heart.Key}']");
+        await Expect(chart).ToHaveAttributeAsync("data-title", $"{heart.LabelEn} ({heart.Unit})");
+        Assert.NotEqual(heart.Key, await chart.GetAttributeAsync("data-title"));
+        await BrowserSession.ScreenshotAsync(page, "scenario-labels-en");
         Assert.Empty(errors);
     }
 

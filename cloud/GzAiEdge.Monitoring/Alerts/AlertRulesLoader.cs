@@ -1,5 +1,6 @@
 using System.Globalization;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Scenarios.Kpis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -94,6 +95,12 @@ public static class AlertRulesLoader
         if (kpi is not null && !KpiReportValidator.IsKpiName(kpi))
         {
             at.Error(rule, $"kpi '{kpi}' is not a KPI key (lower snake case, see docs/kpis.md)");
+            kpi = null;
+        }
+        else if (kpi is not null && KpiCatalogue.Find(kpi) is null)
+        {
+            // A rule on a key no device sends would never fire, and nobody would notice.
+            at.Error(rule.Children[new YamlScalarNode("kpi")], $"kpi '{kpi}' is not in the KPI catalogue (docs/kpis.md)");
             kpi = null;
         }
 

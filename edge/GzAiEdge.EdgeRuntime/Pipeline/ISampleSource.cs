@@ -10,7 +10,7 @@ namespace GzAiEdge.EdgeRuntime.Pipeline;
 public interface ISampleSource : IDisposable
 {
     /// <summary>The KPIs computed from this source's samples.</summary>
-    IReadOnlyList<KpiDefinition> Kpis { get; }
+    IReadOnlyList<WindowKpi> Kpis { get; }
 
     /// <summary>The sample that marks one input (frame, window), counted as the <c>samples</c> KPI; null counts every sample.</summary>
     string? InputSample { get; }

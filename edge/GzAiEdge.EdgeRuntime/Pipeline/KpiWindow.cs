@@ -1,3 +1,5 @@
+using GzAiEdge.Scenarios.Kpis;
+
 namespace GzAiEdge.EdgeRuntime.Pipeline;
 
 /// <summary>
@@ -10,16 +12,16 @@ namespace GzAiEdge.EdgeRuntime.Pipeline;
 /// </summary>
 public sealed class KpiWindow
 {
-    /// <summary>How many samples the window received, whatever their kind.</summary>
-    public const string SamplesKpi = "samples";
+    /// <summary>How many samples the window received, whatever their kind: the catalogue's <c>samples</c> key.</summary>
+    public static readonly string SamplesKpi = ServiceKpis.Samples.Key;
 
     private long _samples;
 
-    private readonly IReadOnlyList<KpiDefinition> _definitions;
+    private readonly IReadOnlyList<WindowKpi> _definitions;
     private readonly string? _inputSample;
     private readonly Dictionary<string, Accumulator> _bySample = new(StringComparer.Ordinal);
 
-    public KpiWindow(IReadOnlyList<KpiDefinition> definitions, DateTimeOffset start, TimeSpan length, string? inputSample = null)
+    public KpiWindow(IReadOnlyList<WindowKpi> definitions, DateTimeOffset start, TimeSpan length, string? inputSample = null)
     {
         _definitions = definitions;
         _inputSample = inputSample;
@@ -27,7 +29,7 @@ public sealed class KpiWindow
         End = start + length;
         foreach (var definition in definitions)
         {
-            var keepValues = definition.Aggregation is Aggregation.P50 or Aggregation.P95 or Aggregation.P99;
+            var keepValues = definition.Aggregation is WindowAggregation.P50 or WindowAggregation.P95 or WindowAggregation.P99;
             if (!_bySample.TryAdd(definition.SampleName, new Accumulator(keepValues)) && keepValues)
             {
                 _bySample[definition.SampleName] = new Accumulator(keepValues: true);
@@ -74,17 +76,17 @@ public sealed class KpiWindow
             var a = _bySample[definition.SampleName];
             double? value = definition.Aggregation switch
             {
-                Aggregation.Count => a.Count,
-                Aggregation.CountPerHour => a.Count * 3600 / seconds,
-                Aggregation.CountPerSecond => a.Count / seconds,
-                Aggregation.Sum => a.Sum,
-                Aggregation.Mean => a.Count > 0 ? a.Sum / a.Count : null,
-                Aggregation.Min => a.Count > 0 ? a.Min : null,
-                Aggregation.Max => a.Count > 0 ? a.Max : null,
-                Aggregation.P50 => a.Percentile(0.50),
-                Aggregation.P95 => a.Percentile(0.95),
-                Aggregation.P99 => a.Percentile(0.99),
-                Aggregation.Ratio => _bySample[definition.Denominator!].Sum is > 0 and var d ? a.Sum / d : null,
+                WindowAggregation.Count => a.Count,
+                WindowAggregation.CountPerHour => a.Count * 3600 / seconds,
+                WindowAggregation.CountPerSecond => a.Count / seconds,
+                WindowAggregation.Sum => a.Sum,
+                WindowAggregation.Mean => a.Count > 0 ? a.Sum / a.Count : null,
+                WindowAggregation.Min => a.Count > 0 ? a.Min : null,
+                WindowAggregation.Max => a.Count > 0 ? a.Max : null,
+                WindowAggregation.P50 => a.Percentile(0.50),
+                WindowAggregation.P95 => a.Percentile(0.95),
+                WindowAggregation.P99 => a.Percentile(0.99),
+                WindowAggregation.Ratio => _bySample[definition.Denominator!].Sum is > 0 and var d ? a.Sum / d : null,
                 _ => throw new InvalidOperationException($"unknown aggregation {definition.Aggregation}"),
             };
             if (value is { } v)

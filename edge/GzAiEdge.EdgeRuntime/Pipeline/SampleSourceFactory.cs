@@ -8,6 +8,7 @@ using GzAiEdge.EdgeRuntime.Pipeline.Sensors;
 using GzAiEdge.EdgeRuntime.Simulation;
 using GzAiEdge.Inference;
 using GzAiEdge.Inference.Metadata;
+using GzAiEdge.Scenarios.Kpis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -77,11 +78,11 @@ public sealed class SampleSourceFactory(
         var labels = labelled ? replay : null;
         return p.Kind switch
         {
-            "traffic-detection" => new TrafficDetectionPipeline(runner, Frames(replay, "frames", speed),
+            PipelineNames.TrafficDetection => new TrafficDetectionPipeline(runner, Frames(replay, "frames", speed),
                 p with { CountingLineY = p.CountingLineY > 0 ? p.CountingLineY : replay.Manifest.CountingLineY }, labels),
-            "visual-inspection" => new VisualInspectionPipeline(runner, Frames(replay, "images", speed), p, labels),
-            "vibration-anomaly" => new VibrationAnomalyPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
-            "vitals-classification" => new VitalsClassificationPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            PipelineNames.VisualInspection => new VisualInspectionPipeline(runner, Frames(replay, "images", speed), p, labels),
+            PipelineNames.VibrationAnomaly => new VibrationAnomalyPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            PipelineNames.VitalsClassification => new VitalsClassificationPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
             _ => throw Unknown(p),
         };
     }
@@ -90,8 +91,8 @@ public sealed class SampleSourceFactory(
     /// <exception cref="InvalidDataException">The kind does not take frames, or the model does not fit it.</exception>
     public static ISampleSource Build(PipelineOptions p, ModelRunner runner, IFrameSource frames) => Owning(frames, () => p.Kind switch
     {
-        "traffic-detection" => new TrafficDetectionPipeline(runner, frames, p, labels: null),
-        "visual-inspection" => new VisualInspectionPipeline(runner, frames, p, labels: null),
+        PipelineNames.TrafficDetection => new TrafficDetectionPipeline(runner, frames, p, labels: null),
+        PipelineNames.VisualInspection => new VisualInspectionPipeline(runner, frames, p, labels: null),
         _ when PipelineOptions.Kinds.Contains(p.Kind) => throw new InvalidDataException($"'{p.Kind}' reads a signal; a camera feeds only {string.Join(" or ", PipelineOptions.ImageKinds)}"),
         _ => throw Unknown(p),
     });
@@ -100,8 +101,8 @@ public sealed class SampleSourceFactory(
     /// <exception cref="InvalidDataException">The kind does not take this signal, or the model does not fit it.</exception>
     public static ISampleSource Build(PipelineOptions p, ModelRunner runner, ISignalSource signal) => Owning(signal, () => p.Kind switch
     {
-        "vibration-anomaly" => new VibrationAnomalyPipeline(runner, signal, p, labels: null),
-        "vitals-classification" => new VitalsClassificationPipeline(runner, signal, p, labels: null),
+        PipelineNames.VibrationAnomaly => new VibrationAnomalyPipeline(runner, signal, p, labels: null),
+        PipelineNames.VitalsClassification => new VitalsClassificationPipeline(runner, signal, p, labels: null),
         _ => throw Unknown(p),
     });
 
@@ -109,8 +110,8 @@ public sealed class SampleSourceFactory(
     /// <exception cref="InvalidDataException">The kind runs a model, or does not take this signal.</exception>
     public static ISampleSource Build(PipelineOptions p, ISignalSource signal) => Owning(signal, () => p.Kind switch
     {
-        "traffic-loop" => new TrafficLoopPipeline(signal),
-        "environment" => new EnvironmentPipeline(signal),
+        PipelineNames.TrafficLoop => new TrafficLoopPipeline(signal),
+        PipelineNames.Environment => new EnvironmentPipeline(signal),
         _ => throw new InvalidDataException($"'{p.Kind}' runs a model; without one a sensor feeds only {string.Join(" or ", PipelineOptions.ModelFreeKinds)}"),
     });
 

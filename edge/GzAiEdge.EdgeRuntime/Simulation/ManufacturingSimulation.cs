@@ -1,4 +1,5 @@
 using GzAiEdge.EdgeRuntime.Pipeline;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Simulation;
 
@@ -7,12 +8,12 @@ public sealed class ManufacturingSimulation(Random random) : ISimulation
 {
     private double _wear;
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; } =
+    public IReadOnlyList<WindowKpi> Kpis { get; } =
     [
-        new("units_inspected", "inspection", Aggregation.Count),
-        new("defect_rate", "inspection", Aggregation.Mean),
-        new("vibration_rms_mean", "vibration_rms", Aggregation.Mean),
-        new("vibration_rms_max", "vibration_rms", Aggregation.Max),
+        new(ManufacturingKpis.UnitsInspected.Key, "inspection", WindowAggregation.Count),
+        new(ManufacturingKpis.DefectRate.Key, "inspection", WindowAggregation.Mean),
+        new(ManufacturingKpis.VibrationRmsMean.Key, "vibration_rms", WindowAggregation.Mean),
+        new(ManufacturingKpis.VibrationRmsMax.Key, "vibration_rms", WindowAggregation.Max),
     ];
 
     public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)

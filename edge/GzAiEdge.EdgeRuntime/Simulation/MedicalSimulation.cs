@@ -1,4 +1,5 @@
 using GzAiEdge.EdgeRuntime.Pipeline;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Simulation;
 
@@ -10,12 +11,12 @@ public sealed class MedicalSimulation(Random random) : ISimulation
 {
     private double _episodeSecondsLeft;
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; } =
+    public IReadOnlyList<WindowKpi> Kpis { get; } =
     [
-        new("heart_rate_mean", "heart_rate", Aggregation.Mean),
-        new("spo2_mean", "spo2", Aggregation.Mean),
-        new("spo2_min", "spo2", Aggregation.Min),
-        new("abnormal_share", "abnormal", Aggregation.Mean),
+        new(MedicalKpis.HeartRateMean.Key, "heart_rate", WindowAggregation.Mean),
+        new(MedicalKpis.Spo2Mean.Key, "spo2", WindowAggregation.Mean),
+        new(MedicalKpis.Spo2Min.Key, "spo2", WindowAggregation.Min),
+        new(MedicalKpis.AbnormalShare.Key, "abnormal", WindowAggregation.Mean),
     ];
 
     public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)

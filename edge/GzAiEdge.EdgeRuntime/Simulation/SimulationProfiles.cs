@@ -1,15 +1,17 @@
+using GzAiEdge.Scenarios.Kpis;
+
 namespace GzAiEdge.EdgeRuntime.Simulation;
 
 /// <summary>The simulated sources by profile name.</summary>
 public static class SimulationProfiles
 {
-    public static readonly IReadOnlyList<string> Names = ["traffic", "manufacturing", "medical"];
+    public static readonly IReadOnlyList<string> Names = SimulationProfileNames.All;
 
     public static ISimulation Create(string profile, int seed) => profile switch
     {
-        "traffic" => new TrafficSimulation(new Random(seed)),
-        "manufacturing" => new ManufacturingSimulation(new Random(seed)),
-        "medical" => new MedicalSimulation(new Random(seed)),
+        SimulationProfileNames.Traffic => new TrafficSimulation(new Random(seed)),
+        SimulationProfileNames.Manufacturing => new ManufacturingSimulation(new Random(seed)),
+        SimulationProfileNames.Medical => new MedicalSimulation(new Random(seed)),
         _ => throw new ArgumentException($"unknown simulation profile '{profile}'", nameof(profile)),
     };
 

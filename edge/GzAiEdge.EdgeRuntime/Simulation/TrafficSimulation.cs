@@ -1,16 +1,17 @@
 using GzAiEdge.EdgeRuntime.Pipeline;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Simulation;
 
 /// <summary>An intersection approach: vehicles (with speeds) and pedestrians crossing, busier by day.</summary>
 public sealed class TrafficSimulation(Random random) : ISimulation
 {
-    public IReadOnlyList<KpiDefinition> Kpis { get; } =
+    public IReadOnlyList<WindowKpi> Kpis { get; } =
     [
-        new("vehicle_count", "vehicle", Aggregation.Count),
-        new("vehicle_flow_per_hour", "vehicle", Aggregation.CountPerHour),
-        new("mean_speed_kmh", "vehicle", Aggregation.Mean),
-        new("pedestrian_count", "pedestrian", Aggregation.Count),
+        new(TrafficKpis.VehicleCount.Key, "vehicle", WindowAggregation.Count),
+        new(TrafficKpis.VehicleFlowPerHour.Key, "vehicle", WindowAggregation.CountPerHour),
+        new(TrafficKpis.MeanSpeedKmh.Key, "vehicle", WindowAggregation.Mean),
+        new(TrafficKpis.PedestrianCount.Key, "pedestrian", WindowAggregation.Count),
     ];
 
     public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)

@@ -1,6 +1,7 @@
 using GzAiEdge.EdgeRuntime.Pipeline;
 using GzAiEdge.EdgeRuntime.Simulation;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Scenarios.Kpis;
 using GzAiEdge.Scenarios.Programmes;
 
 namespace GzAiEdge.FleetSimulation.Kpis;
@@ -59,8 +60,8 @@ public sealed class DeviceKpis
     // City scenarios watch crowds and streets: the traffic simulation's pedestrians and vehicles.
     private static string ProfileOf(Sector sector) => sector switch
     {
-        Sector.Manufacturing => "manufacturing",
-        Sector.Medical => "medical",
-        _ => "traffic",
+        Sector.Manufacturing => SimulationProfileNames.Manufacturing,
+        Sector.Medical => SimulationProfileNames.Medical,
+        _ => SimulationProfileNames.Traffic,
     };
 }

@@ -1,17 +1,19 @@
+using GzAiEdge.Scenarios.Kpis;
+
 namespace GzAiEdge.FleetSimulation.Kpis;
 
 /// <summary>
-/// The timing KPIs every inference pipeline reports (docs/kpis.md): model run time p50/p95/p99 and
+/// The timing KPIs every inference pipeline reports (the KPI catalogue's service KPIs): model run time p50/p95/p99 and
 /// inputs per second. Each device has its own base latency (its model on its hardware, 15 to 60 ms)
 /// and a little jitter per window. A percentile the rubric already set anchors the others, so that
 /// p50 ≤ p95 ≤ p99 holds in every report.
 /// </summary>
 internal sealed class InferenceTimings(Random random)
 {
-    private const string P50 = "inference_p50_ms";
-    private const string P95 = "inference_p95_ms";
-    private const string P99 = "inference_p99_ms";
-    private const string PerSecond = "inferences_per_s";
+    private static readonly string P50 = ServiceKpis.InferenceP50Ms.Key;
+    private static readonly string P95 = ServiceKpis.InferenceP95Ms.Key;
+    private static readonly string P99 = ServiceKpis.InferenceP99Ms.Key;
+    private static readonly string PerSecond = ServiceKpis.InferencesPerS.Key;
     private const double P95Factor = 1.6;
     private const double P99Factor = 2.1;
 

@@ -14,10 +14,16 @@ public static class KpiReportValidator
     /// <summary>Longest window accepted.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
 
-    // Stored beside the KPIs as fields or tags of the same point, so a KPI may not take these names.
-    internal static readonly HashSet<string> ReservedNames =
+    /// <summary>
+    /// Names stored beside the KPIs as fields or tags of the same point, so a KPI may not take them: the point's own
+    /// fields and tags, then the chain fields.
+    /// </summary>
+    public static IReadOnlyList<string> ReservedKpiNames { get; } =
         ["seq", "verified", "time", "site", "device", "scenario", "sector",
             "hash", "prev", "kid", "sig", "window_start_ns", "model", "model_name", "model_version", "model_sha256"];
+
+    // After ReservedKpiNames: static members are initialised in the order they are written.
+    internal static readonly HashSet<string> ReservedNames = [.. ReservedKpiNames];
 
     /// <summary>Checks every field; an empty list means the report is valid.</summary>
     public static IReadOnlyList<ContractError> Validate(KpiReport report)

@@ -1,7 +1,7 @@
 namespace GzAiEdge.Scenarios.Types;
 
 /// <summary>How one KPI is scored: aggregated over the period, then placed between threshold and target.</summary>
-/// <param name="Key">KPI key from docs/kpis.md, as in the reports' <c>kpis</c> map.</param>
+/// <param name="Key">KPI key from the KPI catalogue (docs/kpis.md), as in the reports' <c>kpis</c> map.</param>
 /// <param name="LabelZh">Chinese label.</param>
 /// <param name="LabelEn">English label.</param>
 /// <param name="Unit">Unit shown with values (empty for counts and shares).</param>

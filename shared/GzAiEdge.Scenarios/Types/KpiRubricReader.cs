@@ -1,3 +1,4 @@
+using GzAiEdge.Scenarios.Kpis;
 using YamlDotNet.RepresentationModel;
 
 namespace GzAiEdge.Scenarios.Types;
@@ -23,9 +24,9 @@ internal static class KpiRubricReader
             {
                 item.Error(item.Line, $"KPI '{key}' appears twice (first at line {seen[key]})");
             }
-            else if (key is not null && pipeline is not null && !PipelineKpis.Emits(pipeline, key))
+            else if (key is not null && pipeline is not null && !KpiCatalogue.Emits(pipeline, key))
             {
-                item.Error(item.Find("key")!.Start.Line, $"KPI '{key}' is not emitted by pipeline '{pipeline}' (docs/kpis.md)");
+                item.Error(item.Find("key")!.Start.Line, NotEmitted(key, pipeline));
             }
 
             var zh = item.Required("label.zh");
@@ -77,6 +78,15 @@ internal static class KpiRubricReader
             ? $"{whose} sum to {sum}, they must sum to {ScenarioTypeLoader.WeightTotal}"
             : null;
     }
+
+    // A rubric may score only what its pipeline really sends: a key nothing sends would be scored as missing, silently.
+    private static string NotEmitted(string key, string pipeline) => KpiCatalogue.Find(key) switch
+    {
+        null => $"KPI '{key}' is not in the KPI catalogue (docs/kpis.md)",
+        { ComputedByPlatform: true } => $"KPI '{key}' is computed by the platform, not emitted by pipeline '{pipeline}'; set it as a gate instead (docs/kpis.md)",
+        { Pipelines.Count: 0 } k => $"KPI '{key}' is not emitted by pipeline '{pipeline}' (only by simulation {string.Join(", ", k.Simulations)}; docs/kpis.md)",
+        var k => $"KPI '{key}' is not emitted by pipeline '{pipeline}' (it is by {string.Join(", ", k.Pipelines)}; docs/kpis.md)",
+    };
 
     private static T? Enumerated<T>(Catalogue.YamlEntry item, string key)
         where T : struct, Enum

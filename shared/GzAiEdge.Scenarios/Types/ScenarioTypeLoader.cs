@@ -1,12 +1,13 @@
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Scenarios.Kpis;
 using YamlDotNet.RepresentationModel;
 
 namespace GzAiEdge.Scenarios.Types;
 
 /// <summary>
 /// Reads scenario types, one per <c>{id}.yaml</c> file in a folder. Rules checked with file:line:
-/// the pipeline is known and emits every KPI (docs/kpis.md); no KPI twice; weights are ≥ 0 and sum
+/// the pipeline is known and emits every KPI (<see cref="KpiCatalogue"/>); no KPI twice; weights are ≥ 0 and sum
 /// to 100 (<see cref="WeightTotal"/>); the target lies on the better side of the threshold; gate
 /// shares are within 0–1.
 /// </summary>
@@ -77,12 +78,12 @@ public static class ScenarioTypeLoader
         var zh = entry.Required("name.zh");
         var en = entry.Required("name.en");
         var pipeline = entry.Required("pipeline");
-        if (pipeline is not null && !PipelineKpis.IsPipeline(pipeline))
+        if (pipeline is not null && !KpiCatalogue.IsPipeline(pipeline))
         {
-            entry.Error(entry.Find("pipeline")!.Start.Line, $"pipeline '{pipeline}' is not one of {string.Join(", ", PipelineKpis.Pipelines)} (docs/kpis.md)");
+            entry.Error(entry.Find("pipeline")!.Start.Line, $"pipeline '{pipeline}' is not one of {string.Join(", ", PipelineNames.All)} (docs/kpis.md)");
         }
 
-        var kpis = KpiRubricReader.Read(entry, pipeline is not null && PipelineKpis.IsPipeline(pipeline) ? pipeline : null);
+        var kpis = KpiRubricReader.Read(entry, pipeline is not null && KpiCatalogue.IsPipeline(pipeline) ? pipeline : null);
         var gates = ReadGates(entry);
         return errors.Count == before
             ? new ScenarioType(id!, sector, zh!, en!, pipeline!, kpis, gates, source)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GzAiEdge.Cloud.Tests.Support;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.Cloud.Tests.Api;
 
@@ -37,6 +38,20 @@ public sealed class CatalogueApiTests(CloudHost host) : IClassFixture<CloudHost>
         Assert.Equal("below", line.GetProperty("direction").GetString());
         Assert.Equal(92, line.GetProperty("threshold").GetDouble());
         Assert.Equal(97, line.GetProperty("target").GetDouble());
+    }
+
+    [Fact]
+    public async Task The_KPI_catalogue_gives_every_key_its_unit_labels_and_kind()
+    {
+        var catalogue = (await host.GetAsync("/api/v1/kpis/catalogue")).EnumerateArray().ToList();
+
+        Assert.Equal(KpiCatalogue.All.Select(k => k.Key), catalogue.Select(k => k.GetProperty("key").GetString()));
+        var spo2 = catalogue.Single(k => k.GetProperty("key").GetString() == "spo2_mean");
+        Assert.Equal(("%", "平均血氧", "Mean SpO2", "monitoring"), (spo2.GetProperty("unit").GetString(), spo2.GetProperty("labelZh").GetString(),
+            spo2.GetProperty("labelEn").GetString(), spo2.GetProperty("kind").GetString()));
+        var precision = catalogue.Single(k => k.GetProperty("key").GetString() == "detection_precision");
+        Assert.Equal("diagnostic", precision.GetProperty("kind").GetString());
+        Assert.StartsWith("labelled replay only", precision.GetProperty("meaning").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -96,7 +111,7 @@ public sealed class CatalogueApiTests(CloudHost host) : IClassFixture<CloudHost>
         foreach (var path in new[]
         {
             "/api/v1/sites", "/api/v1/devices", "/api/v1/devices/{site}/{device}", "/api/v1/scenarios", "/api/v1/scenarios/{id}",
-            "/api/v1/kpis/series", "/api/v1/kpis/latest", "/api/v1/alerts", "/api/v1/alerts/{id}/acknowledge", "/api/v1/live",
+            "/api/v1/kpis/series", "/api/v1/kpis/latest", "/api/v1/kpis/catalogue", "/api/v1/alerts", "/api/v1/alerts/{id}/acknowledge", "/api/v1/live",
         })
         {
             Assert.Contains(path, paths);

@@ -67,7 +67,7 @@ public sealed class AlertRulesStartupTests
     {
         using var folder = new TempFolder("gz-badrules");
         var rules = folder.File("rules.yaml");
-        await File.WriteAllTextAsync(rules, "types:\n  traffic-flow:\n    kpis:\n      - kpi: mean_speed_kmh\n        windws: 3\n        below: 20\n      - kpi: Speed\n        above: 1\n");
+        await File.WriteAllTextAsync(rules, "types:\n  traffic-flow:\n    kpis:\n      - kpi: mean_speed_kmh\n        windws: 3\n        below: 20\n      - kpi: Speed\n        above: 1\n      - kpi: queue_length\n        above: 1\n");
         await using var cloud = GzProcesses.StartCloud(folder, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
             $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}", $"--Alerts:RulesPath={rules}");
 
@@ -77,6 +77,7 @@ public sealed class AlertRulesStartupTests
         Assert.Equal(2, cloud.ExitCode);
         Assert.Contains($"{rules}:5: unknown key 'windws' in a KPI rule", cloud.Output, StringComparison.Ordinal);
         Assert.Contains($"{rules}:7: kpi 'Speed' is not a KPI key", cloud.Output, StringComparison.Ordinal);
+        Assert.Contains($"{rules}:9: kpi 'queue_length' is not in the KPI catalogue", cloud.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(cloud.Output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 }

@@ -9,13 +9,13 @@ public class KpiWindowAggregationTests
     [Fact]
     public void Percentiles_interpolate_between_closest_ranks_and_throughput_is_per_second()
     {
-        KpiDefinition[] definitions =
+        WindowKpi[] definitions =
         [
-            new("p50", "latency", Aggregation.P50),
-            new("p95", "latency", Aggregation.P95),
-            new("p99", "latency", Aggregation.P99),
-            new("per_s", "latency", Aggregation.CountPerSecond),
-            new("mean", "latency", Aggregation.Mean),
+            new("p50", "latency", WindowAggregation.P50),
+            new("p95", "latency", WindowAggregation.P95),
+            new("p99", "latency", WindowAggregation.P99),
+            new("per_s", "latency", WindowAggregation.CountPerSecond),
+            new("mean", "latency", WindowAggregation.Mean),
         ];
         var window = new KpiWindow(definitions, Start, TimeSpan.FromSeconds(2), inputSample: "latency");
         foreach (var v in new[] { 4.0, 1, 3, 2 })
@@ -38,7 +38,7 @@ public class KpiWindowAggregationTests
     [Fact]
     public void A_ratio_divides_sums_and_is_left_out_when_the_denominator_is_zero()
     {
-        KpiDefinition[] definitions = [new("precision", "tp", Aggregation.Ratio, "predicted"), new("recall", "tp", Aggregation.Ratio, "truth")];
+        WindowKpi[] definitions = [new("precision", "tp", WindowAggregation.Ratio, "predicted"), new("recall", "tp", WindowAggregation.Ratio, "truth")];
         var window = new KpiWindow(definitions, Start, TimeSpan.FromSeconds(1));
         window.Add(new Sample(Start, "tp", 3));
         window.Add(new Sample(Start, "predicted", 4));
@@ -54,7 +54,7 @@ public class KpiWindowAggregationTests
     [Fact]
     public void A_window_without_values_reports_no_percentiles()
     {
-        var window = new KpiWindow([new("p50", "latency", Aggregation.P50)], Start, TimeSpan.FromSeconds(1), "latency");
+        var window = new KpiWindow([new("p50", "latency", WindowAggregation.P50)], Start, TimeSpan.FromSeconds(1), "latency");
 
         Assert.Equal(new Dictionary<string, double> { [KpiWindow.SamplesKpi] = 0 }, window.Compute());
     }

@@ -6,15 +6,15 @@ public class KpiWindowTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
 
-    private static readonly KpiDefinition[] Definitions =
+    private static readonly WindowKpi[] Definitions =
     [
-        new("vehicle_count", "vehicle", Aggregation.Count),
-        new("vehicle_flow_per_hour", "vehicle", Aggregation.CountPerHour),
-        new("mean_speed_kmh", "vehicle", Aggregation.Mean),
-        new("max_speed_kmh", "vehicle", Aggregation.Max),
-        new("min_speed_kmh", "vehicle", Aggregation.Min),
-        new("total_speed", "vehicle", Aggregation.Sum),
-        new("pedestrian_count", "pedestrian", Aggregation.Count),
+        new("vehicle_count", "vehicle", WindowAggregation.Count),
+        new("vehicle_flow_per_hour", "vehicle", WindowAggregation.CountPerHour),
+        new("mean_speed_kmh", "vehicle", WindowAggregation.Mean),
+        new("max_speed_kmh", "vehicle", WindowAggregation.Max),
+        new("min_speed_kmh", "vehicle", WindowAggregation.Min),
+        new("total_speed", "vehicle", WindowAggregation.Sum),
+        new("pedestrian_count", "pedestrian", WindowAggregation.Count),
     ];
 
     [Fact]

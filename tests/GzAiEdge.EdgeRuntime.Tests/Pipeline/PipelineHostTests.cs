@@ -133,7 +133,7 @@ public sealed class PipelineHostTests : IDisposable
     {
         public bool Disposed { get; private set; }
 
-        public IReadOnlyList<KpiDefinition> Kpis => [];
+        public IReadOnlyList<WindowKpi> Kpis => [];
 
         public string? InputSample => null;
 

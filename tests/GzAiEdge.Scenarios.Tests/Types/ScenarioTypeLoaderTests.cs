@@ -76,7 +76,7 @@ public class ScenarioTypeLoaderTests
         Assert.Equal(
             [
                 "t2.yaml:2: sector 'rail' is not one of traffic, manufacturing, medical, city",
-                "t2.yaml:6: KPI 'defect_rate' is not emitted by pipeline 'traffic-detection' (docs/kpis.md)",
+                "t2.yaml:6: KPI 'defect_rate' is not emitted by pipeline 'traffic-detection' (it is by visual-inspection; docs/kpis.md)",
                 "t2.yaml:15: aggregation 'average' is not one of mean, median, p5, p95, p99, min, max, sum, rate, last",
                 "t2.yaml:18: KPI 'vehicle_count': higher is better, so target (5) must be above threshold (10)",
                 "t2.yaml:20: KPI 'vehicle_count' appears twice (first at line 13)",
@@ -86,5 +86,39 @@ public class ScenarioTypeLoaderTests
                 "t2.yaml:27: gates.completeness is a share and must be within 0–1, not 1.5",
             ],
             errors);
+    }
+
+    [Theory]
+    [InlineData("mean_speed_kmh", "KPI 'mean_speed_kmh' is not emitted by pipeline 'traffic-detection' (only by simulation traffic; docs/kpis.md)")]
+    [InlineData("uptime", "KPI 'uptime' is computed by the platform, not emitted by pipeline 'traffic-detection'; set it as a gate instead (docs/kpis.md)")]
+    [InlineData("queue_length", "KPI 'queue_length' is not in the KPI catalogue (docs/kpis.md)")]
+    public void A_rubric_may_score_only_what_its_pipeline_emits_by_the_KPI_catalogue(string key, string message)
+    {
+        var errors = new List<string>();
+        var type = ScenarioTypeLoader.Parse(new StringReader($$"""
+            id: t3
+            sector: traffic
+            name: {zh: 丙, en: C}
+            pipeline: traffic-detection
+            kpis:
+              - key: vehicle_count
+                label: {zh: 车, en: Cars}
+                aggregation: sum
+                direction: higher
+                threshold: 1
+                target: 2
+                weight: 50
+              - key: {{key}}
+                label: {zh: 乙, en: B}
+                aggregation: mean
+                direction: higher
+                threshold: 1
+                target: 2
+                weight: 50
+            gates: {reports: 1}
+            """), "t3.yaml", errors);
+
+        Assert.Null(type);
+        Assert.Equal([$"t3.yaml:13: {message}"], errors);
     }
 }

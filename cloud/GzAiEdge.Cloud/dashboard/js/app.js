@@ -1,5 +1,5 @@
 // The dashboard shell: hash routes, the language switch and the live-stream indicator.
-import { applyLabels, currentLang, onLangChange, setLang, t } from './i18n.js';
+import { applyLabels, currentLang, loadKpiCatalogue, onLangChange, setLang, t } from './i18n.js';
 import { openLive } from './api.js';
 import { el } from './view.js';
 import * as overview from './pages/overview.js';
@@ -58,4 +58,10 @@ onLangChange(() => {
   render();
 });
 window.addEventListener('hashchange', render);
+try {
+  await loadKpiCatalogue();
+} catch (error) {
+  // The pages still work, with KPI keys for labels; say why they look that way.
+  console.error(`KPI catalogue not loaded, KPIs are shown by key: ${error.message}`);
+}
 setLang(currentLang());

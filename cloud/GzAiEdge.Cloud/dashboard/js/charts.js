@@ -53,6 +53,7 @@ export class KpiChart {
     // What the chart shows, readable from the page (a canvas is not): used by the browser tests.
     this.container.dataset.points = String(this.points.length);
     this.container.dataset.last = this.points.length > 0 ? String(this.points[this.points.length - 1][1]) : '';
+    this.container.dataset.title = kpiLabel(this.kpi);
     const marks = [];
     if (this.line) {
       marks.push({ yAxis: this.line.threshold, name: t('chart.threshold'), lineStyle: { color: '#d9363e', type: 'dashed' },

@@ -1,4 +1,7 @@
-// Labels in Chinese (the default) and English; the choice is kept in localStorage.
+// Labels in Chinese (the default) and English; the choice is kept in localStorage. KPI labels are not here: they
+// come from the KPI catalogue (loadKpiCatalogue), the one place each KPI key is defined.
+import { getJson } from './api.js';
+
 const texts = {
   zh: {
     'app.title': 'GzAiEdge 典型场景监测',
@@ -28,11 +31,6 @@ const texts = {
     'alerts.kpi': '{kpi} = {value}，{side}阈值 {threshold}', 'alerts.above': '高于', 'alerts.below': '低于',
     'alerts.offline': '设备离线超过 {threshold} 秒', 'alerts.completeness': '数据完整率 {value} 低于 {threshold}',
     'common.loading': '加载中…', 'common.error': '加载失败：', 'common.notFound': '未找到', 'common.back': '返回总览',
-    'kpi.vehicle_count': '车辆数', 'kpi.vehicle_flow_per_hour': '车流量（辆/时）', 'kpi.mean_speed_kmh': '平均车速（km/h）',
-    'kpi.pedestrian_count': '行人数', 'kpi.units_inspected': '检测件数', 'kpi.defect_rate': '缺陷率',
-    'kpi.vibration_rms_mean': '振动均方根均值', 'kpi.vibration_rms_max': '振动均方根峰值', 'kpi.heart_rate_mean': '平均心率（次/分）',
-    'kpi.samples': '样本数', 'kpi.inferences_per_s': '推理次数（次/秒）', 'kpi.inference_p95_ms': '推理耗时 P95（毫秒）',
-    'kpi.spo2_mean': '平均血氧（%）', 'kpi.spo2_min': '最低血氧（%）', 'kpi.abnormal_share': '异常占比',
   },
   en: {
     'app.title': 'GzAiEdge scenario monitor',
@@ -62,11 +60,6 @@ const texts = {
     'alerts.kpi': '{kpi} = {value}, {side} threshold {threshold}', 'alerts.above': 'above', 'alerts.below': 'below',
     'alerts.offline': 'Device offline for more than {threshold} s', 'alerts.completeness': 'Completeness {value} below {threshold}',
     'common.loading': 'Loading…', 'common.error': 'Could not load: ', 'common.notFound': 'Not found', 'common.back': 'Back to overview',
-    'kpi.vehicle_count': 'Vehicles', 'kpi.vehicle_flow_per_hour': 'Vehicle flow (/h)', 'kpi.mean_speed_kmh': 'Mean speed (km/h)',
-    'kpi.pedestrian_count': 'Pedestrians', 'kpi.units_inspected': 'Units inspected', 'kpi.defect_rate': 'Defect rate',
-    'kpi.vibration_rms_mean': 'Vibration RMS mean', 'kpi.vibration_rms_max': 'Vibration RMS max', 'kpi.heart_rate_mean': 'Mean heart rate (bpm)',
-    'kpi.samples': 'Samples', 'kpi.inferences_per_s': 'Inferences per second', 'kpi.inference_p95_ms': 'Inference p95 (ms)',
-    'kpi.spo2_mean': 'Mean SpO2 (%)', 'kpi.spo2_min': 'Minimum SpO2 (%)', 'kpi.abnormal_share': 'Abnormal share',
   },
 };
 
@@ -90,8 +83,21 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
-/** A KPI's label, or its key when the dashboard has no name for it. */
-export const kpiLabel = (key) => (texts[lang][`kpi.${key}`] ?? key);
+let kpis = new Map();
+
+/** Loads the KPI catalogue (key, unit, labels, kind) once, before the first page is drawn. */
+export async function loadKpiCatalogue() {
+  kpis = new Map((await getJson('/api/v1/kpis/catalogue')).map((k) => [k.key, k]));
+}
+
+/** A KPI's label from the catalogue with its unit, e.g. "平均血氧（%）" or "Mean SpO2 (%)"; its key when the catalogue has none. */
+export function kpiLabel(key) {
+  const kpi = kpis.get(key);
+  if (!kpi) return key;
+  const label = lang === 'zh' ? kpi.labelZh : kpi.labelEn;
+  if (!kpi.unit) return label;
+  return lang === 'zh' ? `${label}（${kpi.unit}）` : `${label} (${kpi.unit})`;
+}
 
 /** The scenario's name in the current language. */
 export const scenarioName = (s) => (lang === 'zh' ? s.nameZh : s.nameEn);

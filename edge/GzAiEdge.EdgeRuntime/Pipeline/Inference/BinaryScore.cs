@@ -1,3 +1,5 @@
+using GzAiEdge.Scenarios.Kpis;
+
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
 /// <summary>
@@ -10,10 +12,10 @@ public static class BinaryScore
     public const string F1Numerator = "label_f1_num";
     public const string F1Denominator = "label_f1_den";
 
-    public static readonly IReadOnlyList<KpiDefinition> Kpis =
+    public static readonly IReadOnlyList<WindowKpi> Kpis =
     [
-        new("classification_accuracy", Correct, Aggregation.Mean),
-        new("classification_f1", F1Numerator, Aggregation.Ratio, F1Denominator),
+        new(DiagnosticKpis.ClassificationAccuracy.Key, Correct, WindowAggregation.Mean),
+        new(DiagnosticKpis.ClassificationF1.Key, F1Numerator, WindowAggregation.Ratio, F1Denominator),
     ];
 
     public static void Add(DateTimeOffset time, bool predicted, bool actual, List<Sample> samples)

@@ -1,4 +1,5 @@
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
@@ -13,10 +14,10 @@ public static class DetectionScore
     public const string Truths = "det_truth";
     public const float MinIoU = 0.5f;
 
-    public static readonly IReadOnlyList<KpiDefinition> Kpis =
+    public static readonly IReadOnlyList<WindowKpi> Kpis =
     [
-        new("detection_precision", TruePositives, Aggregation.Ratio, Predicted),
-        new("detection_recall", TruePositives, Aggregation.Ratio, Truths),
+        new(DiagnosticKpis.DetectionPrecision.Key, TruePositives, WindowAggregation.Ratio, Predicted),
+        new(DiagnosticKpis.DetectionRecall.Key, TruePositives, WindowAggregation.Ratio, Truths),
     ];
 
     /// <summary>True positives among <paramref name="detections"/> (best first) against <paramref name="truths"/>.</summary>

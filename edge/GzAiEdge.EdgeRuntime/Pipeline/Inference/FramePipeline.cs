@@ -10,7 +10,7 @@ public abstract class FramePipeline : ModelPipeline
 {
     private readonly IFrameSource _frames;
 
-    private protected FramePipeline(ModelRunner runner, IFrameSource frames, IEnumerable<KpiDefinition> kpis)
+    private protected FramePipeline(ModelRunner runner, IFrameSource frames, IEnumerable<WindowKpi> kpis)
         : base(runner, frames, kpis)
     {
         _frames = frames;

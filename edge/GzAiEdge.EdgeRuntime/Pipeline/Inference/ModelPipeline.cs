@@ -11,14 +11,14 @@ public abstract class ModelPipeline : ISampleSource
 {
     private readonly ISource _source;
 
-    private protected ModelPipeline(ModelRunner runner, ISource source, IEnumerable<KpiDefinition> kpis)
+    private protected ModelPipeline(ModelRunner runner, ISource source, IEnumerable<WindowKpi> kpis)
     {
         Runner = runner;
         _source = source;
         Kpis = [.. ModelRunner.LatencyKpis, .. kpis];
     }
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; }
+    public IReadOnlyList<WindowKpi> Kpis { get; }
 
     public string? InputSample => ModelRunner.LatencySample;
 

@@ -3,6 +3,7 @@ using GzAiEdge.Contracts.Messages;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Inference;
 using GzAiEdge.Inference.Metadata;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
@@ -15,13 +16,13 @@ public sealed class ModelRunner : IDisposable
     /// <summary>Sample name of a run's duration in milliseconds; one per model input.</summary>
     public const string LatencySample = "latency_ms";
 
-    /// <summary>The KPIs every inference pipeline reports (docs/kpis.md, "Every pipeline").</summary>
-    public static readonly IReadOnlyList<KpiDefinition> LatencyKpis =
+    /// <summary>The KPIs every inference pipeline reports.</summary>
+    public static readonly IReadOnlyList<WindowKpi> LatencyKpis =
     [
-        new("inference_p50_ms", LatencySample, Aggregation.P50),
-        new("inference_p95_ms", LatencySample, Aggregation.P95),
-        new("inference_p99_ms", LatencySample, Aggregation.P99),
-        new("inferences_per_s", LatencySample, Aggregation.CountPerSecond),
+        new(ServiceKpis.InferenceP50Ms.Key, LatencySample, WindowAggregation.P50),
+        new(ServiceKpis.InferenceP95Ms.Key, LatencySample, WindowAggregation.P95),
+        new(ServiceKpis.InferenceP99Ms.Key, LatencySample, WindowAggregation.P99),
+        new(ServiceKpis.InferencesPerS.Key, LatencySample, WindowAggregation.CountPerSecond),
     ];
 
     private static long _runsInProcess;

@@ -3,6 +3,7 @@ using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
@@ -36,15 +37,15 @@ public sealed class TrafficDetectionPipeline : FramePipeline
         _used = new bool[_truths?.Max(t => t.Length) ?? 0];
     }
 
-    private static IReadOnlyList<KpiDefinition> Own { get; } =
+    private static IReadOnlyList<WindowKpi> Own { get; } =
     [
-        new("vehicle_count", Vehicle, Aggregation.Count),
-        new("vehicle_flow_per_hour", Vehicle, Aggregation.CountPerHour),
-        new("pedestrian_count", Pedestrian, Aggregation.Count),
-        new("mean_vehicles_per_frame", VehiclesInFrame, Aggregation.Mean),
-        new("max_vehicles_per_frame", VehiclesInFrame, Aggregation.Max),
-        new("mean_pedestrians_per_frame", PedestriansInFrame, Aggregation.Mean),
-        new("max_pedestrians_per_frame", PedestriansInFrame, Aggregation.Max),
+        new(TrafficKpis.VehicleCount.Key, Vehicle, WindowAggregation.Count),
+        new(TrafficKpis.VehicleFlowPerHour.Key, Vehicle, WindowAggregation.CountPerHour),
+        new(TrafficKpis.PedestrianCount.Key, Pedestrian, WindowAggregation.Count),
+        new(TrafficKpis.MeanVehiclesPerFrame.Key, VehiclesInFrame, WindowAggregation.Mean),
+        new(TrafficKpis.MaxVehiclesPerFrame.Key, VehiclesInFrame, WindowAggregation.Max),
+        new(TrafficKpis.MeanPedestriansPerFrame.Key, PedestriansInFrame, WindowAggregation.Mean),
+        new(TrafficKpis.MaxPedestriansPerFrame.Key, PedestriansInFrame, WindowAggregation.Max),
     ];
 
     /// <summary>Runs one frame; a frame that does not follow the last one (replay loop, camera restart) starts the line counter afresh.</summary>

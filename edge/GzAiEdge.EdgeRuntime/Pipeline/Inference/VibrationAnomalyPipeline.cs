@@ -3,6 +3,7 @@ using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Inference;
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
@@ -44,13 +45,13 @@ public sealed class VibrationAnomalyPipeline : ModelPipeline
     public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
         _series.Advance(time, seconds, _ => { }, () => Score(time, samples));
 
-    private static KpiDefinition[] Own(bool labelled) =>
+    private static WindowKpi[] Own(bool labelled) =>
     [
-        new("vibration_windows", Flag, Aggregation.Count),
-        new("anomaly_rate", Flag, Aggregation.Mean),
-        new("reconstruction_error_mean", Error, Aggregation.Mean),
-        new("reconstruction_error_max", Error, Aggregation.Max),
-        .. labelled ? [new KpiDefinition("anomaly_detection_delay_s", Delay, Aggregation.Mean)] : Array.Empty<KpiDefinition>(),
+        new(ManufacturingKpis.VibrationWindows.Key, Flag, WindowAggregation.Count),
+        new(ManufacturingKpis.AnomalyRate.Key, Flag, WindowAggregation.Mean),
+        new(ManufacturingKpis.ReconstructionErrorMean.Key, Error, WindowAggregation.Mean),
+        new(ManufacturingKpis.ReconstructionErrorMax.Key, Error, WindowAggregation.Max),
+        .. labelled ? [new WindowKpi(DiagnosticKpis.AnomalyDetectionDelayS.Key, Delay, WindowAggregation.Mean)] : Array.Empty<WindowKpi>(),
     ];
 
     private void Score(DateTimeOffset time, List<Sample> samples)

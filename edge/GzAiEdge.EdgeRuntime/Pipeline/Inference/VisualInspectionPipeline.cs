@@ -3,6 +3,7 @@ using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
@@ -20,7 +21,7 @@ public sealed class VisualInspectionPipeline : FramePipeline
 
     /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose classes score the model; else null.</param>
     public VisualInspectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
-        : base(runner, frames, [new("units_inspected", Inspection, Aggregation.Count), new("defect_rate", Inspection, Aggregation.Mean), .. labels is not null ? BinaryScore.Kpis : []])
+        : base(runner, frames, [.. Own, .. labels is not null ? BinaryScore.Kpis : []])
     {
         if (runner.Session.Outputs[0].ElementCount != 2)
         {
@@ -30,6 +31,12 @@ public sealed class VisualInspectionPipeline : FramePipeline
         _threshold = (float)options.DecisionThreshold;
         _labels = labels is null ? null : Labels(labels);
     }
+
+    private static IReadOnlyList<WindowKpi> Own { get; } =
+    [
+        new(ManufacturingKpis.UnitsInspected.Key, Inspection, WindowAggregation.Count),
+        new(ManufacturingKpis.DefectRate.Key, Inspection, WindowAggregation.Mean),
+    ];
 
     private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
     {

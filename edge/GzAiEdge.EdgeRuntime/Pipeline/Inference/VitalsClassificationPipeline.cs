@@ -2,6 +2,7 @@ using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 
@@ -51,14 +52,14 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
             },
             () => Classify(time, samples));
 
-    private static KpiDefinition[] Own(bool labelled) =>
+    private static WindowKpi[] Own(bool labelled) =>
     [
-        new("heart_rate_mean", HeartRate, Aggregation.Mean),
-        new("spo2_mean", Spo2, Aggregation.Mean),
-        new("spo2_min", Spo2, Aggregation.Min),
-        new("abnormal_share", Abnormal, Aggregation.Mean),
-        new("alert_count", Alert, Aggregation.Count),
-        .. labelled ? [new KpiDefinition("time_to_alert_s", TimeToAlert, Aggregation.Mean), .. BinaryScore.Kpis] : Array.Empty<KpiDefinition>(),
+        new(MedicalKpis.HeartRateMean.Key, HeartRate, WindowAggregation.Mean),
+        new(MedicalKpis.Spo2Mean.Key, Spo2, WindowAggregation.Mean),
+        new(MedicalKpis.Spo2Min.Key, Spo2, WindowAggregation.Min),
+        new(MedicalKpis.AbnormalShare.Key, Abnormal, WindowAggregation.Mean),
+        new(MedicalKpis.AlertCount.Key, Alert, WindowAggregation.Count),
+        .. labelled ? [new WindowKpi(DiagnosticKpis.TimeToAlertS.Key, TimeToAlert, WindowAggregation.Mean), .. BinaryScore.Kpis] : Array.Empty<WindowKpi>(),
     ];
 
     private void Classify(DateTimeOffset time, List<Sample> samples)

@@ -1,5 +1,6 @@
 using GzAiEdge.Devices.Sensors.Bme280;
 using GzAiEdge.Devices.Sources;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Sensors;
 
@@ -8,11 +9,11 @@ public sealed class EnvironmentPipeline(ISignalSource signal) : SignalPipeline(s
 {
     private static readonly string[] Channels = [Bme280SignalSource.Temperature, Bme280SignalSource.Humidity, Bme280SignalSource.Pressure];
 
-    private static readonly KpiDefinition[] Definitions =
+    private static readonly WindowKpi[] Definitions =
     [
-        .. Spread("temperature", "c", Bme280SignalSource.Temperature),
-        .. Spread("humidity", "pct", Bme280SignalSource.Humidity),
-        .. Spread("pressure", "hpa", Bme280SignalSource.Pressure),
+        .. Spread(Bme280SignalSource.Temperature, EnvironmentKpis.TemperatureMeanC, EnvironmentKpis.TemperatureMinC, EnvironmentKpis.TemperatureMaxC),
+        .. Spread(Bme280SignalSource.Humidity, EnvironmentKpis.HumidityMeanPct, EnvironmentKpis.HumidityMinPct, EnvironmentKpis.HumidityMaxPct),
+        .. Spread(Bme280SignalSource.Pressure, EnvironmentKpis.PressureMeanHpa, EnvironmentKpis.PressureMinHpa, EnvironmentKpis.PressureMaxHpa),
     ];
 
     private protected override void Add(DateTimeOffset time, ReadOnlySpan<float> values, List<Sample> samples)
@@ -23,11 +24,10 @@ public sealed class EnvironmentPipeline(ISignalSource signal) : SignalPipeline(s
         }
     }
 
-    // temperature_mean_c, temperature_min_c, temperature_max_c: the unit last, as in docs/kpis.md.
-    private static KpiDefinition[] Spread(string quantity, string unit, string sample) =>
+    private static WindowKpi[] Spread(string sample, KpiDefinition mean, KpiDefinition min, KpiDefinition max) =>
     [
-        new($"{quantity}_mean_{unit}", sample, Aggregation.Mean),
-        new($"{quantity}_min_{unit}", sample, Aggregation.Min),
-        new($"{quantity}_max_{unit}", sample, Aggregation.Max),
+        new(mean.Key, sample, WindowAggregation.Mean),
+        new(min.Key, sample, WindowAggregation.Min),
+        new(max.Key, sample, WindowAggregation.Max),
     ];
 }

@@ -16,7 +16,7 @@ public abstract class SignalPipeline : ISampleSource
     private readonly SampleStamp[] _stamps = new SampleStamp[ChunkSamples];
 
     /// <param name="channels">The channels the pipeline reads, in this order; the source must deliver exactly these.</param>
-    private protected SignalPipeline(ISignalSource signal, IReadOnlyList<string> channels, IReadOnlyList<KpiDefinition> kpis, string inputSample)
+    private protected SignalPipeline(ISignalSource signal, IReadOnlyList<string> channels, IReadOnlyList<WindowKpi> kpis, string inputSample)
     {
         if (!signal.Format.Channels.SequenceEqual(channels))
         {
@@ -30,7 +30,7 @@ public abstract class SignalPipeline : ISampleSource
         InputSample = inputSample;
     }
 
-    public IReadOnlyList<KpiDefinition> Kpis { get; }
+    public IReadOnlyList<WindowKpi> Kpis { get; }
 
     public string? InputSample { get; }
 

@@ -1,5 +1,6 @@
 using GzAiEdge.Devices.Sensors.PulseCounter;
 using GzAiEdge.Devices.Sources;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Sensors;
 
@@ -16,11 +17,11 @@ public sealed class TrafficLoopPipeline(ISignalSource signal) : SignalPipeline(s
     private static readonly string[] Channels =
         [PulseCounterSignalSource.Detections, PulseCounterSignalSource.OccupiedSeconds, PulseCounterSignalSource.ObservedSeconds];
 
-    private static readonly KpiDefinition[] Definitions =
+    private static readonly WindowKpi[] Definitions =
     [
-        new("vehicle_count", Vehicle, Aggregation.Count),
-        new("vehicle_flow_per_hour", Vehicle, Aggregation.CountPerHour),
-        new("occupancy", Occupied, Aggregation.Ratio, Observed),
+        new(TrafficKpis.VehicleCount.Key, Vehicle, WindowAggregation.Count),
+        new(TrafficKpis.VehicleFlowPerHour.Key, Vehicle, WindowAggregation.CountPerHour),
+        new(TrafficKpis.Occupancy.Key, Occupied, WindowAggregation.Ratio, Observed),
     ];
 
     private protected override void Add(DateTimeOffset time, ReadOnlySpan<float> values, List<Sample> samples)

@@ -1,7 +1,10 @@
 namespace GzAiEdge.EdgeRuntime.Pipeline;
 
-/// <summary>How a KPI is computed from the samples of one window.</summary>
-public enum Aggregation
+/// <summary>
+/// How a KPI is computed from the samples of one window on the device (a scenario type's <c>aggregation</c> then
+/// combines the window values over an evaluated period).
+/// </summary>
+public enum WindowAggregation
 {
     /// <summary>How many samples arrived.</summary>
     Count,

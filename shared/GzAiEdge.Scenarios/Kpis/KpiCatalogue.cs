@@ -1,0 +1,38 @@
+namespace GzAiEdge.Scenarios.Kpis;
+
+/// <summary>
+/// Every KPI key, defined once: unit, labels, meaning, kind, and which pipelines and simulation profiles emit it.
+/// Edge pipelines take their keys from here; scenario types, alert rules, docs/kpis.md and the dashboard's labels
+/// are read from or checked against it; a test checks it against what each pipeline really emits.
+/// </summary>
+public static class KpiCatalogue
+{
+    /// <summary>Every key, grouped as documents list them: service, diagnostic, then each domain's monitoring KPIs.</summary>
+    public static IReadOnlyList<KpiDefinition> All { get; } =
+    [
+        .. ServiceKpis.Definitions,
+        .. DiagnosticKpis.Definitions,
+        .. TrafficKpis.Definitions,
+        .. ManufacturingKpis.Definitions,
+        .. MedicalKpis.Definitions,
+        .. EnvironmentKpis.Definitions,
+    ];
+
+    // After All: static fields are initialised in the order they are written.
+    private static readonly Dictionary<string, KpiDefinition> ByKey = All.ToDictionary(k => k.Key, StringComparer.Ordinal);
+
+    /// <summary>The definition of <paramref name="key"/>; null when the catalogue has no such key.</summary>
+    public static KpiDefinition? Find(string key) => ByKey.GetValueOrDefault(key);
+
+    /// <summary>True when <paramref name="pipeline"/> is one of <see cref="PipelineNames.All"/>.</summary>
+    public static bool IsPipeline(string pipeline) => PipelineNames.All.Contains(pipeline, StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="pipeline"/> emits <paramref name="key"/>.</summary>
+    public static bool Emits(string pipeline, string key) => Find(key)?.Pipelines.Contains(pipeline, StringComparer.Ordinal) == true;
+
+    /// <summary>The keys <paramref name="pipeline"/> emits, in catalogue order.</summary>
+    public static IEnumerable<KpiDefinition> EmittedBy(string pipeline) => All.Where(k => k.Pipelines.Contains(pipeline, StringComparer.Ordinal));
+
+    /// <summary>The keys simulation <paramref name="profile"/> emits, in catalogue order.</summary>
+    public static IEnumerable<KpiDefinition> EmittedBySimulation(string profile) => All.Where(k => k.Simulations.Contains(profile, StringComparer.Ordinal));
+}
