@@ -28,7 +28,7 @@ public sealed class ModelRunner : IDisposable
     private static long _runsInProcess;
 
     /// <summary>
-    /// Binds <paramref name="session"/> for the pipeline <paramref name="options"/> name: an image model at the size
+    /// Binds <paramref name="session"/> for the pipeline <paramref name="options"/> describe: an image model at the size
     /// the options or its metadata give (<see cref="ImageInput"/>), any other at its own shapes. The runner owns the
     /// session from here; when the constructor throws, the session stays the caller's.
     /// </summary>
