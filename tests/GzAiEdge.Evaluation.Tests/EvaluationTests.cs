@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GzAiEdge.Evaluation;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Evaluation.Tests;
 
@@ -98,6 +99,6 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     }
 
     private Task<ProgrammeEvaluation> EvaluateProgrammeAsync(int parallelism) =>
-        new ProgrammeEvaluator(new ScenarioEvaluator(data.Client(), new EvidenceNotChecked()))
+        new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
             .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, parallelism, null, CancellationToken.None);
 }

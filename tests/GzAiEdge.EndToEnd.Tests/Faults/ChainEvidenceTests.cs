@@ -2,6 +2,7 @@ using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.TimeSeries;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
