@@ -11,7 +11,9 @@ public static class LiveFeedServiceExtensions
         builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveHub>());
         builder.Services.AddSingleton<LiveClient>();
+        builder.Services.AddSingleton<ILivePublisher>(sp => sp.GetRequiredService<LiveClient>());
         builder.Services.AddSingleton<LiveMessageHandler>();
         builder.Services.AddHostedService<LiveFeedService>();
         return builder;
