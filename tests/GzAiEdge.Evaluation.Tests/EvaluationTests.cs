@@ -1,10 +1,12 @@
 using System.Text.Json;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Evaluation.Tests;
 
 [Collection(IngestedProgrammeCollection.Name)]
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class EvaluationTests(IngestedProgrammeFixture data)
 {
     private const string Query = "from=2026-03-01T00:00:00Z&to=2026-03-01T00:04:00Z";

@@ -8,6 +8,7 @@ using GzAiEdge.TimeSeries;
 namespace GzAiEdge.Evaluation.Tests;
 
 [Collection(IngestedProgrammeCollection.Name)]
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed partial class ReportTests(IngestedProgrammeFixture data)
 {
     private static readonly string[] Chosen = [IngestedProgrammeFixture.Scenario, "traffic-tianhe-flow", "med-yuexiu-vitals"];

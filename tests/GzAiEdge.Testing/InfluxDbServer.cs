@@ -66,6 +66,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
     /// <summary>Starts the stopped server again with the same data and ports.</summary>
     public async Task StartAgainAsync()
     {
+        TestCategory.EnsureServersAllowed("InfluxDB");
         if (_process is not null)
         {
             throw new InvalidOperationException("influxd is already running; stop or kill it first");
