@@ -1,6 +1,5 @@
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Verification;
-using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.TimeSeries;
 
