@@ -9,7 +9,6 @@ public static class VerificationServiceExtensions
     {
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTransient<ChainReader>();
         builder.Services.AddTransient<ChainVerificationService>();
         return builder;
     }

@@ -1,3 +1,6 @@
+using GzAiEdge.Ingestion;
+using Microsoft.Extensions.Options;
+
 namespace GzAiEdge.Monitoring.Live;
 
 public static class LiveFeedServiceExtensions
@@ -8,10 +11,17 @@ public static class LiveFeedServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddLiveFeed(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
+        // The feed subscribes only once this instance's ingestion holds its shared subscription (IngestionConnection says
+        // why), so with ingestion off it would wait for ever: say so at start instead.
+        builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section)
+            .Validate<IOptions<IngestionOptions>>((live, ingestion) => !live.Enabled || ingestion.Value.Enabled,
+                "LiveFeed:Enabled = true needs Ingestion:Enabled = true (the live feed subscribes behind this instance's ingestion); set LiveFeed:Enabled = false as well")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveHub>());
         builder.Services.AddSingleton<LiveClient>();
+        builder.Services.AddSingleton<ILivePublisher>(sp => sp.GetRequiredService<LiveClient>());
         builder.Services.AddSingleton<LiveMessageHandler>();
         builder.Services.AddHostedService<LiveFeedService>();
         return builder;
