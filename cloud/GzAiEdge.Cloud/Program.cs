@@ -68,3 +68,6 @@ app.MapCommandsApi();
 app.UseDashboard();
 await app.RunAsync();
 return 0;
+
+/// <summary>The cloud host's entry point, public so that tests can host it in-process (WebApplicationFactory).</summary>
+public partial class Program;

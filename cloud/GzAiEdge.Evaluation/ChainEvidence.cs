@@ -1,7 +1,7 @@
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Verification;
-using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Evaluation;
 

@@ -11,33 +11,24 @@ namespace GzAiEdge.Evaluation;
 /// </summary>
 internal static class CompletenessCalculator
 {
-    public static DeviceCompleteness For(ScenarioSite site, string device, InfluxSeries? totals, IEnumerable<InfluxSeries> buckets, int bucketCount, double? verifiedShare)
+    public static DeviceCompleteness For(ScenarioSite site, string device, DeviceReports? totals, IEnumerable<DeviceBucket> buckets, int bucketCount, double? verifiedShare)
     {
-        if (totals is null || totals.Values.Count == 0 || Long(totals.Value(0, "n")) == 0)
+        if (totals is null || totals.Count == 0)
         {
             return new DeviceCompleteness(site.Site, device, 0, 0, null, null, 0, verifiedShare, []);
         }
 
-        var received = Long(totals.Value(0, "n"));
-        var first = Long(totals.Value(0, "first"));
-        var last = Long(totals.Value(0, "last"));
+        var (first, last) = (totals.FirstSeq, totals.LastSeq);
         var windows = new List<WindowCompleteness>();
         var previous = first - 1;
-        foreach (var series in buckets)
+        foreach (var bucket in buckets)
         {
-            for (var row = 0; row < series.Values.Count; row++)
-            {
-                var bucketLast = Long(series.Value(row, "last"));
-                windows.Add(new WindowCompleteness(LinePoint.FromUnixNanoseconds(Long(series.Value(row, "time"))), Long(series.Value(row, "n")), bucketLast - previous));
-                previous = bucketLast;
-            }
+            windows.Add(new WindowCompleteness(bucket.Start, bucket.Count, bucket.LastSeq - previous));
+            previous = bucket.LastSeq;
         }
 
         windows.Sort((a, b) => a.Start.CompareTo(b.Start));
         var uptime = bucketCount == 0 ? 0 : Math.Min(1, (double)windows.Count / bucketCount);
-        return new DeviceCompleteness(site.Site, device, received, last - first + 1, first, last, uptime, verifiedShare, windows);
+        return new DeviceCompleteness(site.Site, device, totals.Count, last - first + 1, first, last, uptime, verifiedShare, windows);
     }
-
-    private static long Long(System.Text.Json.JsonElement cell) =>
-        cell.ValueKind == System.Text.Json.JsonValueKind.Number ? (long)cell.GetDouble() : 0;
 }

@@ -7,7 +7,7 @@ namespace GzAiEdge.Evaluation;
 
 public static class EvaluationServiceExtensions
 {
-    /// <summary>Scenario evaluation (config section <c>Evaluation</c>); needs <see cref="CloudServiceExtensions.AddTimeSeries"/>
+    /// <summary>Scenario evaluation (config section <c>Evaluation</c>); needs <see cref="TimeSeriesServiceExtensions.AddTimeSeries"/> (InfluxDB and the scenario reader)
     /// and reads the <c>Verification</c> section for evidence.</summary>
     public static IHostApplicationBuilder AddEvaluation(this IHostApplicationBuilder builder)
     {

@@ -6,6 +6,13 @@ public sealed record IngestionOptions
 {
     public const string Section = "Ingestion";
 
+    /// <summary>
+    /// On by default. Off, the instance connects to no broker and stores nothing: it serves the API and the
+    /// dashboard over what the ingesting instances stored (a read replica, or an in-process test host). The live
+    /// feed subscribes only behind this instance's ingestion, so it must be off too.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     public string BrokerHost { get; set; } = "127.0.0.1";
 
     public int BrokerPort { get; set; } = 1883;

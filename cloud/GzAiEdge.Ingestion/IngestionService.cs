@@ -20,6 +20,12 @@ public sealed class IngestionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            IngestionLog.Disabled(logger);
+            return;
+        }
+
         await connection.ConnectAndSubscribeAsync(stoppingToken);
         var batch = new IngestionBatch(options.Value.BatchSize);
         var messages = connection.Client.Messages;

@@ -12,7 +12,7 @@ namespace GzAiEdge.Ingestion;
 /// <summary>
 /// The hot path of ingestion: a KPI report's point straight from its payload into the batch's line
 /// protocol, with its chain hash, and nothing allocated. It writes byte for byte what
-/// <see cref="MessageMapper"/>, <see cref="Points.Kpi"/> and the line protocol writer write for the same
+/// <see cref="MessageMapper"/>, <see cref="StoredSchema.Kpi"/> and the line protocol writer write for the same
 /// report (tests hold the two paths together); what it does not take, because the report is spelled
 /// unusually, is invalid, or names an unknown scenario, goes that general way and gets its reason there.
 /// One per batch encoder: not thread-safe.
@@ -78,7 +78,7 @@ public sealed class KpiLineWriter : IDisposable
 
     public void Dispose() => _hasher.Dispose();
 
-    // Points.Kpi's tags sorted by key (device, scenario, sector, site) and fields in its order; every string
+    // StoredSchema.Kpi's tags sorted by key (device, scenario, sector, site) and fields in its order; every string
     // here is printable ASCII without quotes, backslashes, commas, '=' or spaces, so nothing needs escaping.
     private static void Write(ref Utf8Output line, scoped in Utf8KpiReport report, ReadOnlySpan<byte> sectorTag, ReadOnlySpan<byte> hash,
         long start, long end)

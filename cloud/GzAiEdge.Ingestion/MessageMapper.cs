@@ -26,13 +26,13 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
             return topic.Kind switch
             {
                 MessageKind.Kpi => MapKpi(payload, topic),
-                MessageKind.Heartbeat => Read(payload, GzJsonContext.Default.Heartbeat, topic, Points.Heartbeat),
-                MessageKind.State => Read(payload, GzJsonContext.Default.DeviceState, topic, Points.State),
-                MessageKind.Event => Read(payload, GzJsonContext.Default.DeviceEvent, topic, Points.Event),
-                MessageKind.Checkpoint => Read(payload, GzJsonContext.Default.Checkpoint, topic, Points.Checkpoint),
+                MessageKind.Heartbeat => Read(payload, GzJsonContext.Default.Heartbeat, topic, StoredSchema.Heartbeat),
+                MessageKind.State => Read(payload, GzJsonContext.Default.DeviceState, topic, StoredSchema.State),
+                MessageKind.Event => Read(payload, GzJsonContext.Default.DeviceEvent, topic, StoredSchema.Event),
+                MessageKind.Checkpoint => Read(payload, GzJsonContext.Default.Checkpoint, topic, StoredSchema.Checkpoint),
 
                 // The cloud's own commands pass the shared subscription too: kept as the record of what was sent.
-                MessageKind.Cmd => Read(payload, GzJsonContext.Default.DeviceCommand, topic, Points.Command),
+                MessageKind.Cmd => Read(payload, GzJsonContext.Default.DeviceCommand, topic, StoredSchema.Command),
                 _ => Mapped.Reject($"kind '{GzTopic.KindSegment(topic.Kind)}' is not ingested"),
             };
         }
@@ -52,7 +52,7 @@ public sealed class MessageMapper(ScenarioCatalogue catalogue)
 
         // Evaluation scores by sector, so a report for a scenario the catalogue lacks cannot be placed.
         return catalogue.TryGet(report.Scenario, out var scenario)
-            ? Mapped.Store(Points.Kpi(report, scenario.SectorTag, ChainHash.Of(report)))
+            ? Mapped.Store(StoredSchema.Kpi(report, scenario.SectorTag, ChainHash.Of(report)))
             : Mapped.Reject($"scenario = '{report.Scenario}': not in the scenario catalogue");
     }
 

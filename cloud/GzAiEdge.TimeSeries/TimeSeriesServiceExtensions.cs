@@ -5,13 +5,19 @@ namespace GzAiEdge.TimeSeries;
 
 public static class TimeSeriesServiceExtensions
 {
-    /// <summary>The InfluxDB client (config section <c>InfluxDb</c>).</summary>
+    /// <summary>The InfluxDB client (config section <c>InfluxDb</c>) and the readers of the stored schema.</summary>
     public static IHostApplicationBuilder AddTimeSeries(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<InfluxDbOptions>().BindConfiguration(InfluxDbOptions.Section).ValidateOnStart();
         builder.Services.AddBoundSection<InfluxDbOptions>(InfluxDbOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<InfluxDbOptions>, InfluxDbOptionsValidator>();
         builder.Services.AddHttpClient<InfluxDbClient>();
+
+        // Transient like the typed client they use, so that its HttpClient handler keeps rotating.
+        builder.Services.AddTransient<KpiReader>();
+        builder.Services.AddTransient<DeviceEventReader>();
+        builder.Services.AddTransient<ScenarioReader>();
+        builder.Services.AddTransient<ChainReader>();
         return builder;
     }
 }

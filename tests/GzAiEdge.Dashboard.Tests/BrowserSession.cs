@@ -1,3 +1,4 @@
+using GzAiEdge.Testing;
 using Microsoft.Playwright;
 
 namespace GzAiEdge.Dashboard.Tests;
@@ -18,6 +19,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        TestCategory.EnsureServersAllowed("Chromium");
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (./gz setup does it)");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = Args, Headless = true });

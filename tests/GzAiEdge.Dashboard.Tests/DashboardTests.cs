@@ -1,12 +1,14 @@
 using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Scenarios.Kpis;
+using GzAiEdge.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GzAiEdge.Dashboard.Tests;
 
 /// <summary>The dashboard in a real browser against a running cloud host, fed through the real broker.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<BrowserSession>
 {
     private const string Vitals = "med-yuexiu-vitals";

@@ -4,6 +4,7 @@ using GzAiEdge.Testing;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>The shipped broker limits (firmware-configs/mosquitto/gz-limits.conf), checked on a real Mosquitto.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class BrokerConfigTests
 {
     // A stock Mosquitto (max_queued_messages 1000) acknowledges all of these to the publisher and

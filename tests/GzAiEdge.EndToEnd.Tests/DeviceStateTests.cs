@@ -6,6 +6,7 @@ using GzAiEdge.Testing;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class DeviceStateTests
 {
     private const string StateTopic = "gz/v1/tianhe-01/cam-01/state";

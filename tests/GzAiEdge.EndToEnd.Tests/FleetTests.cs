@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>gz fleet → Mosquitto → cloud → InfluxDB, checked by the chain verifier with the registry the fleet wrote.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class FleetTests(ITestOutputHelper output)
 {
     private const int Devices = 4;

@@ -8,6 +8,7 @@ using GzAiEdge.TimeSeries;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>A real worker's heartbeat through Mosquitto into the cloud: its health readings on the wire, in InfluxDB and in the API.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class HeartbeatHealthTests
 {
     [Fact]

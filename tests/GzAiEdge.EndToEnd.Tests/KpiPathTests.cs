@@ -6,6 +6,7 @@ using GzAiEdge.TimeSeries;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>Edge worker → Mosquitto → cloud ingestion → InfluxDB, all real processes.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class KpiPathTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new("gz-e2e");

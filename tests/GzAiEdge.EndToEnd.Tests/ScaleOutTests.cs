@@ -1,7 +1,9 @@
+using GzAiEdge.Testing;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class ScaleOutTests(ITestOutputHelper output)
 {
     [Fact]

@@ -3,6 +3,7 @@ using GzAiEdge.Testing;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>What an operator sees when a config is wrong: every mistake, where it is, and no stack trace.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class StartupConfigurationTests
 {
     [Fact]

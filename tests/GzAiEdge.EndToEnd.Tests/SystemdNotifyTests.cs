@@ -3,6 +3,7 @@ using GzAiEdge.Testing;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>The worker as systemd runs a Type=notify service with WatchdogSec: the notifications it sends on its own.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class SystemdNotifyTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);

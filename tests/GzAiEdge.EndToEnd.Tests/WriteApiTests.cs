@@ -5,6 +5,7 @@ using GzAiEdge.Testing;
 namespace GzAiEdge.EndToEnd.Tests;
 
 /// <summary>Ingestion writing through <c>/api/v2/write</c>, the API of InfluxDB 2.x/3.x and clustered stores, into a real VictoriaMetrics.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class WriteApiTests
 {
     private const int Reports = 150;

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Evaluation.Tests;
 
 [Collection(IngestedProgrammeCollection.Name)]
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class EvaluationTests(IngestedProgrammeFixture data)
 {
     private const string Query = "from=2026-03-01T00:00:00Z&to=2026-03-01T00:04:00Z";
@@ -98,6 +101,6 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     }
 
     private Task<ProgrammeEvaluation> EvaluateProgrammeAsync(int parallelism) =>
-        new ProgrammeEvaluator(new ScenarioEvaluator(data.Client(), new EvidenceNotChecked()))
+        new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
             .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, parallelism, null, CancellationToken.None);
 }

@@ -3,10 +3,12 @@ using System.Text.RegularExpressions;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Reports;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Evaluation.Tests;
 
 [Collection(IngestedProgrammeCollection.Name)]
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed partial class ReportTests(IngestedProgrammeFixture data)
 {
     private static readonly string[] Chosen = [IngestedProgrammeFixture.Scenario, "traffic-tianhe-flow", "med-yuexiu-vitals"];
@@ -60,7 +62,7 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
     private async Task<ProgrammeEvaluation> EvaluateAsync()
     {
         var scenarios = Chosen.Select(id => data.Programme.Catalogue.TryGet(id, out var s) ? s : throw new InvalidOperationException(id)).ToList();
-        return await new ProgrammeEvaluator(new ScenarioEvaluator(data.Client(), new EvidenceNotChecked()))
+        return await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
             .EvaluateAsync(data.Programme, scenarios, IngestedProgrammeFixture.Period, 2, null, CancellationToken.None);
     }
 

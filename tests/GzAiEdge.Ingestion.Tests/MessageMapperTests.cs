@@ -124,7 +124,7 @@ public class MessageMapperTests
             Model = new ModelInfo("yolov8n-gz", "1.0.0", new string('a', 64)),
             Prev = ChainHash.Genesis,
         });
-        var point = Points.Kpi(report, "traffic", ChainHash.Genesis);
+        var point = StoredSchema.Kpi(report, "traffic", ChainHash.Genesis);
 
         var stored = point.Tags.Select(t => t.Key).Concat(point.Fields.Select(f => f.Key)).Where(name => !report.Kpis.ContainsKey(name)).ToList();
 

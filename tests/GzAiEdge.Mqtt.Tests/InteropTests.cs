@@ -4,6 +4,7 @@ using static GzAiEdge.Mqtt.Tests.Support.TestClients;
 namespace GzAiEdge.Mqtt.Tests;
 
 /// <summary>Interoperability with Mosquitto's own command-line clients, both directions, both protocol versions.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public class InteropTests
 {
     [Theory]

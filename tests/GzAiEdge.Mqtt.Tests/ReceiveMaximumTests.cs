@@ -36,6 +36,7 @@ public class ReceiveMaximumTests
         Assert.Equal(0, lost);
     }
 
+    [Trait(TestCategory.Key, TestCategory.Servers)]
     [Fact]
     public async Task A_session_queue_far_deeper_than_the_receive_maximum_drains_from_mosquitto_without_a_reconnect()
     {

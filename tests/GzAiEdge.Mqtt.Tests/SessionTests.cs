@@ -4,6 +4,7 @@ using static GzAiEdge.Mqtt.Tests.Support.TestClients;
 namespace GzAiEdge.Mqtt.Tests;
 
 /// <summary>Persistent sessions, manual acknowledgement and redelivery against a real Mosquitto.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public class SessionTests
 {
     private static MqttClientOptions Subscriber(MosquittoBroker broker, bool cleanStart) => Options(broker, "ingest-1") with

@@ -4,6 +4,7 @@ using static GzAiEdge.Mqtt.Tests.Support.TestClients;
 
 namespace GzAiEdge.Mqtt.Tests;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public class SharedSubscriptionTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using static GzAiEdge.Mqtt.Tests.Support.TestClients;
 namespace GzAiEdge.Mqtt.Tests;
 
 /// <summary>TLS against Mosquitto with a CA made by openssl for this test (server and client certificates).</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class TlsTests : IDisposable
 {
     private readonly TempFolder _pki = new("gz-mqtt-pki");

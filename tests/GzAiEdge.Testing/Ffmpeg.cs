@@ -5,6 +5,7 @@ public static class Ffmpeg
 {
     public static async Task RunAsync(params string[] args)
     {
+        TestCategory.EnsureServersAllowed("ffmpeg");
         await using var ffmpeg = ChildProcess.Start("ffmpeg", ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", .. args]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await ffmpeg.WaitForExitAsync(timeout.Token);

@@ -30,6 +30,7 @@ public static class GzProcesses
     private static async Task<(ChildProcess Process, Uri Api)> StartCloudCoreAsync(
         MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs)
     {
+        TestCategory.EnsureServersAllowed("the cloud as a process");
         var port = FreePort.Next();
         var api = new Uri($"{scheme}://127.0.0.1:{port}");
         var process = ChildProcess.Start("dotnet",
@@ -62,21 +63,28 @@ public static class GzProcesses
     }
 
     /// <summary>Starts the cloud host with exactly these arguments, without waiting for it.</summary>
-    public static ChildProcess StartCloud(TempFolder folder, params string[] args) =>
-        ChildProcess.Start("dotnet", [Assembly("cloud", "GzAiEdge.Cloud"), .. args], workingDirectory: folder.Path);
+    public static ChildProcess StartCloud(TempFolder folder, params string[] args)
+    {
+        TestCategory.EnsureServersAllowed("the cloud as a process");
+        return ChildProcess.Start("dotnet", [Assembly("cloud", "GzAiEdge.Cloud"), .. args], workingDirectory: folder.Path);
+    }
 
     /// <summary>Starts an edge worker with a YAML config written to the folder (and, say, the environment systemd gives a service).</summary>
     public static ChildProcess StartEdge(string configYaml, TempFolder folder, string name = "device",
         IReadOnlyDictionary<string, string>? environment = null)
     {
+        TestCategory.EnsureServersAllowed("an edge worker as a process");
         var config = folder.File($"{name}.yaml");
         File.WriteAllText(config, configYaml);
         return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Edge"), "--config", config], environment, folder.Path);
     }
 
     /// <summary>Starts the fleet simulator (gz fleet) with these arguments.</summary>
-    public static ChildProcess StartFleet(TempFolder folder, params string[] args) =>
-        ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Fleet"), .. args], workingDirectory: folder.Path);
+    public static ChildProcess StartFleet(TempFolder folder, params string[] args)
+    {
+        TestCategory.EnsureServersAllowed("the fleet simulator as a process");
+        return ChildProcess.Start("dotnet", [Assembly("edge", "GzAiEdge.Fleet"), .. args], workingDirectory: folder.Path);
+    }
 
     /// <summary>Runs the gz command line to completion (at most a minute); returns its exit code and output.</summary>
     public static Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, params string[] args) =>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GzAiEdge.TimeSeries;
+using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Testing;
 
@@ -11,14 +13,14 @@ public static class InfluxCount
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Points in the <c>kpi</c> measurement (<c>SELECT count(seq) FROM kpi</c>; 0 before the first).</summary>
-    public static async Task<long> KpiPointsAsync(InfluxDbServer influx)
-    {
-        var uri = new Uri(influx.BaseAddress, $"query?db={Uri.EscapeDataString(influx.Database)}&q={Uri.EscapeDataString("SELECT count(seq) FROM kpi")}");
-        using var json = JsonDocument.Parse(await Http.GetStringAsync(uri));
-        var result = json.RootElement.GetProperty("results")[0];
-        return result.TryGetProperty("series", out var series) ? series[0].GetProperty("values")[0][1].GetInt64() : 0;
-    }
+    /// <summary>Points in the <c>kpi</c> measurement (<see cref="KpiReader.CountAsync"/>; 0 before the first).</summary>
+    public static Task<long> KpiPointsAsync(InfluxDbServer influx) =>
+        new KpiReader(new InfluxDbClient(Http, Options.Create(new InfluxDbOptions
+        {
+            BaseAddress = influx.BaseAddress,
+            Database = influx.Database,
+            Timeout = Http.Timeout,
+        }))).CountAsync(CancellationToken.None);
 
     /// <summary>Points written through /write since the server started (httpd pointsWrittenOK of /debug/vars).</summary>
     public static async Task<long> WrittenPointsAsync(InfluxDbServer influx)

@@ -1,4 +1,5 @@
 using System.Net;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Testing;
 
@@ -66,6 +67,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
     /// <summary>Starts the stopped server again with the same data and ports.</summary>
     public async Task StartAgainAsync()
     {
+        TestCategory.EnsureServersAllowed("InfluxDB");
         if (_process is not null)
         {
             throw new InvalidOperationException("influxd is already running; stop or kill it first");
@@ -189,7 +191,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
 
     private async Task CreateDatabaseAsync()
     {
-        var statement = $"CREATE DATABASE \"{Database.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+        var statement = $"CREATE DATABASE {InfluxQl.Identifier(Database)}";
         using var body = new FormUrlEncodedContent([new("q", statement)]);
         using var response = await Http.PostAsync(new Uri(BaseAddress, "query"), body);
         var text = await response.Content.ReadAsStringAsync();

@@ -68,6 +68,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
+        TestCategory.EnsureServersAllowed("Mosquitto");
         var limits = RepoPaths.Combine("firmware-configs", "mosquitto", "gz-limits.conf");
         var config = _folder.File("mosquitto.conf");
         await File.WriteAllTextAsync(config, $"""

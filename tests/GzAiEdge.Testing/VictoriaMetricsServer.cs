@@ -31,6 +31,7 @@ public sealed class VictoriaMetricsServer : IAsyncDisposable
 
     public static async Task<VictoriaMetricsServer> StartAsync()
     {
+        TestCategory.EnsureServersAllowed("VictoriaMetrics");
         var server = new VictoriaMetricsServer(FreePort.Next());
         try
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.TimeSeries.Tests;
 
 /// <summary>Against a real InfluxDB 1.x, one server per test.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class InfluxDbClientTests : IAsyncLifetime
 {
     private readonly HttpClient _http = new();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.TimeSeries.Tests;
 
 /// <summary>Both write APIs against a real VictoriaMetrics, which takes line protocol on <c>/write</c> and <c>/api/v2/write</c>.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class InfluxDbClientWriteApiTests : IAsyncLifetime
 {
     private static readonly long Time = LinePoint.ToUnixNanoseconds(new DateTimeOffset(2026, 11, 22, 8, 0, 10, TimeSpan.Zero)) + 123_456_789;

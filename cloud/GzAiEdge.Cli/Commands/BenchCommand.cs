@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Cli.Commands;
 
@@ -55,13 +56,13 @@ internal static class BenchCommand
 
             var queriesBefore = resolved.Counter.Queries;
             var evaluating = Stopwatch.StartNew();
-            var evaluation = await new ProgrammeEvaluator(new ScenarioEvaluator(resolved.Client, new EvidenceNotChecked()))
+            var evaluation = await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(resolved.Client), new EvidenceNotChecked()))
                 .EvaluateAsync(resolved.Programme, chosen, period, resolved.Parallelism, null, token);
             evaluating.Stop();
             var queries = resolved.Counter.Queries - queriesBefore;
             var reports = evaluation.Scenarios.Sum(s => s.Reports.Used);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"evaluate: {evaluation.Scenarios.Count} scenarios, {reports:N0} reports aggregated in {evaluating.Elapsed.TotalSeconds:0.00} s with {queries} InfluxDB queries ({queries * 5} statements), parallelism {resolved.Parallelism}"));
+                $"evaluate: {evaluation.Scenarios.Count} scenarios, {reports:N0} reports aggregated in {evaluating.Elapsed.TotalSeconds:0.00} s with {queries} InfluxDB queries ({queries * ScenarioQuery.Statements} statements), parallelism {resolved.Parallelism}"));
             Console.WriteLine($"result: {evaluation.Leaderboard.Count} eligible, {evaluation.Scenarios.Count - evaluation.Leaderboard.Count} ineligible; top: {string.Join(", ", evaluation.Leaderboard.Take(3).Select(r => $"{r.Candidate.ScenarioId} {r.Candidate.Score:0.00}"))}");
             return 0;
         }));

@@ -133,7 +133,7 @@ internal sealed class EvaluationInputs
     /// <summary>Runs the evaluation with a progress bar on a terminal, or a line per tenth elsewhere.</summary>
     public static async Task<ProgrammeEvaluation> EvaluateAsync(Resolved inputs, CancellationToken cancellationToken)
     {
-        var evaluator = new ProgrammeEvaluator(new ScenarioEvaluator(inputs.Client, inputs.Evidence));
+        var evaluator = new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(inputs.Client), inputs.Evidence));
         var total = inputs.Scenarios?.Count ?? inputs.Programme.Catalogue.All.Count;
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {

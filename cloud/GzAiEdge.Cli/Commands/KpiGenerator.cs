@@ -11,7 +11,7 @@ namespace GzAiEdge.Cli.Commands;
 
 /// <summary>
 /// Writes synthetic KPI windows for scenarios straight into InfluxDB, as ingestion would store them
-/// (<see cref="Points.Kpi"/>). Seeded per scenario: each gets its own quality between threshold and
+/// (<see cref="StoredSchema.Kpi"/>). Seeded per scenario: each gets its own quality between threshold and
 /// target, window noise, and a small share of lost reports (a larger one for every seventh), so the
 /// ranking, the completeness gate and the ties have something to decide.
 /// </summary>
@@ -68,7 +68,7 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                             Kpis = kpis,
                             Model = new ModelInfo("bench-model", "1.0", string.Empty),
                         };
-                        writer.Write(GzAiEdge.TimeSeries.Points.Kpi(report, scenario.SectorTag, ChainHash.Of(report)));
+                        writer.Write(StoredSchema.Kpi(report, scenario.SectorTag, ChainHash.Of(report)));
                         Points++;
                         if (++inBatch == BatchPoints)
                         {

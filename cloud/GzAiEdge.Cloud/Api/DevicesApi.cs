@@ -1,6 +1,5 @@
 using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Messages;
-using GzAiEdge.Ingestion;
 using GzAiEdge.Monitoring.Live;
 using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,7 +62,7 @@ public static class DevicesApi
     /// <summary>The device's latest events, newest first, as ingestion stored them.</summary>
     /// <param name="command">Only the events answering this command (its id, as <c>POST …/commands</c> returned it).</param>
     public static async Task<Results<Ok<IReadOnlyList<DeviceEventView>>, ValidationProblem, ProblemHttpResult>> GetEventsAsync(
-        InfluxDbClient influx, string site, string device, string? command, int? limit, CancellationToken cancellationToken)
+        DeviceEventReader events, string site, string device, string? command, int? limit, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
         checks.Id("site", site);
@@ -75,19 +74,9 @@ public static class DevicesApi
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        var byCommand = command is null ? string.Empty : $" AND \"command_id\" = {InfluxQl.StringLiteral(command)}";
-        var query = $"SELECT \"level\", \"code\", \"message\", \"command_id\" FROM {InfluxQl.Identifier(Points.EventMeasurement)}"
-            + $" WHERE \"site\" = {InfluxQl.StringLiteral(site)} AND \"device\" = {InfluxQl.StringLiteral(device)}{byCommand} ORDER BY time DESC LIMIT {take}";
         try
         {
-            var result = await influx.QueryAsync(query, cancellationToken);
-            return TypedResults.Ok<IReadOnlyList<DeviceEventView>>([.. result.Series.SelectMany(s => Enumerable.Range(0, s.Values.Count).Select(row =>
-                new DeviceEventView(
-                    LinePoint.FromUnixNanoseconds(s.Value(row, "time").GetInt64()),
-                    s.Value(row, "level").GetString() ?? string.Empty,
-                    s.Value(row, "code").GetString() ?? string.Empty,
-                    s.Value(row, "message").GetString() ?? string.Empty,
-                    s.Columns.Contains("command_id") ? s.Value(row, "command_id").GetString() : null)))]);
+            return TypedResults.Ok(await events.LatestAsync(site, device, command, take, cancellationToken));
         }
         catch (InfluxDbUnavailableException ex)
         {

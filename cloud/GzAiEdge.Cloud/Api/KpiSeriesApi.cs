@@ -1,6 +1,5 @@
 using System.Globalization;
 using GzAiEdge.Contracts.Validation;
-using GzAiEdge.Ingestion;
 using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +13,6 @@ public static class KpiSeriesApi
 {
     private const int MaxKpis = 20;
     private const int MaxPoints = 5000;
-    private static readonly string[] Aggregations = ["mean", "min", "max", "sum", "count", "last"];
     private static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
 
     public static IEndpointRouteBuilder MapKpiSeriesApi(this IEndpointRouteBuilder app)
@@ -29,7 +27,7 @@ public static class KpiSeriesApi
     /// <param name="points">Most points per KPI; the bucket width is the range divided by this, in whole seconds.</param>
     /// <param name="agg">How windows in a bucket combine: mean (default), min, max, sum, count, last.</param>
     public static async Task<Results<Ok<KpiSeries>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
-        InfluxDbClient influx, TimeProvider time, string? scenario, string? kpis, string? site, string? device,
+        KpiReader reader, TimeProvider time, string? scenario, string? kpis, string? site, string? device,
         string? from, string? to, int? points, string? agg, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
@@ -65,9 +63,9 @@ public static class KpiSeriesApi
         }
 
         var aggregation = agg ?? "mean";
-        if (!Aggregations.Contains(aggregation))
+        if (!KpiReader.Aggregations.Contains(aggregation))
         {
-            checks.Add("agg", $"agg '{aggregation}' is not one of {string.Join(", ", Aggregations)}");
+            checks.Add("agg", $"agg '{aggregation}' is not one of {string.Join(", ", KpiReader.Aggregations)}");
         }
 
         if (checks.Failed)
@@ -76,40 +74,15 @@ public static class KpiSeriesApi
         }
 
         var bucket = Math.Max(1, (long)Math.Ceiling((end - start).TotalSeconds / count));
-        var query = Query(keys, aggregation, scenario!, site, device, start, end, bucket);
         try
         {
-            var result = await influx.QueryAsync(query, cancellationToken);
-            var series = keys.ToDictionary(k => k, _ => (IReadOnlyList<KpiPoint>)[]);
-            foreach (var s in result.Series)
-            {
-                foreach (var key in keys)
-                {
-                    series[key] = [.. Enumerable.Range(0, s.Values.Count)
-                        .Where(row => s.Value(row, key).ValueKind == System.Text.Json.JsonValueKind.Number)
-                        .Select(row => new KpiPoint(LinePoint.FromUnixNanoseconds(s.Value(row, "time").GetInt64()), s.Value(row, key).GetDouble()))];
-                }
-            }
-
+            var series = await reader.SeriesAsync(keys, aggregation, scenario!, site, device, start, end, bucket, cancellationToken);
             return TypedResults.Ok(new KpiSeries(scenario!, site, device, start, end, bucket, aggregation, series));
         }
         catch (InfluxDbUnavailableException ex)
         {
             return ApiProblems.InfluxUnavailable(ex);
         }
-    }
-
-    private static string Query(string[] keys, string aggregation, string scenario, string? site, string? device,
-        DateTimeOffset start, DateTimeOffset end, long bucket)
-    {
-        var fields = string.Join(", ", keys.Select(k => $"{aggregation}({InfluxQl.Identifier(k)}) AS {InfluxQl.Identifier(k)}"));
-        var where = $"\"scenario\" = {InfluxQl.StringLiteral(scenario)}"
-            + (site is null ? string.Empty : $" AND \"site\" = {InfluxQl.StringLiteral(site)}")
-            + (device is null ? string.Empty : $" AND \"device\" = {InfluxQl.StringLiteral(device)}")
-            + $" AND time >= {InfluxQl.TimeLiteral(start)} AND time < {InfluxQl.TimeLiteral(end)}";
-
-        // fill(none): a bucket without windows is a gap in the chart, not a zero.
-        return $"SELECT {fields} FROM {InfluxQl.Identifier(Points.KpiMeasurement)} WHERE {where} GROUP BY time({bucket}s) fill(none)";
     }
 
     private static DateTimeOffset? Time(ApiChecks checks, string name, string? text)
@@ -133,6 +106,3 @@ public static class KpiSeriesApi
 public sealed record KpiSeries(
     string Scenario, string? Site, string? Device, DateTimeOffset From, DateTimeOffset To, long BucketSeconds, string Aggregation,
     IReadOnlyDictionary<string, IReadOnlyList<KpiPoint>> Series);
-
-/// <summary>One bucket: its start and the aggregated value.</summary>
-public sealed record KpiPoint(DateTimeOffset Time, double Value);

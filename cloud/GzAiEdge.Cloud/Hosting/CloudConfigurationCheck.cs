@@ -3,6 +3,7 @@ using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Ingestion;
 using GzAiEdge.Monitoring.Alerts;
+using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.TimeSeries;
 
@@ -21,6 +22,7 @@ public static class CloudConfigurationCheck
             .Check<CatalogueOptions>(services)
             .Check<InfluxDbOptions>(services)
             .Check<IngestionOptions>(services)
+            .Check<LiveFeedOptions>(services)
             .Check<AlertOptions>(services)
             .Check<EvaluationOptions>(services)
             .Check<ModelsOptions>(services)

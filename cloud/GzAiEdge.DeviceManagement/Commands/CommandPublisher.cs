@@ -9,10 +9,11 @@ namespace GzAiEdge.DeviceManagement.Commands;
 
 /// <summary>
 /// Publishes device commands on the device's cmd topic, QoS 1 and not retained (a retained command would run again
-/// on every new session of the device), through this instance's live connection, and waits for the broker's PUBACK.
+/// on every new session of the device), through this instance's live connection (<see cref="ILivePublisher"/>), and waits
+/// for the broker's PUBACK.
 /// A device that is offline gets the command from its persistent session when it returns, unless it expired by then.
 /// </summary>
-public sealed class CommandPublisher(LiveClient live, ILogger<CommandPublisher> logger)
+public sealed class CommandPublisher(ILivePublisher live, TimeProvider time, ILogger<CommandPublisher> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -21,12 +22,11 @@ public sealed class CommandPublisher(LiveClient live, ILogger<CommandPublisher> 
     {
         var topic = GzTopic.Create(command.Site, command.Device, MessageKind.Cmd).ToString();
         var payload = JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var timeout = new CancellationTokenSource(Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var client = await live.Connected.WaitAsync(timeout.Token);
-            await client.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, timeout.Token);
+            await live.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, linked.Token);
         }
         catch (Exception ex) when (ex is MqttException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

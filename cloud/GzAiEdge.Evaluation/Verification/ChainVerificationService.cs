@@ -1,5 +1,6 @@
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Verification;
+using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Evaluation.Verification;

@@ -11,7 +11,6 @@ public static class VerificationServiceExtensions
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section);
         builder.Services.AddBoundSection<VerificationOptions>(VerificationOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTransient<ChainReader>();
         builder.Services.AddTransient<ChainVerificationService>();
         return builder;
     }

@@ -16,7 +16,7 @@ public sealed class AlertClockService(AlertEngine engine, TimeProvider time, ILo
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Live.LiveLog.AlertLoopFailed(logger, Period, ex);
+                AlertLog.AlertLoopFailed(logger, Period, ex);
             }
         }
     }

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Monitoring.Alerts;
 
 /// <summary>
-/// Delivers queued alert changes to the broker (<c>gz/v1/alerts</c>, QoS 1, for other cloud
+/// Delivers queued alert changes to the broker (<see cref="AlertTopic"/>, QoS 1, for other cloud
 /// instances and site systems) and to the optional webhook. A failure is logged and the next alert
 /// goes on: the alert is stored already and shown live, so the outlets are best effort.
 /// </summary>
 public sealed class AlertDeliveryService(
     AlertPublisher publisher,
-    LiveClient feed,
+    ILivePublisher feed,
+    TimeProvider time,
     IHttpClientFactory http,
     IOptions<AlertOptions> options,
     ILogger<AlertDeliveryService> logger) : BackgroundService
@@ -26,17 +27,16 @@ public sealed class AlertDeliveryService(
         var webhook = options.Value.WebhookUrl is { Length: > 0 } url ? new Uri(url) : null;
         await foreach (var alert in publisher.Pending.ReadAllAsync(stoppingToken))
         {
-            var json = LiveMessageHandler.Serialize(alert);
+            var json = LiveJson.Serialize(alert);
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(PublishTimeout);
-                var client = await feed.Connected.WaitAsync(timeout.Token);
-                await client.PublishAsync(new MqttApplicationMessage(LiveFeedService.AlertTopic, Encoding.UTF8.GetBytes(json)), timeout.Token);
+                using var timeout = new CancellationTokenSource(PublishTimeout, time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+                await feed.PublishAsync(new MqttApplicationMessage(AlertTopic.Name, Encoding.UTF8.GetBytes(json)), linked.Token);
             }
             catch (Exception ex) when (ex is MqttException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
             {
-                LiveLog.AlertNotPublished(logger, alert.Id, LiveFeedService.AlertTopic, ex.Message);
+                AlertLog.AlertNotPublished(logger, alert.Id, AlertTopic.Name, ex.Message);
             }
 
             if (webhook is not null)
@@ -50,15 +50,15 @@ public sealed class AlertDeliveryService(
     {
         try
         {
-            using var response = await http.CreateClient(WebhookClient).PostAsJsonAsync(url, alert, LiveMessageHandler.Json, stoppingToken);
+            using var response = await http.CreateClient(WebhookClient).PostAsJsonAsync(url, alert, LiveJson.Options, stoppingToken);
             if (!response.IsSuccessStatusCode)
             {
-                LiveLog.AlertNotPublished(logger, alert.Id, url.ToString(), $"HTTP {(int)response.StatusCode}");
+                AlertLog.AlertNotPublished(logger, alert.Id, url.ToString(), $"HTTP {(int)response.StatusCode}");
             }
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !stoppingToken.IsCancellationRequested))
         {
-            LiveLog.AlertNotPublished(logger, alert.Id, url.ToString(), ex.Message);
+            AlertLog.AlertNotPublished(logger, alert.Id, url.ToString(), ex.Message);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace GzAiEdge.Monitoring.Alerts;
 /// <summary>
 /// Evaluates the rules of each report's scenario type as reports and state changes arrive, and
 /// offline durations on a clock. Raising is deduplicated by the store (one active alert per rule and
-/// device); an alert is resolved as soon as its condition no longer holds.
+/// device); an alert is resolved as soon as its condition no longer holds. It observes the live
+/// feed (<see cref="IDeviceObserver"/> says why that way round).
 /// </summary>
 public sealed class AlertEngine(
     AlertRuleSet rules,
@@ -17,7 +18,7 @@ public sealed class AlertEngine(
     SqliteAlertStore store,
     AlertPublisher publisher,
     TimeProvider time,
-    IOptions<AlertOptions> options)
+    IOptions<AlertOptions> options) : IDeviceObserver
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string Rule, string Site, string Device), int> _breaches = [];
@@ -78,7 +79,7 @@ public sealed class AlertEngine(
         }
     }
 
-    public async Task OnDeviceStateAsync(DeviceView device, CancellationToken cancellationToken)
+    public async Task OnStateAsync(DeviceView device, CancellationToken cancellationToken)
     {
         if (device.Scenario is not { } scenario || RulesFor(scenario) is not { Offline: not null } typeRules)
         {

@@ -10,7 +10,7 @@ namespace GzAiEdge.Monitoring.Alerts;
 /// would stall the feed whenever its receive buffer is full. The queue is unbounded because alert
 /// changes are rare (deduplicated per rule and device) and each must be delivered, not dropped.
 /// </summary>
-public sealed class AlertPublisher(LiveHub hub, ILogger<AlertPublisher> logger)
+public sealed class AlertPublisher(ILiveEvents live, ILogger<AlertPublisher> logger)
 {
     private readonly Channel<AlertView> _pending = Channel.CreateUnbounded<AlertView>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -20,14 +20,14 @@ public sealed class AlertPublisher(LiveHub hub, ILogger<AlertPublisher> logger)
     {
         if (!alert.Active)
         {
-            LiveLog.AlertResolved(logger, alert.Id, alert.Message);
+            AlertLog.AlertResolved(logger, alert.Id, alert.Message);
         }
         else if (alert.AcknowledgedAt is null)
         {
-            LiveLog.AlertRaised(logger, alert.Id, alert.Message);
+            AlertLog.AlertRaised(logger, alert.Id, alert.Message);
         }
 
-        hub.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, LiveMessageHandler.Serialize(alert)));
+        live.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, LiveJson.Serialize(alert)));
         _pending.Writer.TryWrite(alert);
     }
 }

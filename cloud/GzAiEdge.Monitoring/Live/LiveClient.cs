@@ -2,12 +2,16 @@ using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Monitoring.Live;
 
-/// <summary>The live feed's MQTT client once it is connected; alerts are published through it.</summary>
-public sealed class LiveClient
+/// <summary>The live feed's MQTT client once it is connected; alerts and device commands are published through it.</summary>
+public sealed class LiveClient : ILivePublisher
 {
     private readonly TaskCompletionSource<MqttClient> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<MqttClient> Connected => _connected.Task;
+    public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        var client = await _connected.Task.WaitAsync(cancellationToken);
+        await client.PublishAsync(message, cancellationToken);
+    }
 
     internal void SetConnected(MqttClient client) => _connected.TrySetResult(client);
 }

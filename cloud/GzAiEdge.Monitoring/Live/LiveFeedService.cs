@@ -21,7 +21,6 @@ public sealed class LiveFeedService(
     ILogger<MqttClient> mqttLogger) : BackgroundService
 {
     public const string DeviceFilter = "gz/v1/+/+/+";
-    public const string AlertTopic = "gz/v1/alerts";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,19 +74,20 @@ public sealed class LiveFeedService(
         }
     }
 
-    // No Local on the alert topic: this instance shows its own alerts directly, others' through the broker.
+    // No Local on the other areas' topics (alerts): this instance shows its own directly, others' through the broker.
     private async Task SubscribeAsync(MqttClient client, string? username, CancellationToken cancellationToken)
     {
         await ingestion.WhenSubscribedAsync(cancellationToken);
-        var codes = await client.SubscribeAsync(
-            [new MqttSubscription(DeviceFilter), new MqttSubscription(AlertTopic) { NoLocal = true }], cancellationToken);
+        MqttSubscription[] subscriptions = [new(DeviceFilter), .. handler.OtherTopics.Select(t => new MqttSubscription(t) { NoLocal = true })];
+        var filters = string.Join(", ", subscriptions.Select(s => s.TopicFilter));
+        var codes = await client.SubscribeAsync(subscriptions, cancellationToken);
         if (codes.Any(c => c >= MqttReasonCode.UnspecifiedError))
         {
             throw new InvalidOperationException(
-                $"the broker refused the live feed's subscriptions {DeviceFilter}, {AlertTopic}: {string.Join(", ", codes)}; check the ACL of user '{username}'");
+                $"the broker refused the live feed's subscriptions {filters}: {string.Join(", ", codes)}; check the ACL of user '{username}'");
         }
 
-        LiveLog.Subscribed(logger, $"{DeviceFilter}, {AlertTopic}");
+        LiveLog.Subscribed(logger, filters);
     }
 
     // A clean session keeps no subscriptions: after each reconnect, subscribe again behind ingestion.

@@ -1,4 +1,6 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.Ingestion;
+using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Monitoring.Live;
 
@@ -10,11 +12,14 @@ public static class LiveFeedServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddLiveFeed(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
+        builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section).ValidateOnStart();
         builder.Services.AddBoundSection<LiveFeedOptions>(LiveFeedOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>();
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveHub>());
         builder.Services.AddSingleton<LiveClient>();
+        builder.Services.AddSingleton<ILivePublisher>(sp => sp.GetRequiredService<LiveClient>());
         builder.Services.AddSingleton<LiveMessageHandler>();
         builder.Services.AddHostedService<LiveFeedService>();
         return builder;

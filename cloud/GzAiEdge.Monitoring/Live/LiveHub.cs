@@ -7,7 +7,7 @@ namespace GzAiEdge.Monitoring.Live;
 /// other streams, so each stream has its own small buffer that drops its oldest event when full;
 /// the dashboard reloads from the API on reconnect, so a dropped event costs freshness, not data.
 /// </summary>
-public sealed class LiveHub
+public sealed class LiveHub : ILiveEvents
 {
     private const int StreamCapacity = 256;
     private readonly Lock _gate = new();

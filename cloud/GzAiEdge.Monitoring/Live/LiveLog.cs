@@ -1,6 +1,6 @@
 namespace GzAiEdge.Monitoring.Live;
 
-/// <summary>Log messages of the live feed, alerts and dashboard (event ids 6000–6099).</summary>
+/// <summary>Log messages of the live feed (event ids 6000–6009; alerts have 6010–6099).</summary>
 internal static partial class LiveLog
 {
     [LoggerMessage(6000, LogLevel.Information, "Live feed subscribed to {Filters}")]
@@ -20,16 +20,4 @@ internal static partial class LiveLog
 
     [LoggerMessage(6005, LogLevel.Information, "Live feed off (LiveFeed:Enabled = false): this instance only ingests; dashboards and alerts need an instance with it on")]
     public static partial void Disabled(ILogger logger);
-
-    [LoggerMessage(6010, LogLevel.Warning, "Alert {Id} raised: {Message}")]
-    public static partial void AlertRaised(ILogger logger, long id, string message);
-
-    [LoggerMessage(6011, LogLevel.Information, "Alert {Id} resolved: {Message}")]
-    public static partial void AlertResolved(ILogger logger, long id, string message);
-
-    [LoggerMessage(6012, LogLevel.Warning, "Alert {Id} could not be published to {Target}: {Reason}")]
-    public static partial void AlertNotPublished(ILogger logger, long id, string target, string reason);
-
-    [LoggerMessage(6013, LogLevel.Error, "Alert evaluation failed; retrying in {Delay}")]
-    public static partial void AlertLoopFailed(ILogger logger, TimeSpan delay, Exception exception);
 }

@@ -1,27 +1,31 @@
-using System.Text;
-using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Validation;
-using GzAiEdge.Monitoring.Alerts;
 
 namespace GzAiEdge.Monitoring.Live;
 
 /// <summary>
-/// Turns one message of the live subscription into registry updates, alert evaluation and live
-/// events. Messages are validated with the same contract rules as ingestion; invalid ones are
-/// ignored here because ingestion already dead-letters them with the reason.
+/// Turns one message of the live subscription into registry updates, live events and what the
+/// observers (<see cref="IDeviceObserver"/>: alerts) are told. Device messages are validated with the
+/// same contract rules as ingestion; invalid ones are ignored here because ingestion already
+/// dead-letters them with the reason. Messages on another area's topic go to its <see cref="ILiveTopicHandler"/>.
 /// </summary>
-public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, AlertEngine alerts, ILogger<LiveMessageHandler> logger)
+public sealed class LiveMessageHandler(
+    DeviceRegistry registry, LiveHub hub, IEnumerable<IDeviceObserver> observers, IEnumerable<ILiveTopicHandler> topics,
+    ILogger<LiveMessageHandler> logger)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly IDeviceObserver[] _observers = [.. observers];
+    private readonly ILiveTopicHandler[] _topics = [.. topics];
+
+    /// <summary>The topics of the other areas' handlers, subscribed beside the device topics.</summary>
+    public IEnumerable<string> OtherTopics => _topics.Select(t => t.Topic);
 
     public async Task HandleAsync(string topicName, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (topicName == LiveFeedService.AlertTopic)
+        if (Array.Find(_topics, t => t.Topic == topicName) is { } other)
         {
-            ForwardAlert(payload);
+            other.Handle(payload.Span);
             return;
         }
 
@@ -42,7 +46,11 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
                 }
 
                 PublishDevice(reporter);
-                await alerts.OnKpiAsync(report, reporter, cancellationToken);
+                foreach (var observer in _observers)
+                {
+                    await observer.OnKpiAsync(report, reporter, cancellationToken);
+                }
+
                 return;
             case MessageKind.Heartbeat when MessageReader.TryRead(payload.Span, GzJsonContext.Default.Heartbeat, topic, out var heartbeat, out errors):
                 PublishDevice(registry.OnHeartbeat(heartbeat));
@@ -50,7 +58,11 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
             case MessageKind.State when MessageReader.TryRead(payload.Span, GzJsonContext.Default.DeviceState, topic, out var state, out errors):
                 var device = registry.OnState(state);
                 PublishDevice(device);
-                await alerts.OnDeviceStateAsync(device, cancellationToken);
+                foreach (var observer in _observers)
+                {
+                    await observer.OnStateAsync(device, cancellationToken);
+                }
+
                 return;
             case MessageKind.Event when MessageReader.TryRead(payload.Span, GzJsonContext.Default.DeviceEvent, topic, out var deviceEvent, out errors):
                 if (hub.StreamCount > 0)
@@ -69,7 +81,7 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
     }
 
     // Every report and heartbeat passes here: with no stream open (no dashboard watching) nothing is
-    // serialised, and the feed only keeps the registry and the alerts current.
+    // serialised, and the feed only keeps the registry and the observers current.
     private void PublishDevice(DeviceView device)
     {
         if (hub.StreamCount > 0)
@@ -78,27 +90,7 @@ public sealed class LiveMessageHandler(DeviceRegistry registry, LiveHub hub, Ale
         }
     }
 
-    // Alerts raised by other instances arrive here; this instance's own are published to the hub
-    // directly (the subscription has No Local set), so each alert is shown once.
-    private void ForwardAlert(ReadOnlyMemory<byte> payload)
-    {
-        AlertView? alert = null;
-        try
-        {
-            alert = JsonSerializer.Deserialize<AlertView>(payload.Span, Json);
-        }
-        catch (JsonException ex)
-        {
-            LiveLog.Ignored(logger, LiveFeedService.AlertTopic, ex.Message);
-        }
-
-        if (alert is { Scenario: not null, Site: not null })
-        {
-            hub.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, Encoding.UTF8.GetString(payload.Span)));
-        }
-    }
-
-    internal static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+    private static string Serialize<T>(T value) => LiveJson.Serialize(value);
 }
 
 /// <summary>A KPI report as the live stream sends it (the signature left out).</summary>

@@ -5,8 +5,8 @@ using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.Cloud.Tests.Api;
 
-/// <summary>Scenarios, paging, validation and problem details, against the running cloud host.</summary>
-public sealed class CatalogueApiTests(CloudHost host) : IClassFixture<CloudHost>
+/// <summary>Scenarios, paging, validation and problem details, against the cloud host in-process.</summary>
+public sealed class CatalogueApiTests(InProcessCloud host) : IClassFixture<InProcessCloud>
 {
     [Fact]
     public async Task Scenarios_list_the_catalogue_by_page_and_sector()

@@ -4,10 +4,12 @@ using System.Text.Json;
 using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Mqtt;
+using GzAiEdge.Testing;
 
 namespace GzAiEdge.Cloud.Tests.Api;
 
 /// <summary>Devices, alerts and the live stream, driven by scripted devices through the real broker.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class DeviceAndAlertApiTests(CloudHost host) : IClassFixture<CloudHost>
 {
     private const string Vitals = "med-yuexiu-vitals";

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.Cloud.Tests.Api;
 
 /// <summary>Downsampling by InfluxDB: windows written straight to InfluxDB come back as bucket aggregates.</summary>
-public sealed class KpiSeriesApiTests(CloudHost host) : IClassFixture<CloudHost>
+[Trait(TestCategory.Key, TestCategory.Servers)]
+public sealed class KpiSeriesApiTests(InProcessCloudWithInflux host) : IClassFixture<InProcessCloudWithInflux>
 {
     // 120 one-second windows with value i at t0 + i s; t0 on a minute boundary, so 10 s buckets hold
     // i = 10k .. 10k + 9 exactly (InfluxDB aligns GROUP BY time buckets to the epoch).
@@ -52,7 +53,7 @@ public sealed class KpiSeriesApiTests(CloudHost host) : IClassFixture<CloudHost>
         }
 
         using var http = new HttpClient();
-        var influx = new InfluxDbClient(http, Options.Create(new InfluxDbOptions { BaseAddress = host.Influx.BaseAddress, Database = host.Influx.Database }));
+        var influx = new InfluxDbClient(http, Options.Create(new InfluxDbOptions { BaseAddress = host.Influx!.BaseAddress, Database = host.Influx.Database }));
         await influx.WriteAsync(Encoding.UTF8.GetBytes(lines.ToString()), CancellationToken.None);
     }
 
@@ -60,6 +61,7 @@ public sealed class KpiSeriesApiTests(CloudHost host) : IClassFixture<CloudHost>
 }
 
 /// <summary>A broken alert rules file stops the cloud at start, naming file, line and what is wrong.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class AlertRulesStartupTests
 {
     [Fact]

@@ -6,12 +6,11 @@ using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
-using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Cloud.Tests.Api;
 
-/// <summary>The model repository and the commands API against the real cloud host and broker.</summary>
-public sealed class ModelsAndCommandsApiTests(CloudHost host) : IClassFixture<CloudHost>
+/// <summary>The model repository and the checks of the commands API, against the cloud host in-process.</summary>
+public sealed class ModelsAndCommandsApiTests(InProcessCloud host) : IClassFixture<InProcessCloud>
 {
     [Fact]
     public async Task A_model_is_listed_its_manifest_served_and_its_file_sent_with_its_length()
@@ -40,27 +39,6 @@ public sealed class ModelsAndCommandsApiTests(CloudHost host) : IClassFixture<Cl
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.GetRawText());
-    }
-
-    [Fact]
-    public async Task A_command_is_published_once_on_the_devices_cmd_topic_with_the_id_the_api_returns()
-    {
-        await using var device = new MqttClient(new MqttClientOptions { Host = host.Broker.Host, Port = host.Broker.Port, ClientId = "cmd-device" });
-        await device.ConnectAsync(CancellationToken.None);
-        await device.SubscribeAsync([new MqttSubscription("gz/v1/yuexiu-03/cmd-01/cmd")], CancellationToken.None);
-
-        using var response = await host.Http.PostAsJsonAsync(new Uri("/api/v1/devices/yuexiu-03/cmd-01/commands", UriKind.Relative),
-            new { type = "config.set", arguments = new Dictionary<string, string> { ["Pipeline:DecisionThreshold"] = "0.6" }, expiresInSeconds = 120 });
-        var sent = await response.Content.ReadFromJsonAsync<JsonElement>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var message = await device.Messages.ReadAsync(timeout.Token);
-        var command = JsonSerializer.Deserialize(message.Payload.Span, GzJsonContext.Default.DeviceCommand)!;
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal($"/api/v1/devices/yuexiu-03/cmd-01/events?command={command.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(sent.GetProperty("id").GetString(), command.Id);
-        Assert.Equal(("config.set", "0.6", TimeSpan.FromSeconds(120)), (command.Type, command.Arguments!["Pipeline:DecisionThreshold"], command.Expires - command.Issued));
-        Assert.False(message.Retain);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GzAiEdge.Devices.Camera;
 using GzAiEdge.Devices.Sources;
+using GzAiEdge.Testing;
 
 namespace GzAiEdge.Devices.Tests.Camera;
 
@@ -7,9 +8,17 @@ namespace GzAiEdge.Devices.Tests.Camera;
 /// Plays the pipeline's part for a camera under test: ticks it, keeps what each delivered frame said (and, when
 /// asked, its pixels), and waits for conditions with generous timeouts (the machine is shared; no timing is asserted).
 /// </summary>
-internal sealed class CameraDriver(CameraFrameSource camera)
+internal sealed class CameraDriver
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly CameraFrameSource _camera;
+
+    // The camera runs ffmpeg or gst-launch-1.0 as its child: a server for the split of the suite.
+    public CameraDriver(CameraFrameSource camera)
+    {
+        TestCategory.EnsureServersAllowed("the camera's child (ffmpeg or gst-launch-1.0)");
+        _camera = camera;
+    }
 
     public List<(long Sequence, long Index, DateTimeOffset Time)> Frames { get; } = [];
 
@@ -23,10 +32,10 @@ internal sealed class CameraDriver(CameraFrameSource camera)
     /// <summary>One tick: reads every frame released now.</summary>
     public void Tick()
     {
-        camera.Advance(DateTimeOffset.UtcNow, TimeSpan.Zero);
-        while (camera.TryRead(out var frame))
+        _camera.Advance(DateTimeOffset.UtcNow, TimeSpan.Zero);
+        while (_camera.TryRead(out var frame))
         {
-            Assert.Equal(camera.Format.FrameBytes, frame.Pixels.Length);
+            Assert.Equal(_camera.Format.FrameBytes, frame.Pixels.Length);
             Frames.Add((frame.Sequence, frame.Index, frame.Time));
             if (KeepPixels)
             {
@@ -42,7 +51,7 @@ internal sealed class CameraDriver(CameraFrameSource camera)
         while (true)
         {
             Tick();
-            var stats = camera.Stats;
+            var stats = _camera.Stats;
             if (States.Count == 0 || States[^1] != (stats.State, stats.Reason))
             {
                 States.Add((stats.State, stats.Reason));

@@ -8,6 +8,7 @@ namespace GzAiEdge.Devices.Tests.Camera;
 /// <summary>The camera source over the real ffmpeg, fed by its own test sources and by files it made.</summary>
 public class CameraFrameSourceTests
 {
+    [Trait(TestCategory.Key, TestCategory.Servers)]
     [Fact]
     public async Task Frames_from_an_ffmpeg_test_source_arrive_whole_in_order_with_increasing_timestamps_and_their_colours()
     {
@@ -36,6 +37,7 @@ public class CameraFrameSourceTests
         Assert.NotNull(stats.LastInput);
     }
 
+    [Trait(TestCategory.Key, TestCategory.Servers)]
     [Fact]
     public async Task A_generated_video_file_plays_every_frame_exactly_once_and_then_ends()
     {
@@ -55,6 +57,7 @@ public class CameraFrameSourceTests
         Assert.Null(camera.ProcessId);
     }
 
+    [Trait(TestCategory.Key, TestCategory.Servers)]
     [Fact]
     public async Task A_looped_file_starts_again_at_its_end_in_the_same_child()
     {
@@ -89,6 +92,7 @@ public class CameraFrameSourceTests
         Assert.Equal((SourceState.Streaming, 0L), (camera.Stats.State, camera.Stats.Reconnects));
     }
 
+    [Trait(TestCategory.Key, TestCategory.Servers)]
     [Fact]
     public async Task A_slow_consumer_loses_the_oldest_frames_and_every_frame_is_accounted_for()
     {

@@ -5,6 +5,7 @@ using GzAiEdge.Testing;
 namespace GzAiEdge.Devices.Tests.Camera;
 
 /// <summary>How the camera source survives its child: killed, hung, refused, missing, and stopped.</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public class CameraRecoveryTests
 {
     [Fact]

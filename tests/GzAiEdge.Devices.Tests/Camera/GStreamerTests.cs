@@ -1,9 +1,11 @@
 using GzAiEdge.Devices.Camera;
 using GzAiEdge.Devices.Sources;
+using GzAiEdge.Testing;
 
 namespace GzAiEdge.Devices.Tests.Camera;
 
 /// <summary>The camera source over the real gst-launch-1.0 (Debian gstreamer1.0-tools and -plugins-base).</summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public class GStreamerTests
 {
     [Fact]

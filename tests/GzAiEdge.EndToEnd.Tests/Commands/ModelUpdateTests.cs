@@ -11,6 +11,7 @@ namespace GzAiEdge.EndToEnd.Tests.Commands;
 /// event, with the old model running on.
 /// </summary>
 [Collection(CommandCollection.Name)]
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class ModelUpdateTests(CommandRig rig, ITestOutputHelper output)
 {
     private static byte[] Vitals => File.ReadAllBytes(RepoPaths.Combine("models", "vitals-classifier.onnx"));

@@ -4,11 +4,13 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Mqtt;
+using GzAiEdge.Testing;
 
 namespace GzAiEdge.EndToEnd.Tests.Commands;
 
 /// <summary>Who may command a device, and what the device refuses: keys it does not allow, bad values, expired and replayed commands.</summary>
 [Collection(CommandCollection.Name)]
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class RemoteCommandTests(CommandRig rig)
 {
     [Fact]

@@ -1,7 +1,9 @@
+using GzAiEdge.Testing;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class BrokerOutageTests(ITestOutputHelper output)
 {
     // Long enough for both reconnect backoffs to reach their 30 s cap

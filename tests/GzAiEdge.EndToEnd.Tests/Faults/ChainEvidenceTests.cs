@@ -2,6 +2,8 @@ using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
@@ -11,6 +13,7 @@ namespace GzAiEdge.EndToEnd.Tests.Faults;
 /// but not verified, a device missing from the key registry has nothing verified, and without a
 /// registry the answer is "not checked", never a pass.
 /// </summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class ChainEvidenceTests(ITestOutputHelper output)
 {
     private const int Reports = 20;

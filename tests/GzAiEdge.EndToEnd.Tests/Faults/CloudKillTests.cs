@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class CloudKillTests(ITestOutputHelper output)
 {
     private const int Reports = 3000;

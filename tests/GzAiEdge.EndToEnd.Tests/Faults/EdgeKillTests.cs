@@ -1,7 +1,9 @@
+using GzAiEdge.Testing;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class EdgeKillTests(ITestOutputHelper output)
 {
     [Fact]

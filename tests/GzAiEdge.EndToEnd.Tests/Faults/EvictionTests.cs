@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
 using GzAiEdge.Contracts.Verification;
+using GzAiEdge.Testing;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed partial class EvictionTests(ITestOutputHelper output)
 {
     [Fact]

@@ -4,10 +4,12 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Mqtt;
+using GzAiEdge.Testing;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     [Fact]

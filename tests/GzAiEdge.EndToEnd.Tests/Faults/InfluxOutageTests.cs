@@ -1,7 +1,9 @@
+using GzAiEdge.Testing;
 using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class InfluxOutageTests(ITestOutputHelper output)
 {
     // Long enough for ingestion's write retries (250 ms doubling) to reach their 30 s cap.

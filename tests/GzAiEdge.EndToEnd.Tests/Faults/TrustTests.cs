@@ -13,6 +13,7 @@ namespace GzAiEdge.EndToEnd.Tests.Faults;
 /// A site set up by <c>gz provision</c>: TLS, passwords and per-device ACLs on a real Mosquitto, a
 /// signing device, and an attacker who holds the device's broker credentials but not its signing key.
 /// </summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempFolder _folder = new("gz-trust");

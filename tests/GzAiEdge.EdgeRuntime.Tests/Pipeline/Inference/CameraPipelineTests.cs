@@ -13,6 +13,7 @@ namespace GzAiEdge.EdgeRuntime.Tests.Pipeline.Inference;
 /// The traffic pipeline on a camera source: ffmpeg plays a lossless video of the replay's frames, and the real
 /// detector finds in it what it finds in the replay itself.
 /// </summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public class CameraPipelineTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);

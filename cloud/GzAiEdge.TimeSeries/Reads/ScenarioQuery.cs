@@ -1,13 +1,14 @@
 using System.Globalization;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Types;
-using GzAiEdge.TimeSeries;
+using static GzAiEdge.TimeSeries.StoredSchema;
 
-namespace GzAiEdge.Evaluation;
+namespace GzAiEdge.TimeSeries;
 
 /// <summary>
 /// The InfluxQL for one scenario and period, as one request of five statements, all aggregated by
-/// InfluxDB (no raw point leaves the server):
+/// InfluxDB (no raw point leaves the server). <see cref="ScenarioReader"/> sends it and names what
+/// each statement answers (<see cref="ScenarioData"/>):
 /// 0 reports per device (count, first and last seq), listed or not;
 /// 1 each KPI aggregated over the period, with its report count;
 /// 2 each KPI aggregated per time bucket (the report's charts);
@@ -18,6 +19,12 @@ public sealed class ScenarioQuery
 {
     /// <summary>Time buckets a period is split into (at least one minute each).</summary>
     public const int Buckets = 120;
+
+    /// <summary>InfluxQL statements in <see cref="Text"/>.</summary>
+    public const int Statements = 5;
+
+    // The columns each statement answers with, by the AS names below.
+    internal const string Count = "n", First = "first", Last = "last", ModelColumn = "model";
 
     public ScenarioQuery(Scenario scenario, IReadOnlyList<KpiRubric> rubric, DemonstrationPeriod period)
     {
@@ -42,24 +49,31 @@ public sealed class ScenarioQuery
 
     public string Text()
     {
-        var scenario = $"{Q("scenario")} = {InfluxQl.StringLiteral(Scenario.Id)}";
+        var scenario = Conditions.Is(Tag.Scenario, Scenario.Id);
         // A point's time is its window end, so a window belongs to the period when it ends in (from, to].
         var time = $"time > {InfluxQl.TimeLiteral(Period.From)} AND time <= {InfluxQl.TimeLiteral(Period.To)}";
-        var devices = string.Join(" OR ", Scenario.Sites.SelectMany(s => s.Devices.Select(d =>
-            $"({Q("site")} = {InfluxQl.StringLiteral(s.Site)} AND {Q("device")} = {InfluxQl.StringLiteral(d)})")));
+        var devices = string.Join(" OR ", Scenario.Sites.SelectMany(s => s.Devices.Select(d => $"({Conditions.Device(s.Site, d)})")));
         var listed = $"{scenario} AND ({devices}) AND {time}";
-        var from = $" FROM {Q(Points.KpiMeasurement)} WHERE ";
+        var from = $" {Conditions.From(Measurement.Kpi)} WHERE ";
         var offset = ((Period.From.ToUnixTimeSeconds() % (long)Bucket.TotalSeconds) + (long)Bucket.TotalSeconds) % (long)Bucket.TotalSeconds;
         var groupTime = $"time({(long)Bucket.TotalSeconds}s, {offset}s)";
+        var byDevice = $"{Q(Tag.Site)}, {Q(Tag.Device)}";
+        var seq = Q(KpiField.Seq);
         var periodHours = Period.Length.TotalHours;
         var bucketHours = Bucket.TotalHours;
         return string.Join("; ",
-            $"SELECT count({Q("seq")}) AS n, min({Q("seq")}) AS first, max({Q("seq")}) AS last{from}{scenario} AND {time} GROUP BY {Q("site")}, {Q("device")}",
-            $"SELECT {string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, periodHours)} AS v{i}, count({Q(k.Key)}) AS n{i}"))}{from}{listed}",
-            $"SELECT {string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, bucketHours)} AS v{i}"))}{from}{listed} GROUP BY {groupTime} fill(none)",
-            $"SELECT count({Q("seq")}) AS n, max({Q("seq")}) AS last{from}{listed} GROUP BY {groupTime}, {Q("site")}, {Q("device")} fill(none)",
-            $"SELECT DISTINCT({Q("model")}) AS model{from}{listed}");
+            $"SELECT count({seq}) AS {Count}, min({seq}) AS {First}, max({seq}) AS {Last}{from}{scenario} AND {time} GROUP BY {byDevice}",
+            $"SELECT {string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, periodHours)} AS {ValueColumn(i)}, count({Q(k.Key)}) AS {CountColumn(i)}"))}{from}{listed}",
+            $"SELECT {string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, bucketHours)} AS {ValueColumn(i)}"))}{from}{listed} GROUP BY {groupTime} fill(none)",
+            $"SELECT count({seq}) AS {Count}, max({seq}) AS {Last}{from}{listed} GROUP BY {groupTime}, {byDevice} fill(none)",
+            $"SELECT DISTINCT({Q(KpiField.Model)}) AS {ModelColumn}{from}{listed}");
     }
+
+    /// <summary>The column of the rubric's i-th KPI aggregated (statements 1 and 2).</summary>
+    internal static string ValueColumn(int i) => $"v{i}";
+
+    /// <summary>The column of the rubric's i-th KPI's report count (statement 1).</summary>
+    internal static string CountColumn(int i) => $"n{i}";
 
     private static string Aggregate(KpiRubric kpi, double hours)
     {

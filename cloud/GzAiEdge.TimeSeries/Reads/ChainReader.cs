@@ -2,18 +2,16 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Verification;
-using GzAiEdge.TimeSeries;
+using static GzAiEdge.TimeSeries.StoredSchema;
 
-namespace GzAiEdge.Evaluation.Verification;
+namespace GzAiEdge.TimeSeries;
 
 /// <summary>
 /// Reads one device's stored reports and checkpoints back from InfluxDB and rebuilds the messages
-/// exactly as they were signed (Points.Kpi says which fields make that possible).
+/// exactly as they were signed (<see cref="StoredSchema.Kpi"/> says which fields make that possible).
 /// </summary>
 public sealed class ChainReader(InfluxDbClient influx)
 {
-    private static readonly HashSet<string> NotKpis = new(StringComparer.Ordinal) { "time", "seq", "site", "device", "scenario", "sector" };
-
     /// <summary>
     /// The device's chain over the period checked with its key: reads the seq stored before the
     /// period, the period's reports and checkpoints. Also says how many reports were read.
@@ -31,21 +29,22 @@ public sealed class ChainReader(InfluxDbClient influx)
     public async Task<long?> LastSeqBeforeAsync(string site, string device, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var result = await influx.QueryAsync(
-            $"SELECT max(\"seq\") FROM {InfluxQl.Identifier(Points.KpiMeasurement)} WHERE {Device(site, device)} AND time < {InfluxQl.TimeLiteral(from)}",
+            $"SELECT max({InfluxQl.Identifier(KpiField.Seq)}) {Conditions.From(Measurement.Kpi)} WHERE {Conditions.Device(site, device)} AND time < {InfluxQl.TimeLiteral(from)}",
             cancellationToken);
         return result.Series.FirstOrDefault() is { } series ? series.Value(0, "max").GetInt64() : null;
     }
 
+    /// <summary>The device's reports stored in [from, to), of every scenario, with the hash each arrived with.</summary>
     public async Task<IReadOnlyList<StoredReport>> ReportsAsync(string site, string device, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken)
     {
         var result = await influx.QueryAsync(
-            $"SELECT * FROM {InfluxQl.Identifier(Points.KpiMeasurement)} WHERE {Device(site, device)} AND {Period(from, to)} GROUP BY \"scenario\"",
+            $"SELECT * {Conditions.From(Measurement.Kpi)} WHERE {Conditions.Device(site, device)} AND {Conditions.Period(from, to)} GROUP BY {InfluxQl.Identifier(Tag.Scenario)}",
             cancellationToken);
         var reports = new List<StoredReport>();
         foreach (var series in result.Series)
         {
-            var scenario = series.Tags.GetValueOrDefault("scenario", string.Empty);
+            var scenario = series.Tags.GetValueOrDefault(Tag.Scenario, string.Empty);
             for (var row = 0; row < series.Values.Count; row++)
             {
                 reports.Add(ToReport(series, row, site, device, scenario));
@@ -55,22 +54,23 @@ public sealed class ChainReader(InfluxDbClient influx)
         return reports;
     }
 
+    /// <summary>The device's checkpoints stored in [from, to).</summary>
     public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(string site, string device, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken)
     {
         var result = await influx.QueryAsync(
-            $"SELECT * FROM {InfluxQl.Identifier(Points.CheckpointMeasurement)} WHERE {Device(site, device)} AND {Period(from, to)}",
+            $"SELECT * {Conditions.From(Measurement.Checkpoint)} WHERE {Conditions.Device(site, device)} AND {Conditions.Period(from, to)}",
             cancellationToken);
         return [.. result.Series.SelectMany(series => Enumerable.Range(0, series.Values.Count).Select(row => new Checkpoint
         {
             V = ContractVersion.Current,
             Site = site,
             Device = device,
-            Time = LinePoint.FromUnixNanoseconds(series.Value(row, "time").GetInt64()),
-            Seq = series.Value(row, "seq").GetInt64(),
-            Head = series.Value(row, "head").GetString()!,
-            Kid = Text(series.Value(row, "kid")),
-            Sig = Text(series.Value(row, "sig")),
+            Time = LinePoint.FromUnixNanoseconds(series.Value(row, Time).GetInt64()),
+            Seq = series.Value(row, CheckpointField.Seq).GetInt64(),
+            Head = series.Value(row, CheckpointField.Head).GetString()!,
+            Kid = Text(series.Value(row, CheckpointField.Kid)),
+            Sig = Text(series.Value(row, CheckpointField.Sig)),
         }))];
     }
 
@@ -81,39 +81,32 @@ public sealed class ChainReader(InfluxDbClient influx)
         var kpis = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < series.Columns.Count; i++)
         {
-            var column = series.Columns[i];
-            if (values[i].ValueKind == JsonValueKind.Number && !NotKpis.Contains(column) && !Points.ChainFields.Contains(column))
+            if (values[i].ValueKind == JsonValueKind.Number && KpiField.IsKpi(series.Columns[i]))
             {
-                kpis[column] = values[i].GetDouble();
+                kpis[series.Columns[i]] = values[i].GetDouble();
             }
         }
 
-        var modelName = Column("model_name");
+        var modelName = Column(KpiField.ModelName);
         var report = new KpiReport
         {
             V = ContractVersion.Current,
             Site = site,
             Device = device,
             Scenario = scenario,
-            Seq = series.Value(row, "seq").GetInt64(),
-            WindowStart = series.Columns.Contains("window_start_ns") && series.Value(row, "window_start_ns") is { ValueKind: JsonValueKind.Number } start
+            Seq = series.Value(row, KpiField.Seq).GetInt64(),
+            WindowStart = series.Columns.Contains(KpiField.WindowStartNs) && series.Value(row, KpiField.WindowStartNs) is { ValueKind: JsonValueKind.Number } start
                 ? LinePoint.FromUnixNanoseconds(start.GetInt64())
                 : default,
-            WindowEnd = LinePoint.FromUnixNanoseconds(series.Value(row, "time").GetInt64()),
+            WindowEnd = LinePoint.FromUnixNanoseconds(series.Value(row, Time).GetInt64()),
             Kpis = kpis,
-            Model = modelName is null ? null : new ModelInfo(modelName, Column("model_version") ?? string.Empty, Column("model_sha256") ?? string.Empty),
-            Prev = Column("prev"),
-            Kid = Column("kid"),
-            Sig = Column("sig"),
+            Model = modelName is null ? null : new ModelInfo(modelName, Column(KpiField.ModelVersion) ?? string.Empty, Column(KpiField.ModelSha256) ?? string.Empty),
+            Prev = Column(KpiField.Prev),
+            Kid = Column(KpiField.Kid),
+            Sig = Column(KpiField.Sig),
         };
-        return new StoredReport(report, Column("hash"));
+        return new StoredReport(report, Column(KpiField.Hash));
     }
 
     private static string? Text(JsonElement cell) => cell.ValueKind == JsonValueKind.String ? cell.GetString() : null;
-
-    private static string Device(string site, string device) =>
-        $"\"site\" = {InfluxQl.StringLiteral(site)} AND \"device\" = {InfluxQl.StringLiteral(device)}";
-
-    private static string Period(DateTimeOffset from, DateTimeOffset to) =>
-        $"time >= {InfluxQl.TimeLiteral(from)} AND time < {InfluxQl.TimeLiteral(to)}";
 }

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using GzAiEdge.Evaluation;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Types;
 
-namespace GzAiEdge.Evaluation.Tests;
+namespace GzAiEdge.TimeSeries.Tests.Reads;
 
 public partial class ScenarioQueryTests
 {
