@@ -12,6 +12,7 @@ namespace GzAiEdge.EndToEnd.Tests;
 /// validate</c> and run by the real worker against a real Mosquitto: its reports carry the model's own name and
 /// version and count cars and persons, named as the export names them.
 /// </summary>
+[Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class UltralyticsExportTests
 {
     [Theory]
