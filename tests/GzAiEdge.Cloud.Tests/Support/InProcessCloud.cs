@@ -66,13 +66,7 @@ public class InProcessCloud : IAsyncLifetime
         Folder.Dispose();
     }
 
-    public async Task<JsonElement> GetAsync(string path)
-    {
-        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public Task<JsonElement> GetAsync(string path) => Http.GetJsonAsync(path);
 
     private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
