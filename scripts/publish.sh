@@ -7,7 +7,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 . scripts/lib.sh
-GZ_ORT_VERSION="${GZ_ORT_VERSION:?run this through ./gz publish}"
 
 RIDS=(linux-x64 linux-arm64)
 declare -A ELF_MACHINE=([linux-x64]=62 [linux-arm64]=183) ELF_NAME=([linux-x64]=x86-64 [linux-arm64]=aarch64)
@@ -31,9 +30,12 @@ publish() {
     [ -f "$out/$f" ] || die "$out/$f is missing from the publish"
     [ "$(elf_machine "$out/$f")" = "${ELF_MACHINE[$rid]}" ] || die "$out/$f is not an ${ELF_NAME[$rid]} binary"
   done
-  # ./gz native checked the cached library against its pinned SHA-256 just before.
-  cmp -s "$out/libonnxruntime.so.1" ".cache/onnxruntime/$GZ_ORT_VERSION/$rid/libonnxruntime.so.1" \
-    || die "$out/libonnxruntime.so.1 is not the verified ONNX Runtime $GZ_ORT_VERSION ($rid)"
+  # The build checked the library against its pinned SHA-256, and so did ./gz native for the staged copy just before.
+  cmp -s "$out/libonnxruntime.so.1" ".cache/onnxruntime/$rid/libonnxruntime.so.1" \
+    || die "$out/libonnxruntime.so.1 is not the verified ONNX Runtime for $rid (.cache/onnxruntime/$rid, ./gz native)"
+  # NuGet's package carries every platform's library (about 300 MB); only this architecture's may be in the publish.
+  local ort; ort="$(find "$out" -iname '*onnxruntime*' -not -path "$out/models/*" | sort | tr '\n' ' ')"
+  [ "$ort" = "$out/libonnxruntime.so.1 " ] || die "$out holds other ONNX Runtime files than libonnxruntime.so.1: $ort"
   printf '  %-22s %s, %s files, %s\n' "$rid" "${ELF_NAME[$rid]}" "$(find "$out" -type f | wc -l)" "$(du -sh "$out" | cut -f1)"
 }
 

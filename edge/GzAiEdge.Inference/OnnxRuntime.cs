@@ -10,7 +10,10 @@ namespace GzAiEdge.Inference;
 /// </summary>
 public sealed unsafe class OnnxRuntime
 {
-    /// <summary>The library's file name beside the binary (the npm build ships only the versioned name).</summary>
+    /// <summary>
+    /// The library's file name beside the binary: its SONAME, under which JetPack builds are installed too. NuGet's
+    /// package names the file <c>libonnxruntime.so</c>; the build copies it under this name.
+    /// </summary>
     public const string LibraryFileName = "libonnxruntime.so.1";
 
     private static readonly Lock Gate = new();
