@@ -15,7 +15,8 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [--reports 100000] [--devices 1000] [--runs 5] [--loader-connections 8] [--peer-ack receipt|after-write]
              [--live-feed]  (GzAiEdge also runs its live feed, which reads every report a second time)
   publish    one connection publishing QoS 1 reports: our MQTT client vs MQTT.js   [--messages 200000] [--runs 5]
-  inference  our ONNX Runtime binding vs onnxruntime-node on the same models        (GZ_BENCH_RUNS=3000)
+  inference  our ONNX Runtime binding on NuGet's library (the one shipped) and on npm's 1.23.2, and
+             onnxruntime-node, on the same models                                (GZ_BENCH_RUNS=3000 GZ_BENCH_ROUNDS=3)
   fleet      memory and CPU per simulated device: gz fleet vs an MQTT.js fleet
              [--devices 1000 10000] [--runs 3] [--window-seconds 5]
   scaleout   1, 2, 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled
@@ -50,7 +51,7 @@ harness() { dotnet "bench/GzAiEdge.Load.Bench/bin/$CONFIGURATION/net10.0/GzAiEdg
 
 inference() {
   peers
-  dotnet "bench/GzAiEdge.Inference.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Inference.Bench.dll" "$ROOT" "${GZ_BENCH_RUNS:-3000}"
+  dotnet "bench/GzAiEdge.Inference.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Inference.Bench.dll" "$ROOT" "${GZ_BENCH_RUNS:-3000}" "${GZ_BENCH_ROUNDS:-3}"
 }
 
 # In process (the benchmarks are [InProcess]); BenchmarkDotNet writes its reports under .run/bench/hotpath.
