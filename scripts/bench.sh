@@ -26,6 +26,10 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [BenchmarkDotNet options, default: --filter '*'; the benchmarks run in process]
   evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
+  deps       the design card's packages against our pieces (docs/dependencies.md): MQTTnet's bytes per received
+             message and its session after a lost connection, System.Device.Gpio's and Iot.Device.Bindings' surface,
+             InfluxDB.Client and InfluxDB3.Client against InfluxDB 1.6, the managed ONNX Runtime on an older library
+             [--messages 100000] [--runs 3]
   all        ingest, publish, inference, hotpath, fleet and scaleout with their defaults, in turn
 USAGE
 }
@@ -81,6 +85,7 @@ case "${1:-}" in
   inference) shift; inference ;;
   hotpath) shift; say "bench hotpath"; hotpath "$@" ;;
   evaluate) shift; evaluate "$@" ;;
+  deps) shift; peers; say "bench deps"; dotnet "bench/GzAiEdge.Deps.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Deps.Bench.dll" "$ROOT" "$@" ;;
   all)
     shift
     peers

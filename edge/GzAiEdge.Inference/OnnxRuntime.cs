@@ -16,6 +16,12 @@ public sealed unsafe class OnnxRuntime
     /// </summary>
     public const string LibraryFileName = "libonnxruntime.so.1";
 
+    /// <summary>
+    /// The ONNX Runtime C API version this binding asks for (<c>OrtGetApiBase()->GetApi(v)</c>): a library offers
+    /// every version up to its own (1.23 offers 1…23, 1.32 offers 1…32), so any ORT from 1.16 on loads.
+    /// </summary>
+    public const uint ApiVersion = OrtApi.Version;
+
     private static readonly Lock Gate = new();
     private static OnnxRuntime? _loaded;
 
@@ -33,7 +39,7 @@ public sealed unsafe class OnnxRuntime
     /// <summary>Full path of the library that was loaded.</summary>
     public string LibraryPath { get; }
 
-    /// <summary>The library's version string, e.g. <c>1.23.2</c>.</summary>
+    /// <summary>The library's version string, e.g. <c>1.32.0</c>.</summary>
     public string Version => Api.VersionString;
 
     /// <summary>Execution providers compiled into this build, e.g. <c>CPUExecutionProvider</c>.</summary>
