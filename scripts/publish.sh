@@ -61,6 +61,18 @@ sysroot() {
   rm -rf "$apt"
 }
 
+# qemu-user hands the guest the host's /proc/cpuinfo (x86) unless the -L root has one. ONNX Runtime 1.32's CPU
+# detection (cpuinfo, at library load) finds no ARM core in it and dereferences NULL (seen: SIGSEGV right after reading
+# /proc/cpuinfo, under every -cpu model; 1.23.2 survived it). A board has its own, so the guest gets what a
+# Raspberry Pi 5 shows (Cortex-A76: implementer 0x41, part 0xd0b), one entry per host CPU as sysfs lists them.
+guest_cpuinfo() {
+  mkdir -p "$SYSROOT/proc"
+  local i
+  for ((i = 0; i < $(nproc --all); i++)); do
+    printf 'processor\t: %d\nBogoMIPS\t: 108.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x4\nCPU part\t: 0xd0b\nCPU revision\t: 1\n\n' "$i"
+  done > "$SYSROOT/proc/cpuinfo"
+}
+
 # run_publish RID LAUNCHER...: the publish for RID on a replay through the traffic detector, reporting to a
 # Mosquitto of its own, until two KPI reports and a heartbeat have arrived; prints them, then stops it cleanly.
 run_publish() {
@@ -109,6 +121,7 @@ check() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static >/dev/null
   fi
   sysroot
+  guest_cpuinfo
   run_publish linux-x64
   # binfmt_misc may not be registered (containers), so qemu is named explicitly; -L is the guest's root for the
   # dynamic loader and every library it opens. W^X off for the emulator only: .NET writes JIT code through a second,
