@@ -44,7 +44,7 @@ public sealed class InstallScriptTests : IDisposable
 
         // What landed is a config gz config validate accepts against that very tree (with the board's ORT in place).
         Directory.CreateDirectory(Path.Combine(Root, "usr", "local", "lib"));
-        File.CreateSymbolicLink(Path.Combine(Root, "usr", "local", "lib", "libonnxruntime.so.1"), RepoPaths.Combine(".cache", "onnxruntime", "1.23.2", "linux-arm64", "libonnxruntime.so.1"));
+        File.CreateSymbolicLink(Path.Combine(Root, "usr", "local", "lib", "libonnxruntime.so.1"), OnnxRuntimeLibraries.For("linux-arm64"));
         var (validExit, validOutput) = await GzProcesses.RunCliAsync(_folder, "config", "validate", "--root", Root, Etc("device.yaml"));
         Assert.True(validExit == 0, validOutput);
 

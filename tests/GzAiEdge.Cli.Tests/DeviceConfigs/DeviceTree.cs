@@ -23,7 +23,7 @@ internal sealed class DeviceTree : IDisposable
         Directory.CreateDirectory(Path.Combine(Root, "opt", "gzaiedge"));
         Directory.CreateSymbolicLink(Path.Combine(Root, "opt", "gzaiedge", "models"), RepoPaths.Combine("models"));
         var lib = Directory.CreateDirectory(Path.Combine(Root, "usr", "local", "lib")).FullName;
-        File.CreateSymbolicLink(Path.Combine(lib, "libonnxruntime.so.1"), RepoPaths.Combine(".cache", "onnxruntime", "1.23.2", "linux-arm64", "libonnxruntime.so.1"));
+        File.CreateSymbolicLink(Path.Combine(lib, "libonnxruntime.so.1"), OnnxRuntimeLibraries.For("linux-arm64"));
     }
 
     public string Root => _folder.File("root");
