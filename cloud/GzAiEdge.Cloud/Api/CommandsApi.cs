@@ -24,11 +24,6 @@ public static class CommandsApi
         CommandPublisher publisher, CommandSigning signing, ModelRepository models, TimeProvider time, string site, string device, CommandRequest request,
         CancellationToken cancellationToken)
     {
-        if (signing.Missing is { } missing)
-        {
-            return TypedResults.Problem(missing, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No command key");
-        }
-
         var checks = new ApiChecks();
         checks.Id("site", site);
         checks.Id("device", device);
@@ -68,6 +63,11 @@ public static class CommandsApi
         if (command.Type == CommandTypes.ModelUpdate && CheckModel(models, command.Arguments!, issued) is { } problem)
         {
             return problem;
+        }
+
+        if (signing.Missing is { } missing)
+        {
+            return TypedResults.Problem(missing, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No command key");
         }
 
         try
