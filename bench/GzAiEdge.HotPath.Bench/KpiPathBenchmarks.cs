@@ -72,6 +72,10 @@ public class KpiPathBenchmarks
     [Benchmark]
     public bool ReadReport() => Utf8KpiReport.TryRead(_payload, _kpis, _scratch, out _);
 
+    /// <summary>Read in place, then what a device may claim: the time bounds and the catalogue listing (<see cref="ReportBounds.Accepts"/>).</summary>
+    [Benchmark]
+    public bool ReadAndBound() => Utf8KpiReport.TryRead(_payload, _kpis, _scratch, out var report) && Bounds.Accepts(report);
+
     /// <summary>Canonical bytes and SHA-256 of a report read in place.</summary>
     [Benchmark]
     public bool ChainHashInPlace()
