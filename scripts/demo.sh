@@ -80,7 +80,8 @@ cat <<INFO
   MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-cloud -P "\$(sed -n 's/^Ingestion__Password=//p' $RUN/pki/cloud/credentials.env)" -t 'gz/v1/#' -v
   verify       ./gz verify --api $API --site tianhe-01 --device cam-01
   command      ./gz command --api $API --site yuexiu-03 --device ward-05 --wait config.set Pipeline:DecisionThreshold=0.6
-  model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 --out $RUN/models
+  model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 \\
+                 --version-number 2 --pipeline vitals-classification --out $RUN/models
                ./gz command --api $API --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
   logs         $RUN/*.log
   report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --keys $RUN/pki/cloud/device-keys.json --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report

@@ -26,4 +26,7 @@ internal static partial class IngestionLog
 
     [LoggerMessage(3007, LogLevel.Information, "Ingestion off (Ingestion:Enabled = false): this instance connects to no broker and stores nothing; it serves what other instances stored")]
     public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(3008, LogLevel.Warning, "Dead letters pruned: {Aged} older than {MaxAgeDays} days, {Sized} oldest to stay within {MaxTotalBytes} bytes ({Bytes} bytes in all); GET /api/v1/dead-letters/stats counts them")]
+    public static partial void DeadLettersPruned(ILogger logger, long aged, int maxAgeDays, long sized, long maxTotalBytes, long bytes);
 }

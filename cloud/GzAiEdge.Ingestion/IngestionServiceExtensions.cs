@@ -1,4 +1,5 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.Ingestion.Bounds;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ public static class IngestionServiceExtensions
 {
     /// <summary>
     /// Ingestion from the broker's shared subscription into InfluxDB (config section <c>Ingestion</c>); needs the
-    /// time series, the dead letters and the scenario catalogue (which maps a report's scenario to its sector).
+    /// time series, the dead letters and the scenario catalogue (which maps a report's scenario to its sector and lists
+    /// the devices that may report for it).
     /// </summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -17,6 +19,7 @@ public static class IngestionServiceExtensions
         services.AddBoundSection<IngestionOptions>(IngestionOptions.Section);
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddReportBounds();
         services.AddSingleton<MessageMapper>();
         services.AddSingleton<KpiLineWriter>();
         services.AddSingleton<BatchEncoder>();

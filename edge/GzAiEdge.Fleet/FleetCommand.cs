@@ -29,6 +29,10 @@ public static class FleetCommand
         var json = new Option<bool>("--json") { Description = "Stats as JSON lines" };
         var exactHeap = new Option<bool>("--exact-heap") { Description = "Collect garbage before each stats line so the managed heap is what is live (costs a full GC)" };
         var list = new Option<bool>("--list") { Description = "Print the devices as site/device lines (for gz provision --devices-from) and exit" };
+        var writeCatalogue = new Option<string?>("--write-catalogue")
+        {
+            Description = "Write the catalogue with the devices listed under the scenarios they report for, and exit: the cloud that ingests the fleet loads it (Catalogue:Path), as it takes reports only from listed devices",
+        };
         devices.Validators.Add(r => Range(r, "--devices", r.GetValueOrDefault<int>(), 1, 99_999));
         window.Validators.Add(r => Range(r, "--window-seconds", r.GetValueOrDefault<int>(), 1, 86_400));
         heartbeat.Validators.Add(r => Range(r, "--heartbeat-seconds", r.GetValueOrDefault<int>(), 1, 86_400));
@@ -53,6 +57,7 @@ public static class FleetCommand
         var command = new RootCommand("gz fleet: simulated devices, each with its own MQTT connection, identity and signing key, reporting signed KPI windows per scenario type")
         {
             devices, broker, window, heartbeat, sampleHz, duration, credentials, state, catalogue, ca, checkpointEvery, connectParallel, stats, json, exactHeap, list,
+            writeCatalogue,
         };
         command.SetAction((result, token) =>
         {
@@ -62,7 +67,9 @@ public static class FleetCommand
                 result.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : null, result.GetValue(credentials), result.GetValue(state)!,
                 result.GetValue(catalogue)!, result.GetValue(ca), result.GetValue(checkpointEvery), result.GetValue(connectParallel),
                 TimeSpan.FromSeconds(result.GetValue(stats)), result.GetValue(json), result.GetValue(exactHeap));
-            return result.GetValue(list) ? ListAsync(options) : RunAsync(options, token);
+            return result.GetValue(list) ? ListAsync(options)
+                : result.GetValue(writeCatalogue) is { } written ? WriteCatalogueAsync(options, written)
+                : RunAsync(options, token);
         });
         return command;
     }
@@ -75,6 +82,14 @@ public static class FleetCommand
             Console.WriteLine($"{layout.Place(i).Site}/{FleetLayout.DeviceId(i)}");
         }
 
+        return Task.FromResult(0);
+    });
+
+    private static Task<int> WriteCatalogueAsync(FleetOptions options, string path) => GuardAsync(() =>
+    {
+        var layout = new FleetLayout(FleetBuilder.LoadProgramme(options.Catalogue).Catalogue);
+        CatalogueWriter.WriteWithDevices(options.Catalogue, layout.Listings(options.Devices), path);
+        Console.WriteLine($"{path}: {options.Catalogue} with the {options.Devices} simulated devices listed; the cloud that ingests them loads it as Catalogue:Path");
         return Task.FromResult(0);
     });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the GzAiEdge edge worker on a device as a systemd service (firmware-configs/systemd/gz-edge.service):
 #   /opt/gzaiedge/         the ./gz publish output for the board (worker, ONNX Runtime, models, profiles)
-#   /etc/gzaiedge/         device.yaml, and from gz provision: ca.crt, signing-key.pem, credentials.env
+#   /etc/gzaiedge/         device.yaml, and from gz provision: ca.crt, signing-key.pem, command-key.pub.pem, credentials.env
 #   /var/lib/gzaiedge/     the outbox (created by systemd, StateDirectory=)
 # and a system user gz-edge in the gpio, i2c and video groups. --root DIR does all of it under DIR (an image being
 # built, or a test) and enables the unit without starting it. Every step is printed.
@@ -99,11 +99,13 @@ install -d -m 0750 -o 0 -g "$GID" "$ETC"
 install -m 0640 -o 0 -g "$GID" "$CONFIG" "$ETC/device.yaml"
 install -m 0644 -o 0 -g 0 "$CA" "$ETC/ca.crt"
 install -m 0640 -o 0 -g "$GID" "$CREDENTIALS/signing-key.pem" "$ETC/signing-key.pem"
+# The cloud's public command key: the device runs only commands it signed (commands: commandKeyFiles).
+install -m 0644 -o 0 -g 0 "$CREDENTIALS/command-key.pub.pem" "$ETC/command-key.pub.pem"
 # Only the broker identity: gz provision's paths (CA, key) are those of the machine it ran on; the device config names
 # the installed ones, and the environment would override it.
 ( umask 027; grep -E '^Broker__(Username|Password)=' "$CREDENTIALS/credentials.env" > "$ETC/credentials.env" )
 chown 0:"$GID" "$ETC/credentials.env"
-step "/etc/gzaiedge: device.yaml (from $CONFIG), ca.crt, signing-key.pem, credentials.env (broker username and password)"
+step "/etc/gzaiedge: device.yaml (from $CONFIG), ca.crt, signing-key.pem, command-key.pub.pem, credentials.env (broker username and password)"
 
 UNITS="$ROOT/etc/systemd/system"
 install -d "$UNITS"

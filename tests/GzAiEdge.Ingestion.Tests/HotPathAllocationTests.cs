@@ -25,7 +25,7 @@ public class HotPathAllocationTests
             Model = new ModelInfo("traffic-detector", "1.2.0", new string('c', 64)),
             Prev = ChainHash.Genesis,
         }), GzJsonContext.Default.KpiReport);
-        var writer = new KpiLineWriter(Catalogue);
+        var writer = SampleReports.Writer(Catalogue);
         var output = new ArrayBufferWriter<byte>(1 << 16);
         void Once()
         {

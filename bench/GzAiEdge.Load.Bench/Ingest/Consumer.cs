@@ -76,7 +76,7 @@ public sealed class Consumer : IAsyncDisposable
             "--urls", api.ToString(),
             $"--InfluxDb:BaseAddress={env.Influx.BaseAddress}", $"--InfluxDb:Database={env.Influx.Database}",
             $"--Ingestion:BrokerPort={env.Broker.Port}", $"--Ingestion:ClientId={clientId}",
-            $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
+            $"--Catalogue:Path={env.CatalogueFile}", $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}",
             $"--DeadLetters:Path={folder.File($"{clientId}-dead-letters.db")}", $"--LiveFeed:Enabled={env.LiveFeed}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File($"{clientId}-alerts.db")}");
         return new Consumer(ConsumerKind.GzAiEdge, process, api);

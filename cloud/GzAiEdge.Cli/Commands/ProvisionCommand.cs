@@ -17,6 +17,7 @@ internal static class ProvisionCommand
         var hosts = new Option<string[]>("--broker-host") { Description = "Name or address the broker certificate is valid for (repeatable)", DefaultValueFactory = _ => ["127.0.0.1", "localhost"] };
         var clientCerts = new Option<bool>("--client-certs") { Description = "Also issue a client certificate per device (mutual TLS)" };
         var programmeKey = new Option<string?>("--programme-key") { Description = "The programme's private key that signs models: used if the file exists, created there otherwise (default: {out}/programme/programme-key.pem)" };
+        var commandKey = new Option<string?>("--command-key") { Description = "The cloud's private key that signs commands: used if the file exists, created there otherwise (default: {out}/cloud/command-key.pem)" };
         site.Validators.Add(r => CheckId(r, "--site", r.GetValueOrDefault<string>()));
         devices.Validators.Add(r =>
         {
@@ -26,9 +27,9 @@ internal static class ProvisionCommand
             }
         });
 
-        var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), the programme's model-signing key, a CA and broker certificate for TLS")
+        var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), the programme's model-signing key, the cloud's command-signing key, a CA and broker certificate for TLS")
         {
-            site, devices, devicesFrom, output, cloudUser, hosts, clientCerts, programmeKey,
+            site, devices, devicesFrom, output, cloudUser, hosts, clientCerts, programmeKey, commandKey,
         };
         command.Validators.Add(r =>
         {
@@ -52,11 +53,11 @@ internal static class ProvisionCommand
         {
             var (listed, _) = DeviceList.Collect(result.GetValue(devices) ?? [], result.GetValue(devicesFrom));
             var request = new ProvisionRequest(result.GetValue(site)!, listed, result.GetValue(output)!,
-                result.GetValue(cloudUser)!, result.GetValue(hosts)!, result.GetValue(clientCerts), result.GetValue(programmeKey));
-            string programme;
+                result.GetValue(cloudUser)!, result.GetValue(hosts)!, result.GetValue(clientCerts), result.GetValue(programmeKey), result.GetValue(commandKey));
+            (string Programme, string Command) keys;
             try
             {
-                programme = SiteProvisioner.Run(request);
+                keys = SiteProvisioner.Run(request);
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -69,7 +70,8 @@ internal static class ProvisionCommand
             Console.WriteLine($"  broker:  {root}/mosquitto/passwd, {root}/mosquitto/acl, {root}/broker/broker.crt|key, CA {root}/ca.crt");
             Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env and signing-key.pem (keep them on the device)");
             Console.WriteLine($"  cloud:   {root}/cloud/credentials.env, public keys in {root}/cloud/device-keys.json");
-            Console.WriteLine($"  models:  programme key {programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
+            Console.WriteLine($"  models:  programme key {keys.Programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
+            Console.WriteLine($"  commands: command key {keys.Command} (the cloud instance that sends commands holds it: Commands:SigningKeyFile), public key on every device");
             return 0;
         });
         return command;

@@ -12,15 +12,16 @@ namespace GzAiEdge.Cli.Provisioning;
 /// <param name="BrokerHosts">Names and addresses the broker certificate is valid for.</param>
 /// <param name="ClientCertificates">Also issue a client certificate per device (mutual TLS).</param>
 /// <param name="ProgrammeKey">The programme's private key file: used when it exists (one key for every site), created otherwise.</param>
+/// <param name="CommandKey">The cloud's private command key file: used when it exists (one cloud commands every site), created otherwise.</param>
 internal sealed record ProvisionRequest(string Site, IReadOnlyList<string> Devices, string Output, string CloudUser,
-    IReadOnlyList<string> BrokerHosts, bool ClientCertificates, string? ProgrammeKey = null);
+    IReadOnlyList<string> BrokerHosts, bool ClientCertificates, string? ProgrammeKey = null, string? CommandKey = null);
 
 /// <summary>
 /// Makes a site's identities: broker users and ACL (each device may publish only its own kinds under
 /// <c>gz/v1/{site}/{device}/</c> and read only its own <c>cmd</c> topic; only the cloud may publish commands, and it
 /// reads all), a signing key pair per device (the private key stays in the device's folder, the public key goes to
-/// the cloud's registry), the programme's key pair that signs models (made once, reused for later sites; every
-/// device gets the public key), and a CA with the broker's certificate (and optionally client certificates) for TLS.
+/// the cloud's registry), the programme's key pair that signs models and the cloud's command key pair that signs
+/// commands (each made once, reused for later sites; every device gets both public keys), and a CA with the broker's certificate (and optionally client certificates) for TLS.
 /// </summary>
 internal static class SiteProvisioner
 {
@@ -30,8 +31,8 @@ internal static class SiteProvisioner
     /// <summary>What a device publishes; everything else under its prefix (its cmd topic above all) it may not.</summary>
     public static readonly IReadOnlyList<MessageKind> DeviceKinds = [MessageKind.Kpi, MessageKind.Heartbeat, MessageKind.Event, MessageKind.State, MessageKind.Checkpoint];
 
-    /// <summary>Writes everything; returns the programme's private key file.</summary>
-    public static string Run(ProvisionRequest request)
+    /// <summary>Writes everything; returns the programme's and the command key's private key files.</summary>
+    public static (string ProgrammeKey, string CommandKey) Run(ProvisionRequest request)
     {
         var root = Path.GetFullPath(request.Output);
         if (File.Exists(Path.Combine(root, "mosquitto", "passwd")))
@@ -49,9 +50,10 @@ internal static class SiteProvisioner
         pki.WriteServer(Path.Combine(root, "broker"), "broker", request.BrokerHosts);
         var caFile = Path.Combine(root, "ca.crt");
 
-        using var programme = ProgrammeKey(request, root, out var programmeKey);
+        using var programme = Key(request.ProgrammeKey ?? Path.Combine(root, "programme", "programme-key.pem"), ProgrammeSigner.FromPemFile, ProgrammeSigner.Create, out var programmeKey);
         var programmePublic = Path.Combine(root, "programme", "programme-key.pub.pem");
         File.WriteAllText(programmePublic, programme.PublicKeyPem);
+        using var commands = Key(request.CommandKey ?? Path.Combine(root, "cloud", "command-key.pem"), CommandSigner.FromPemFile, CommandSigner.Create, out var commandKey);
 
         var passwd = new StringBuilder();
         var acl = new StringBuilder("# Written by gz provision. Each device publishes only its own kinds under its own topic prefix and reads only its own commands.\n");
@@ -78,9 +80,11 @@ internal static class SiteProvisioner
             keys.Add(new DeviceKeyEntry(site, device, signer.PublicKeyPem));
             var devicePublic = Path.Combine(folder, "programme-key.pub.pem");
             File.WriteAllText(devicePublic, programme.PublicKeyPem);
+            var commandPublic = Path.Combine(folder, "command-key.pub.pem");
+            File.WriteAllText(commandPublic, commands.PublicKeyPem);
             Pki.Secret(Path.Combine(folder, "credentials.env"),
                 $"Broker__Username={user}\nBroker__Password={password}\nBroker__CaFile={caFile}\nEdge__SigningKeyFile={keyFile}\n"
-                + $"Commands__ProgrammeKeyFile={devicePublic}\nCommands__CaFile={caFile}\n");
+                + $"Commands__ProgrammeKeyFile={devicePublic}\nCommands__CommandKeyFiles__0={commandPublic}\nCommands__CaFile={caFile}\n");
             if (request.ClientCertificates)
             {
                 pki.WriteClient(folder, "client", user);
@@ -97,19 +101,21 @@ internal static class SiteProvisioner
         DeviceKeyRegistry.Save(registry, new DeviceKeyRegistryFile(keys));
         Pki.Secret(Path.Combine(root, "cloud", "credentials.env"),
             $"Ingestion__Username={request.CloudUser}\nIngestion__Password={cloudPassword}\nIngestion__CaFile={caFile}\nVerification__KeyRegistryPath={registry}\n"
-            + $"Models__ProgrammeKeyFile={programmePublic}\n");
-        return programmeKey;
+            + $"Models__ProgrammeKeyFile={programmePublic}\nCommands__SigningKeyFile={commandKey}\n");
+        return (programmeKey, commandKey);
     }
 
-    private static ProgrammeSigner ProgrammeKey(ProvisionRequest request, string root, out string path)
+    // A key shared by every site (the programme's, the cloud's command key) is made by the first provisioning and read by the rest.
+    private static T Key<T>(string file, Func<string, T> load, Func<T> create, out string path)
+        where T : P256Signer
     {
-        path = Path.GetFullPath(request.ProgrammeKey ?? Path.Combine(root, "programme", "programme-key.pem"));
+        path = Path.GetFullPath(file);
         if (File.Exists(path))
         {
-            return ProgrammeSigner.FromPemFile(path);
+            return load(path);
         }
 
-        var created = ProgrammeSigner.Create();
+        var created = create();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         Pki.Secret(path, created.ExportPrivateKeyPem());
         return created;

@@ -1,6 +1,6 @@
 namespace GzAiEdge.Ingestion.DeadLetters;
 
-/// <summary>Durable storage for dead letters; listing is in the order they were added.</summary>
+/// <summary>Durable storage for dead letters, bounded by age and size; listing is in the order they were added.</summary>
 public interface IDeadLetterStore
 {
     Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
@@ -9,4 +9,7 @@ public interface IDeadLetterStore
     Task<IReadOnlyList<DeadLetter>> ListAsync(int offset, int limit, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>What the store holds, and what its retention removed.</summary>
+    Task<DeadLetterStats> StatsAsync(CancellationToken cancellationToken);
 }

@@ -77,7 +77,7 @@ public sealed class DeviceConfigCheckTests : IDisposable
     }
 
     [Fact]
-    public void Model_update_keys_are_looked_for_under_the_root_like_every_other_file()
+    public void Command_and_model_update_keys_are_looked_for_under_the_root_like_every_other_file()
     {
         var path = Write("""
             profile: x64-dev
@@ -85,6 +85,7 @@ public sealed class DeviceConfigCheckTests : IDisposable
             source: { profile: traffic }
             commands:
               enabled: [model.update]
+              commandKeyFiles: [/etc/gzaiedge/command-key.pub.pem]
               programmeKeyFile: /etc/gzaiedge/programme-key.pub.pem
               caFile: /etc/gzaiedge/ca.crt
               api: https://cloud:5080
@@ -93,8 +94,9 @@ public sealed class DeviceConfigCheckTests : IDisposable
         Assert.Empty(DeviceConfigCheck.Run(path, _tree.Root).Problems);
         Assert.Equal(
         [
-            $"{path}:6 (Commands:ProgrammeKeyFile): file '/etc/gzaiedge/programme-key.pub.pem' not found (looked for under {_folder.Path})",
-            $"{path}:7 (Commands:CaFile): file '/etc/gzaiedge/ca.crt' not found (looked for under {_folder.Path})",
+            $"{path}:7 (Commands:ProgrammeKeyFile): file '/etc/gzaiedge/programme-key.pub.pem' not found (looked for under {_folder.Path})",
+            $"{path}:8 (Commands:CaFile): file '/etc/gzaiedge/ca.crt' not found (looked for under {_folder.Path})",
+            $"{path}:6 (Commands:CommandKeyFiles:0): file '/etc/gzaiedge/command-key.pub.pem' not found (looked for under {_folder.Path})",
         ], DeviceConfigCheck.Run(path, _folder.Path).Problems);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
@@ -47,9 +48,10 @@ public sealed class RemoteCommandTests(CommandRig rig)
     public async Task An_expired_command_and_a_replayed_one_are_refused_with_an_event()
     {
         await using var cloud = await rig.Site.ConnectAsync("cloud", "test-cloud");
+        using var key = CommandSigner.FromPemFile(rig.CommandKey);
         var now = DateTimeOffset.UtcNow;
-        var expired = Command(now.AddMinutes(-20), now.AddMinutes(-10));
-        var restart = Command(now, now.AddMinutes(10));
+        var expired = key.Sign(Command(now.AddMinutes(-20), now.AddMinutes(-10)));
+        var restart = key.Sign(Command(now, now.AddMinutes(10)));
 
         await PublishAsync(cloud, expired);
         await PublishAsync(cloud, restart);

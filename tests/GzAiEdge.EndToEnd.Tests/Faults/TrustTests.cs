@@ -83,7 +83,8 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
         using var otherKey = DeviceSigner.Create();
         using var deviceKey = DeviceSigner.FromPemFile(device["Edge__SigningKeyFile"]);
         var (altered, forged, again) = (captured[0], captured[1], captured[2]);
-        var fromAnotherHistory = deviceKey.Sign(again with { WindowStart = again.WindowStart.AddHours(1), WindowEnd = again.WindowEnd.AddHours(1), Prev = ChainHash.Genesis });
+        // An hour earlier: a report an hour ahead of the cloud's clock would be refused for that alone.
+        var fromAnotherHistory = deviceKey.Sign(again with { WindowStart = again.WindowStart.AddHours(-1), WindowEnd = again.WindowEnd.AddHours(-1), Prev = ChainHash.Genesis });
         foreach (var report in new[]
         {
             altered with { Kpis = altered.Kpis.ToDictionary(k => k.Key, k => k.Value + 100) },
