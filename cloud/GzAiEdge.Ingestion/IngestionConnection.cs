@@ -48,9 +48,8 @@ public sealed class IngestionConnection : IAsyncDisposable
             (ex, delay) => IngestionLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
 
         // Subscribing again to a subscription the resumed session holds replaces it; cheaper than
-        // reasoning about which sessions the broker kept. The client sends it again by itself if the
-        // connection drops before the SUBACK.
-        var codes = await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
+        // reasoning about which sessions the broker kept.
+        var codes = await SubscribeUntilAnsweredAsync(cancellationToken);
         if (codes[0] >= MqttReasonCode.UnspecifiedError)
         {
             // Connected but refused (an ACL, typically): running on would ingest nothing, silently.
@@ -61,6 +60,24 @@ public sealed class IngestionConnection : IAsyncDisposable
         IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
         _subscribed = true;
         OpenGate();
+    }
+
+    // The client sends a SUBSCRIBE again when the connection drops before the SUBACK, a few times, and then gives up
+    // with the reason; ingestion has nothing to do without it, so it says why and asks again on the next connection,
+    // which the client's growing reconnect backoff spaces out.
+    private async Task<IReadOnlyList<MqttReasonCode>> SubscribeUntilAnsweredAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
+            }
+            catch (MqttException ex)
+            {
+                IngestionLog.SubscribeLost(_logger, GzTopic.IngestionSubscription, ex.Message);
+            }
+        }
     }
 
     /// <summary>

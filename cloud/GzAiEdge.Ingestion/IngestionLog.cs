@@ -24,6 +24,9 @@ internal static partial class IngestionLog
     [LoggerMessage(3006, LogLevel.Warning, "Lost the connection while acknowledging a stored batch of {Count} ({Reason}); the broker will deliver the unacknowledged ones again")]
     public static partial void AcknowledgeLost(ILogger logger, int count, string reason);
 
+    [LoggerMessage(3008, LogLevel.Warning, "Subscribing to {Filter} failed ({Reason}); asking again on the next connection")]
+    public static partial void SubscribeLost(ILogger logger, string filter, string reason);
+
     [LoggerMessage(3007, LogLevel.Information, "Ingestion off (Ingestion:Enabled = false): this instance connects to no broker and stores nothing; it serves what other instances stored")]
     public static partial void Disabled(ILogger logger);
 }
