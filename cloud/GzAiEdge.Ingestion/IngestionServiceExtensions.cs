@@ -1,4 +1,6 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.Ingestion.Broker;
+using GzAiEdge.Ingestion.Quota;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,12 +15,15 @@ public static class IngestionServiceExtensions
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddCloudBroker();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
         services.AddBoundSection<IngestionOptions>(IngestionOptions.Section);
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MessageMapper>();
         services.AddSingleton<KpiLineWriter>();
+        // Ingestion's own: one batch encoder uses it, and the quota is not thread-safe.
+        services.AddSingleton(sp => new DeviceQuota(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Quota, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BatchEncoder>();
         services.AddSingleton<IngestionStats>();
         services.AddSingleton<BatchWriter>();

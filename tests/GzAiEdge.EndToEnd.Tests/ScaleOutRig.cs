@@ -43,7 +43,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     {
         var folder = new TempFolder("gz-scale");
         _folders.Add(folder);
-        var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, $"--Ingestion:ClientId={clientId}");
+        var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, $"--Broker:Ingest:ClientId={clientId}");
         _processes.Add(process);
         return new Instance(clientId, process, api);
     }

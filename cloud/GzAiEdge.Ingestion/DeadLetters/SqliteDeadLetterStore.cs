@@ -41,22 +41,45 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
         command.ExecuteNonQuery();
     }
 
-    public async Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    public Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
+        return AddAllAsync([deadLetter], cancellationToken);
+    }
+
+    // One transaction for the lot: a flooding device's batch of thousands over quota is one commit, not thousands.
+    public async Task AddAllAsync(IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        if (deadLetters.Count == 0)
+        {
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
             await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO dead_letters (received_at, topic, reason, payload)
                 VALUES ($receivedAt, $topic, $reason, $payload)
                 """;
-            command.Parameters.AddWithValue("$receivedAt", deadLetter.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$topic", deadLetter.Topic);
-            command.Parameters.AddWithValue("$reason", deadLetter.Reason);
-            command.Parameters.Add("$payload", SqliteType.Blob).Value = deadLetter.Payload;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var receivedAt = command.Parameters.Add("$receivedAt", SqliteType.Text);
+            var topic = command.Parameters.Add("$topic", SqliteType.Text);
+            var reason = command.Parameters.Add("$reason", SqliteType.Text);
+            var payload = command.Parameters.Add("$payload", SqliteType.Blob);
+            foreach (var letter in deadLetters)
+            {
+                receivedAt.Value = letter.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+                topic.Value = letter.Topic;
+                reason.Value = letter.Reason;
+                payload.Value = letter.Payload;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

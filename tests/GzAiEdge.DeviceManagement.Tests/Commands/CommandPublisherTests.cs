@@ -2,7 +2,6 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.DeviceManagement.Commands;
-using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -73,7 +72,7 @@ public sealed class CommandPublisherTests
         Assert.Equal(Command(), JsonSerializer.Deserialize(received.Payload.Span, GzJsonContext.Default.DeviceCommand), new CommandComparer());
     }
 
-    private CommandPublisher Publisher(ILivePublisher live) => new(live, _time, NullLogger<CommandPublisher>.Instance);
+    private CommandPublisher Publisher(ICommandChannel live) => new(live, _time, NullLogger<CommandPublisher>.Instance);
 
     private static DeviceCommand Command() => new()
     {
@@ -87,7 +86,7 @@ public sealed class CommandPublisherTests
         Arguments = new Dictionary<string, string> { ["Pipeline:DecisionThreshold"] = "0.6" },
     };
 
-    private sealed class Recording : ILivePublisher
+    private sealed class Recording : ICommandChannel
     {
         public List<MqttApplicationMessage> Messages { get; } = [];
 
@@ -110,7 +109,7 @@ public sealed class CommandPublisherTests
         }
     }
 
-    private sealed class Connected(MqttClient client) : ILivePublisher
+    private sealed class Connected(MqttClient client) : ICommandChannel
     {
         public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
             await client.PublishAsync(message, cancellationToken);

@@ -53,10 +53,8 @@ public sealed class CommandRig : IAsyncLifetime
         var broker = Site.StartBrokerAsync();
         var influx = InfluxDbServer.StartAsync();
         (Broker, Influx) = (await broker, await influx);
-        var cloud = Site.Env("cloud");
         (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
-            $"--Ingestion:BrokerPort={Site.TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
-            $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50");
+            [.. Site.CloudArgs(), $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50"]);
         _processes.Add(Cloud);
         Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
         await StartEdgeAsync();

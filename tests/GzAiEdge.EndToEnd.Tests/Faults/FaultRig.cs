@@ -78,7 +78,7 @@ internal sealed class FaultRig : IAsyncDisposable
     /// </summary>
     public async Task StartCloudAsync()
     {
-        var (cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, [$"--Ingestion:ClientId={ClientId}",
+        var (cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, [$"--Broker:Ingest:ClientId={ClientId}",
             $"--Verification:KeyRegistryPath={RegistryFile}", .. CloudArgs]);
         (Cloud, Api) = (cloud, api);
         Processes.Add(cloud);
@@ -100,6 +100,7 @@ internal sealed class FaultRig : IAsyncDisposable
               signingKeyFile: {KeyFile}
             broker:
               port: {Broker.Port}
+              allowPlaintext: true
             source:
               profile: traffic
               sampleHz: 20
