@@ -10,6 +10,9 @@ internal static class BrokerConfig
 {
     private const string Template = "gz-secure.conf.template";
 
+    // A line of its own, so that nothing else (a comment) can take the settings.
+    private const string ClientAuth = "\n@CLIENT_AUTH@\n";
+
     public static void Write(string root, int port, string bind, bool clientCertificates)
     {
         using var stream = typeof(BrokerConfig).Assembly.GetManifestResourceStream(Template)
@@ -18,8 +21,14 @@ internal static class BrokerConfig
         var clientAuth = clientCertificates
             ? "require_certificate true\nuse_identity_as_username true"
             : $"require_certificate false\npassword_file {root}/mosquitto/passwd";
-        var text = reader.ReadToEnd()
-            .Replace("@CLIENT_AUTH@", clientAuth, StringComparison.Ordinal)
+        var template = reader.ReadToEnd();
+        if (!template.Contains(ClientAuth, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{Template} has no line @CLIENT_AUTH@ for the client authentication settings");
+        }
+
+        var text = template
+            .Replace(ClientAuth, $"\n{clientAuth}\n", StringComparison.Ordinal)
             .Replace("@PKI@", root, StringComparison.Ordinal)
             .Replace("@PORT@", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("@BIND@", bind, StringComparison.Ordinal);

@@ -49,12 +49,15 @@ public sealed class PlaintextConfigTests(ITestOutputHelper output)
         await using var broker = await MosquittoBroker.StartAsync();
         await using var influx = await InfluxDbServer.StartAsync();
         await using (var refused = GzProcesses.StartCloud(folder, "--urls", $"http://127.0.0.1:{FreePort.Next()}", $"--Broker:Port={broker.Port}",
-            $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}"))
+            $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
+            $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File("alerts.db")}",
+            $"--DeadLetters:Path={folder.File("dead-letters.db")}"))
         {
             await WaitForExitAsync(refused);
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains("Broker:CaFile is not set, so the broker connections would not be encrypted", refused.Output, StringComparison.Ordinal);
             Assert.Contains("Broker:AllowPlaintext = true", refused.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(refused.Output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         }
 
         // The test fixture's own start opts out (its broker has no TLS), so its warnings are the ones to see.
