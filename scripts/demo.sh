@@ -29,11 +29,11 @@ rm -rf "$RUN"; mkdir -p "$RUN/mosquitto/conf.d" "$RUN/influxdb" "$RUN/state"
 MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_port 18088); API_PORT=$(free_port 5080)
 
 # Identities, so that the demo runs as a site would: broker users and ACL, signing keys, a CA and the broker certificate.
-# The cloud gets one identity per job (ingest, live feed and alerts, commander); a second ingestion identity is the
-# watcher's below, since the broker binds each identity to one client id.
+# The cloud gets one identity per job (ingest, live feed and alerts, commander) and instance; a second instance's
+# ingestion identity is the watcher's below, since the broker binds each identity to one client id.
 say "provisioning the demo devices (TLS, passwords, ACL, signing keys) in $RUN/pki"
 dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" provision --site tianhe-01 --device cam-01 \
-  --device huangpu-02/line-03 --device huangpu-02/motor-03 --device yuexiu-03/ward-05 --ingest-instances 2 \
+  --device huangpu-02/line-03 --device huangpu-02/motor-03 --device yuexiu-03/ward-05 --cloud-instances 2 \
   --broker-port "$MQTT_PORT" --broker-bind 127.0.0.1 --out "$RUN/pki" > /dev/null
 cp firmware-configs/mosquitto/gz-limits.conf "$RUN/pki/mosquitto/gz-secure.conf" "$RUN/mosquitto/conf.d/"
 cat > "$RUN/mosquitto/mosquitto.conf" <<CONF
@@ -56,8 +56,8 @@ influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
 API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
 # Credentials come from the provisioned env files (never on the command line, where ps shows them). This one instance
-# runs every job, so it holds every cloud identity; an instance that only ingests would source cloud.env and ingest-N.env.
-( set -a; for env in cloud ingest-1 live commander; do . "$RUN/pki/cloud/$env.env"; done; set +a
+# runs every job, so it holds all of instance 1's identities; an instance that only ingests would source cloud.env and ingest-N.env.
+( set -a; for env in cloud ingest-1 live-1 commander-1; do . "$RUN/pki/cloud/$env.env"; done; set +a
   exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Broker:Port="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \

@@ -11,7 +11,7 @@ namespace GzAiEdge.EndToEnd.Tests;
 public sealed class ProvisionedSite
 {
     /// <summary>Every cloud job's env file: an instance that runs them all (ingestion, live feed and alerts, commands).</summary>
-    public static readonly string[] AllCloudJobs = ["cloud/ingest-1", "cloud/live", "cloud/commander"];
+    public static readonly string[] AllCloudJobs = ["cloud/ingest-1", "cloud/live-1", "cloud/commander-1"];
 
     private ProvisionedSite(string pki, int tlsPort) => (Pki, TlsPort) = (pki, tlsPort);
 
@@ -25,7 +25,7 @@ public sealed class ProvisionedSite
 
     /// <summary>
     /// Provisions <paramref name="devices"/> of <paramref name="site"/> into <c>{folder}/pki</c>; a device named
-    /// <c>--client-certs</c> or <c>--ingest-instances=N</c> passes that option instead.
+    /// <c>--client-certs</c> or <c>--cloud-instances=N</c> passes that option instead.
     /// </summary>
     public static async Task<ProvisionedSite> CreateAsync(TempFolder folder, string site, params string[] devices)
     {
@@ -42,7 +42,7 @@ public sealed class ProvisionedSite
     /// <summary>A broker with the listener config <c>gz provision</c> wrote (<c>mosquitto/gz-secure.conf</c>).</summary>
     public Task<MosquittoBroker> StartBrokerAsync() => MosquittoBroker.StartAsync(File.ReadAllText(Path.Combine(Pki, "mosquitto", "gz-secure.conf")));
 
-    /// <summary>An env file: <c>devices/{device}</c> (its credentials.env) or <c>cloud/{name}</c> (<c>cloud/cloud.env</c>, <c>cloud/live.env</c>, …).</summary>
+    /// <summary>An env file: <c>devices/{device}</c> (its credentials.env) or <c>cloud/{name}</c> (<c>cloud/cloud.env</c>, <c>cloud/live-1.env</c>, …).</summary>
     public Dictionary<string, string> Env(string identity)
     {
         var file = identity.StartsWith("devices/", StringComparison.Ordinal) ? Path.Combine(identity, "credentials.env") : identity + ".env";
@@ -64,7 +64,7 @@ public sealed class ProvisionedSite
 
     /// <summary>
     /// A connected MQTT client with the broker identity of <paramref name="identity"/> (<c>devices/{device}</c>, or a
-    /// cloud job's <c>cloud/live</c>, <c>cloud/ingest-1</c>, <c>cloud/commander</c>), sending <paramref name="clientId"/>.
+    /// cloud job's <c>cloud/live-1</c>, <c>cloud/ingest-1</c>, <c>cloud/commander-1</c>), sending <paramref name="clientId"/>.
     /// </summary>
     public async Task<MqttClient> ConnectAsync(string identity, string clientId)
     {

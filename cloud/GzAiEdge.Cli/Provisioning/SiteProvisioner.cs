@@ -8,13 +8,13 @@ namespace GzAiEdge.Cli.Provisioning;
 /// <param name="Site">Site id.</param>
 /// <param name="Devices">Device ids of the site; <c>other-site/device</c> names a device of another site (one broker, several sites).</param>
 /// <param name="Output">Folder that receives everything (must not hold a provisioned site yet).</param>
-/// <param name="IngestInstances">Ingestion instances: each gets an identity of its own (<c>gz-ingest-1</c>, …).</param>
+/// <param name="CloudInstances">Cloud instances: each gets identities of its own (<c>gz-ingest-1</c>, <c>gz-live-1</c>, <c>gz-commander-1</c>, …).</param>
 /// <param name="BrokerHosts">Names and addresses the broker certificate is valid for.</param>
 /// <param name="ClientCertificates">Identities are client certificates (mutual TLS, the broker takes the username from them) instead of passwords.</param>
 /// <param name="ProgrammeKey">The programme's private key file: used when it exists (one key for every site), created otherwise.</param>
 /// <param name="BrokerPort">The broker's TLS listener port.</param>
 /// <param name="BrokerBind">The address the broker's listener binds to.</param>
-internal sealed record ProvisionRequest(string Site, IReadOnlyList<string> Devices, string Output, int IngestInstances,
+internal sealed record ProvisionRequest(string Site, IReadOnlyList<string> Devices, string Output, int CloudInstances,
     IReadOnlyList<string> BrokerHosts, bool ClientCertificates, string? ProgrammeKey = null, int BrokerPort = 8883, string BrokerBind = "0.0.0.0");
 
 /// <summary>
@@ -92,7 +92,7 @@ internal static class SiteProvisioner
                 $"{broker}Edge__SigningKeyFile={keyFile}\nCommands__ProgrammeKeyFile={devicePublic}\nCommands__CaFile={caFile}\n");
         }
 
-        CloudIdentities.Write(root, request.IngestInstances, pki, request.ClientCertificates, passwd, acl);
+        CloudIdentities.Write(root, request.CloudInstances, pki, request.ClientCertificates, passwd, acl);
         Pki.Secret(Path.Combine(root, "mosquitto", "passwd"), passwd.ToString());
         File.WriteAllText(Path.Combine(root, "mosquitto", "acl"), acl.ToString());
         BrokerConfig.Write(root, request.BrokerPort, request.BrokerBind, request.ClientCertificates);

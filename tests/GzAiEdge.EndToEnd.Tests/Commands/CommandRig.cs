@@ -49,7 +49,7 @@ public sealed class CommandRig : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06");
+        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06", "--cloud-instances=2");
         var broker = Site.StartBrokerAsync();
         var influx = InfluxDbServer.StartAsync();
         (Broker, Influx) = (await broker, await influx);

@@ -24,7 +24,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01", "cam-02", "--ingest-instances=2");
+        _site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01", "cam-02", "--cloud-instances=2");
         _broker = await _site.StartBrokerAsync();
         _influx = await InfluxDbServer.StartAsync();
     }
@@ -48,8 +48,8 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
         var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder, [.. _site.CloudArgs(), $"--Verification:KeyRegistryPath={registry}"]);
         _processes.Add(cloud);
 
-        // A second ingestion identity watches the wire: the broker binds each identity to one client id, and the
-        // instance above holds gz-ingest-1's (and gz-live's).
+        // A second instance's ingestion identity watches the wire: the broker binds each identity to one client id,
+        // and the instance above holds instance 1's.
         await using var spy = await ConnectAsync("cloud/ingest-2", "spy");
         await spy.SubscribeAsync([new MqttSubscription("gz/v1/tianhe-01/cam-01/kpi")], CancellationToken.None);
         var device = Env("devices/cam-01");
