@@ -54,6 +54,32 @@ public sealed class CloudIdentityTests
         }
     }
 
+    [Fact]
+    public async Task Two_ingestion_instances_each_with_its_own_identity_share_the_subscription()
+    {
+        using var folder = new TempFolder("gz-cloud-share");
+        var site = await ProvisionedSite.CreateAsync(folder, "tianhe-01", "cam-01", "--cloud-instances=2");
+        await using var broker = await site.StartBrokerAsync();
+        await using var first = await site.ConnectAsync("cloud/ingest-1", "gz-ingest-1");
+        await using var second = await site.ConnectAsync("cloud/ingest-2", "gz-ingest-2");
+        foreach (var ingest in new[] { first, second })
+        {
+            await ingest.SubscribeAsync([new MqttSubscription("$share/gz-ingest/gz/v1/+/+/+")], CancellationToken.None);
+        }
+
+        await using var device = await site.ConnectAsync("devices/cam-01", "cam-01");
+        for (var i = 0; i < 40; i++)
+        {
+            await PublishAsync(device, "gz/v1/tianhe-01/cam-01/kpi");
+        }
+
+        var (one, two) = ((await TopicsAsync(first)).Count, (await TopicsAsync(second)).Count);
+
+        // Every message once, to one of them; both take part (Mosquitto hands a share group's messages round the members).
+        Assert.Equal(40, one + two);
+        Assert.True(one > 0 && two > 0, $"split {one} / {two}");
+    }
+
     private static Task PublishAsync(MqttClient client, string topic) =>
         client.PublishAsync(new MqttApplicationMessage(topic, Encoding.UTF8.GetBytes("{}")), CancellationToken.None).AsTask();
 
