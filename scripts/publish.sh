@@ -89,7 +89,7 @@ run_publish() {
   cat > "$run/device.yaml" <<YAML
 profile: $profile
 edge: { site: tianhe-01, device: cam-$rid, scenario: traffic-tianhe-flow, windowSeconds: 5, heartbeatSeconds: 5, stateDirectory: $run/state }
-broker: { host: 127.0.0.1, port: $port }
+broker: { host: 127.0.0.1, port: $port, allowPlaintext: true }
 source: { kind: replay, path: $out/models/replay/traffic, labelled: true, sampleHz: 20 }
 pipeline: { kind: traffic-detection, model: $out/models/traffic-detector.onnx, modelVersion: "1" }
 YAML

@@ -1,5 +1,7 @@
 using GzAiEdge.Configuration;
 using GzAiEdge.Ingestion.Bounds;
+using GzAiEdge.Ingestion.Broker;
+using GzAiEdge.Ingestion.Quota;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +17,7 @@ public static class IngestionServiceExtensions
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddCloudBroker();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
         services.AddBoundSection<IngestionOptions>(IngestionOptions.Section);
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
@@ -22,6 +25,8 @@ public static class IngestionServiceExtensions
         services.AddReportBounds();
         services.AddSingleton<MessageMapper>();
         services.AddSingleton<KpiLineWriter>();
+        // Ingestion's own: one batch encoder uses it, and the quota is not thread-safe.
+        services.AddSingleton(sp => new DeviceQuota(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Quota, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BatchEncoder>();
         services.AddSingleton<IngestionStats>();
         services.AddSingleton<BatchWriter>();

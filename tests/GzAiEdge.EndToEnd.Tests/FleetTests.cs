@@ -67,7 +67,7 @@ public sealed class FleetTests(ITestOutputHelper output)
     {
         await using var fleet = GzProcesses.StartFleet(folder, "--devices", $"{Devices}", "--broker", $"{broker.Host}:{broker.Port}",
             "--window-seconds", "1", "--heartbeat-seconds", "1", "--duration-seconds", "3", "--state", state,
-            "--catalogue", RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"));
+            "--catalogue", RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"), "--allow-plaintext");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await fleet.WaitForExitAsync(timeout.Token);
         Assert.True(fleet.ExitCode == 0, fleet.Output);

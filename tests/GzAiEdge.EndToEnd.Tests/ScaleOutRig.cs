@@ -44,7 +44,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         var folder = new TempFolder("gz-scale");
         _folders.Add(folder);
         var catalogue = ListedCatalogue.Write(folder.File("catalogue.yaml"), Enumerable.Range(1, MaxDevices).Select(d => ("traffic-tianhe-flow", Site, Device(d))));
-        var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, [.. catalogue, $"--Ingestion:ClientId={clientId}"]);
+        var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, [.. catalogue, $"--Broker:Ingest:ClientId={clientId}"]);
         _processes.Add(process);
         return new Instance(clientId, process, api);
     }

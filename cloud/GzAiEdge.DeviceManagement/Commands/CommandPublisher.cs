@@ -2,19 +2,17 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
-using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.DeviceManagement.Commands;
 
 /// <summary>
 /// Signs device commands with the command key (<see cref="CommandSigning"/>) and publishes them on the device's cmd
-/// topic, QoS 1 and not retained (a retained command would run again
-/// on every new session of the device), through this instance's live connection (<see cref="ILivePublisher"/>), and waits
-/// for the broker's PUBACK.
+/// topic, QoS 1 and not retained (a retained command would run again on every new session of the device), through the
+/// commander's own connection (<see cref="ICommandChannel"/>), and waits for the broker's PUBACK.
 /// A device that is offline gets the command from its persistent session when it returns, unless it expired by then.
 /// </summary>
-public sealed class CommandPublisher(ILivePublisher live, CommandSigning signing, TimeProvider time, ILogger<CommandPublisher> logger)
+public sealed class CommandPublisher(ICommandChannel channel, CommandSigning signing, TimeProvider time, ILogger<CommandPublisher> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -28,7 +26,7 @@ public sealed class CommandPublisher(ILivePublisher live, CommandSigning signing
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await live.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, linked.Token);
+            await channel.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, linked.Token);
         }
         catch (Exception ex) when (ex is MqttException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

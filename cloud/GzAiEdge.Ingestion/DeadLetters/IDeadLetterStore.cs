@@ -5,6 +5,9 @@ public interface IDeadLetterStore
 {
     Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 
+    /// <summary>Adds all of <paramref name="deadLetters"/> in order, as one write: all are stored, or none.</summary>
+    Task AddAllAsync(IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken);
+
     /// <summary>Skips <paramref name="offset"/> letters, oldest first, and returns at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<DeadLetter>> ListAsync(int offset, int limit, CancellationToken cancellationToken);
 

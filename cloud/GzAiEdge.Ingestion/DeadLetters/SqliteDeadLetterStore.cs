@@ -39,28 +39,56 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
         Prune();
     }
 
-    public async Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    public Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
-        var (payload, length, sha256) = Bounded(deadLetter);
-        var size = DeadLetterSchema.Size(payload.Length, deadLetter.Topic, deadLetter.Reason);
+        return AddAllAsync([deadLetter], cancellationToken);
+    }
+
+    // One transaction for the lot: a flooding device's batch of thousands over quota is one commit, not thousands.
+    public async Task AddAllAsync(IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        if (deadLetters.Count == 0)
+        {
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
             await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO dead_letters (received_at, topic, reason, payload, payload_length, payload_sha256, size)
                 VALUES ($receivedAt, $topic, $reason, $payload, $length, $sha256, $size)
                 """;
-            command.Parameters.AddWithValue("$receivedAt", deadLetter.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$topic", deadLetter.Topic);
-            command.Parameters.AddWithValue("$reason", deadLetter.Reason);
-            command.Parameters.Add("$payload", SqliteType.Blob).Value = payload;
-            command.Parameters.AddWithValue("$length", length);
-            command.Parameters.AddWithValue("$sha256", sha256);
-            command.Parameters.AddWithValue("$size", size);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _bytes += size;
+            var receivedAt = command.Parameters.Add("$receivedAt", SqliteType.Text);
+            var topic = command.Parameters.Add("$topic", SqliteType.Text);
+            var reason = command.Parameters.Add("$reason", SqliteType.Text);
+            var payload = command.Parameters.Add("$payload", SqliteType.Blob);
+            var length = command.Parameters.Add("$length", SqliteType.Integer);
+            var sha256 = command.Parameters.Add("$sha256", SqliteType.Text);
+            var size = command.Parameters.Add("$size", SqliteType.Integer);
+            long added = 0;
+            foreach (var letter in deadLetters)
+            {
+                var (stored, originalLength, hash) = Bounded(letter);
+                var bytes = DeadLetterSchema.Size(stored.Length, letter.Topic, letter.Reason);
+                receivedAt.Value = letter.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+                topic.Value = letter.Topic;
+                reason.Value = letter.Reason;
+                payload.Value = stored;
+                length.Value = originalLength;
+                sha256.Value = hash;
+                size.Value = bytes;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                added += bytes;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            _bytes += added;
             Prune();
         }
         finally

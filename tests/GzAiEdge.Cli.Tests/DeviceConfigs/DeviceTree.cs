@@ -15,7 +15,7 @@ internal sealed class DeviceTree : IDisposable
     public DeviceTree()
     {
         var pki = _folder.File("pki");
-        SiteProvisioner.Run(new ProvisionRequest("tianhe-01", ["cam-01"], pki, "gz-cloud", ["127.0.0.1"], ClientCertificates: false));
+        SiteProvisioner.Run(new ProvisionRequest("tianhe-01", ["cam-01"], pki, 1, ["127.0.0.1"], ClientCertificates: false));
         var etc = Directory.CreateDirectory(Path.Combine(Root, "etc", "gzaiedge")).FullName;
         File.Copy(Path.Combine(pki, "ca.crt"), Path.Combine(etc, "ca.crt"));
         File.Copy(Path.Combine(pki, "devices", "cam-01", "signing-key.pem"), Path.Combine(etc, "signing-key.pem"));

@@ -38,6 +38,7 @@ public class InProcessCloud : IAsyncLifetime
         _factory = new Factory(new Dictionary<string, string>
         {
             ["Ingestion:Enabled"] = "false",
+            ["Broker:AllowPlaintext"] = "true",
             ["LiveFeed:Enabled"] = "false",
             ["InfluxDb:BaseAddress"] = Influx?.BaseAddress.ToString() ?? $"http://127.0.0.1:{FreePort.Next()}/",
             ["InfluxDb:Database"] = Influx?.Database ?? "gz",

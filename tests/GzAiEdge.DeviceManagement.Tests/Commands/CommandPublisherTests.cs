@@ -3,7 +3,6 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.DeviceManagement.Commands;
-using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -107,7 +106,7 @@ public sealed class CommandPublisherTests : IDisposable
         Assert.Equal(Command(), JsonSerializer.Deserialize(received.Payload.Span, GzJsonContext.Default.DeviceCommand)! with { Kid = null, Sig = null }, new CommandComparer());
     }
 
-    private CommandPublisher Publisher(ILivePublisher live) => new(live, _signing, _time, NullLogger<CommandPublisher>.Instance);
+    private CommandPublisher Publisher(ICommandChannel live) => new(live, _signing, _time, NullLogger<CommandPublisher>.Instance);
 
     private static DeviceCommand Command() => new()
     {
@@ -121,7 +120,7 @@ public sealed class CommandPublisherTests : IDisposable
         Arguments = new Dictionary<string, string> { ["Pipeline:DecisionThreshold"] = "0.6" },
     };
 
-    private sealed class Recording : ILivePublisher
+    private sealed class Recording : ICommandChannel
     {
         public List<MqttApplicationMessage> Messages { get; } = [];
 
@@ -144,7 +143,7 @@ public sealed class CommandPublisherTests : IDisposable
         }
     }
 
-    private sealed class Connected(MqttClient client) : ILivePublisher
+    private sealed class Connected(MqttClient client) : ICommandChannel
     {
         public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
             await client.PublishAsync(message, cancellationToken);

@@ -48,21 +48,18 @@ public sealed class CommandRig : IAsyncLifetime
     public string ProgrammeKey => Path.Combine(Pki, "programme", "programme-key.pem");
 
     /// <summary>The cloud's private command key, for tests that play the cloud on the broker.</summary>
-    public string CommandKey => Site.Env("cloud")["Commands__SigningKeyFile"];
+    public string CommandKey => Site.Env("cloud/commander-1")["Commands__SigningKeyFile"];
 
     public string State => Folder.File("state");
 
     public async Task InitializeAsync()
     {
-        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06");
+        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06", "--cloud-instances=2");
         var broker = Site.StartBrokerAsync();
         var influx = InfluxDbServer.StartAsync();
         (Broker, Influx) = (await broker, await influx);
-        var cloud = Site.Env("cloud");
         (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
-            $"--Ingestion:BrokerPort={Site.TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
-            $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50",
-            $"--Commands:SigningKeyFile={cloud["Commands__SigningKeyFile"]}");
+            [.. Site.CloudArgs(), $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50"]);
         _processes.Add(Cloud);
         Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
         await StartEdgeAsync();

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace GzAiEdge.EndToEnd.Tests.Faults;
 
 /// <summary>
-/// Fault table, cloud to device: an attacker holding the cloud's broker password (it may publish on every cmd
+/// Fault table, cloud to device: an attacker holding a cloud commander's broker password (it may publish on every cmd
 /// topic) but not its command key. Forged and replayed commands are refused with an event naming why and change
 /// nothing; the device keeps reporting, and every refusal reaches the cloud.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class CommandTrustTests(CommandRig rig, ITestOutputHelper output)
     [Fact]
     public async Task Forged_commands_unsigned_signed_with_another_key_or_altered_after_signing_are_refused_and_change_nothing()
     {
-        await using var attacker = await rig.Site.ConnectAsync("cloud", "attacker");
+        await using var attacker = await rig.Site.ConnectAsync("cloud/commander-2", "attacker");
         using var commandKey = CommandSigner.FromPemFile(rig.CommandKey);
         using var otherKey = CommandSigner.Create();
         var before = File.Exists(Overrides) ? File.ReadAllText(Overrides) : null;
@@ -53,14 +53,16 @@ public sealed class CommandTrustTests(CommandRig rig, ITestOutputHelper output)
     [Fact]
     public async Task A_captured_command_replayed_as_it_is_is_refused_and_runs_once()
     {
-        await using var spy = await rig.Site.ConnectAsync("cloud", "spy");
+        // Captured with a live-feed identity (it reads cmd topics) and replayed with a commander's (it may write them).
+        await using var spy = await rig.Site.ConnectAsync("cloud/live-2", "spy");
+        await using var replayer = await rig.Site.ConnectAsync("cloud/commander-2", "replayer");
         await spy.SubscribeAsync([new MqttSubscription($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd")], CancellationToken.None);
         var id = await rig.SendAsync(CommandTypes.PipelineRestart);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var captured = await spy.Messages.ReadAsync(timeout.Token);
         var first = await rig.AnswersAsync(id);
 
-        await spy.PublishAsync(new MqttApplicationMessage(captured.Topic, captured.Payload.ToArray()), CancellationToken.None);
+        await replayer.PublishAsync(new MqttApplicationMessage(captured.Topic, captured.Payload.ToArray()), CancellationToken.None);
         await rig.WaitForAsync(async () => (await rig.AnswersAsync(id)).Count == first.Count + 1, "the answer to the replayed command");
 
         var answers = await rig.AnswersAsync(id);

@@ -80,7 +80,7 @@ internal sealed class FaultRig : IAsyncDisposable
     /// </summary>
     public async Task StartCloudAsync()
     {
-        var (cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, [.. Catalogue, $"--Ingestion:ClientId={ClientId}",
+        var (cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, [.. Catalogue, $"--Broker:Ingest:ClientId={ClientId}",
             $"--Verification:KeyRegistryPath={RegistryFile}", .. CloudArgs]);
         (Cloud, Api) = (cloud, api);
         Processes.Add(cloud);
@@ -109,6 +109,7 @@ internal sealed class FaultRig : IAsyncDisposable
               signingKeyFile: {KeyFile}
             broker:
               port: {Broker.Port}
+              allowPlaintext: true
             source:
               profile: traffic
               sampleHz: 20

@@ -94,7 +94,7 @@ public sealed class ModelDowngradeTests(CommandRig rig, ITestOutputHelper output
             Type = CommandTypes.ModelUpdate,
             Arguments = Model(version),
         });
-        await using var cloud = await rig.Site.ConnectAsync("cloud", "test-cloud-expired");
+        await using var cloud = await rig.Site.ConnectAsync("cloud/commander-2", "test-cloud-expired");
         await cloud.PublishAsync(new MqttApplicationMessage($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd",
             JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand)), CancellationToken.None);
         return command.Id;
