@@ -12,7 +12,10 @@ public static class EvaluationServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section)
-            .Validate(o => o.Parallelism is >= 1 and <= 64, "Evaluation:Parallelism must be within 1–64").ValidateOnStart();
+            .Validate(o => o.Parallelism is >= 1 and <= 64, "Evaluation:Parallelism must be within 1–64")
+            .Validate(o => o.MaxPeriodDays is >= 1 and <= 3660, "Evaluation:MaxPeriodDays must be within 1–3660")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PublishedPath), "Evaluation:PublishedPath must name the published leaderboards' SQLite file").ValidateOnStart();
+        services.AddSingleton(sp => new Publishing.PublishedLeaderboards(sp.GetRequiredService<IOptions<EvaluationOptions>>().Value.PublishedPath));
         services.AddSingleton<ProgrammeSource>();
         // Evidence is the devices' signed hash chains, checked against the key registry
         // (Verification:KeyRegistryPath); without a registry every answer is "not checked".

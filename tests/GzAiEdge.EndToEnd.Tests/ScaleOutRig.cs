@@ -45,7 +45,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         _folders.Add(folder);
         var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, $"--Ingestion:ClientId={clientId}");
         _processes.Add(process);
-        return new Instance(clientId, process, api);
+        return new Instance(clientId, process, api, CloudAccounts.AdminToken(folder));
     }
 
     /// <summary>Each device publishes reports 1..<paramref name="reportsPerDevice"/> in order, pausing between rounds so that a run takes a while.</summary>
@@ -127,7 +127,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     }
 
     /// <summary>One cloud process and its API.</summary>
-    internal sealed record Instance(string ClientId, ChildProcess Process, Uri Api)
+    internal sealed record Instance(string ClientId, ChildProcess Process, Uri Api, string Token)
     {
         /// <summary>Messages this process stored (its own count since it started).</summary>
         public async Task<long> StoredAsync() => (await StatsAsync()).Stored;
@@ -135,7 +135,8 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         /// <summary>This process's ingestion counts since it started.</summary>
         public async Task<IngestionStatsView> StatsAsync()
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var http = CloudAccounts.Client(Api, Token);
+            http.Timeout = TimeSpan.FromSeconds(5);
             return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!;
         }
     }

@@ -31,6 +31,8 @@ public static class GzProcesses
         MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs)
     {
         TestCategory.EnsureServersAllowed("the cloud as a process");
+        // Its accounts store holds the admin the tests call as (CloudAccounts.AdminClient).
+        CloudAccounts.AdminToken(folder);
         var port = FreePort.Next();
         var api = new Uri($"{scheme}://127.0.0.1:{port}");
         var process = ChildProcess.Start("dotnet",
@@ -40,6 +42,8 @@ public static class GzProcesses
             $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
             $"--DeadLetters:Path={folder.File("dead-letters.db")}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File("alerts.db")}",
+            $"--Access:StorePath={CloudAccounts.Store(folder)}", $"--AuditLog:Path={CloudAccounts.AuditLog(folder)}",
+            $"--Evaluation:PublishedPath={folder.File("published-leaderboards.db")}",
             .. extraArgs,
         ], workingDirectory: folder.Path);
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
+using GzAiEdge.AuditLog;
+using GzAiEdge.Cli.Accounts;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
@@ -22,17 +24,26 @@ internal static class ModelCommand
         var name = new Option<string>("--name") { Description = "Model name (a-z, 0-9, '-', '_'), reported as model.name", Required = true };
         var version = new Option<string>("--version") { Description = "Model version (letters, digits, '.', '-', '_'), reported as model.version", Required = true };
         var output = new Option<string>("--out") { Description = "The model repository folder (created if missing)", Required = true };
+        var provider = new Option<string?>("--provider") { Description = "The provider the model belongs to, as the catalogue's provider field writes it: their people see it and their devices may download it (without it only admins and evaluators see it)" };
+        var auditLog = new Option<string?>("--audit-log") { Description = "The cloud's audit log (AuditLog:Path): the publication is recorded there" };
         name.Validators.Add(r => Check(r, "--name", ModelManifestValidator.CheckName(r.GetValueOrDefault<string>())));
         version.Validators.Add(r => Check(r, "--version", ModelManifestValidator.CheckVersion(r.GetValueOrDefault<string>())));
         var sign = new Command("sign", "Sign a model file into a repository folder: {out}/{name}/{version}/model.onnx and manifest.json")
         {
-            key, file, name, version, output,
+            key, file, name, version, output, provider, auditLog,
         };
         sign.SetAction(result =>
         {
             try
             {
-                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, result.GetValue(name)!, result.GetValue(version)!, result.GetValue(output)!, out var folder);
+                var owner = result.GetValue(provider);
+                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, result.GetValue(name)!, result.GetValue(version)!, result.GetValue(output)!, owner, out var folder);
+                if (result.GetValue(auditLog) is { } log)
+                {
+                    new SqliteAuditLog(log, TimeProvider.System).AppendAsync(new AuditRecord(LocalStore.Actor, "local", "model.publish", $"{manifest.Name} {manifest.Version}",
+                        AuditOutcomes.Done, "local", $"sha256 {manifest.Sha256}, provider {owner ?? "(programme)"}"), CancellationToken.None).GetAwaiter().GetResult();
+                }
+
                 Console.WriteLine($"signed {manifest.Name} {manifest.Version}: sha256 {manifest.Sha256}, {manifest.Size} bytes, key {manifest.Kid}");
                 Console.WriteLine($"  {folder}");
                 return 0;
@@ -46,10 +57,17 @@ internal static class ModelCommand
         return new Command("model", "Models for model.update: sign one into a repository folder") { sign };
     }
 
-    private static ModelManifest Sign(string keyFile, string file, string name, string version, string output, out string folder)
+    private static ModelManifest Sign(string keyFile, string file, string name, string version, string output, string? provider, out string folder)
     {
         using var programme = ProgrammeSigner.FromPemFile(keyFile);
         folder = Path.GetFullPath(Path.Combine(output, name, version));
+        var ownerFile = Path.Combine(output, name, ModelRepository.ProviderFile);
+        var owner = File.Exists(ownerFile) ? File.ReadLines(ownerFile).FirstOrDefault()?.Trim() : null;
+        if (owner is not null && provider is not null && owner != provider)
+        {
+            throw new InvalidOperationException($"{ownerFile} says {name} belongs to '{owner}', not '{provider}': a model's versions belong to one provider");
+        }
+
         var manifestPath = Path.Combine(folder, ModelRepository.ManifestFile);
         if (File.Exists(manifestPath))
         {
@@ -80,6 +98,11 @@ internal static class ModelCommand
         if (ModelManifestValidator.Verify(manifest, check) is { Count: > 0 } errors)
         {
             throw new InvalidDataException($"the signed manifest does not verify: {ContractError.Join(errors)}");
+        }
+
+        if (owner is null && provider is not null)
+        {
+            File.WriteAllText(ownerFile, provider + "\n");
         }
 
         File.WriteAllBytes(manifestPath + ".tmp", JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));

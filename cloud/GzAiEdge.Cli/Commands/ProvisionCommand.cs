@@ -67,8 +67,8 @@ internal static class ProvisionCommand
             var root = Path.GetFullPath(request.Output);
             Console.WriteLine($"provisioned {request.Devices.Count} devices of site {request.Site} in {root}");
             Console.WriteLine($"  broker:  {root}/mosquitto/passwd, {root}/mosquitto/acl, {root}/broker/broker.crt|key, CA {root}/ca.crt");
-            Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env and signing-key.pem (keep them on the device)");
-            Console.WriteLine($"  cloud:   {root}/cloud/credentials.env, public keys in {root}/cloud/device-keys.json");
+            Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env (broker password, API token) and signing-key.pem (keep them on the device)");
+            Console.WriteLine($"  cloud:   {root}/cloud/credentials.env, public keys in {root}/cloud/device-keys.json, device API tokens (hashed) in {root}/cloud/device-tokens.json");
             Console.WriteLine($"  models:  programme key {programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.Text;
+using GzAiEdge.Access.Tokens;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
 
@@ -56,6 +57,7 @@ internal static class SiteProvisioner
         var passwd = new StringBuilder();
         var acl = new StringBuilder("# Written by gz provision. Each device publishes only its own kinds under its own topic prefix and reads only its own commands.\n");
         var keys = new List<DeviceKeyEntry>();
+        var tokens = new List<DeviceTokenEntry>();
         foreach (var entry in request.Devices)
         {
             var (site, device) = entry.Split('/') is [var s, var d] ? (s, d) : (request.Site, entry);
@@ -78,9 +80,12 @@ internal static class SiteProvisioner
             keys.Add(new DeviceKeyEntry(site, device, signer.PublicKeyPem));
             var devicePublic = Path.Combine(folder, "programme-key.pub.pem");
             File.WriteAllText(devicePublic, programme.PublicKeyPem);
+            // The device's API identity: the token stays with the device, its hash goes to the cloud.
+            var apiToken = TokenFormat.New(TokenFormat.DevicePrefix);
+            tokens.Add(new DeviceTokenEntry(site, device, TokenFormat.Hash(apiToken)));
             Pki.Secret(Path.Combine(folder, "credentials.env"),
                 $"Broker__Username={user}\nBroker__Password={password}\nBroker__CaFile={caFile}\nEdge__SigningKeyFile={keyFile}\n"
-                + $"Commands__ProgrammeKeyFile={devicePublic}\nCommands__CaFile={caFile}\n");
+                + $"Commands__ProgrammeKeyFile={devicePublic}\nCommands__CaFile={caFile}\nCommands__ApiToken={apiToken}\n");
             if (request.ClientCertificates)
             {
                 pki.WriteClient(folder, "client", user);
@@ -95,9 +100,11 @@ internal static class SiteProvisioner
 
         var registry = Path.Combine(root, "cloud", "device-keys.json");
         DeviceKeyRegistry.Save(registry, new DeviceKeyRegistryFile(keys));
+        var deviceTokens = Path.Combine(root, "cloud", "device-tokens.json");
+        DeviceTokenRegistry.Write(deviceTokens, new DeviceTokenFile(tokens));
         Pki.Secret(Path.Combine(root, "cloud", "credentials.env"),
             $"Ingestion__Username={request.CloudUser}\nIngestion__Password={cloudPassword}\nIngestion__CaFile={caFile}\nVerification__KeyRegistryPath={registry}\n"
-            + $"Models__ProgrammeKeyFile={programmePublic}\n");
+            + $"Models__ProgrammeKeyFile={programmePublic}\nAccess__DeviceTokensPath={deviceTokens}\n");
         return programmeKey;
     }
 

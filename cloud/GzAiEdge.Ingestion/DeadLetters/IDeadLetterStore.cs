@@ -9,4 +9,13 @@ public interface IDeadLetterStore
     Task<IReadOnlyList<DeadLetter>> ListAsync(int offset, int limit, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ListAsync(int, int, CancellationToken)"/>, only letters whose topic starts with one of
+    /// <paramref name="topicPrefixes"/> (a caller's own devices, <c>gz/v1/{site}/{device}/</c>), with how many match.
+    /// </summary>
+    Task<(long Total, IReadOnlyList<DeadLetter> Items)> ListAsync(IReadOnlyCollection<string> topicPrefixes, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One letter by id, or null.</summary>
+    Task<DeadLetter?> FindAsync(long id, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Commands;
+using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 
@@ -47,6 +48,10 @@ public sealed class CommandRig : IAsyncLifetime
 
     public string State => Folder.File("state");
 
+    /// <summary>The provider of the device's scenario: the model belongs to them, so the device may download it.</summary>
+    public static string Provider { get; } = CatalogueLoader.Load(RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"))
+        .TryGet("med-yuexiu-vitals", out var scenario) ? scenario.Provider! : throw new InvalidOperationException("med-yuexiu-vitals is not in the catalogue");
+
     public async Task InitializeAsync()
     {
         Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06");
@@ -56,9 +61,10 @@ public sealed class CommandRig : IAsyncLifetime
         var cloud = Site.Env("cloud");
         (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
             $"--Ingestion:BrokerPort={Site.TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
-            $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50");
+            $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50",
+            $"--Access:DeviceTokensPath={cloud["Access__DeviceTokensPath"]}");
         _processes.Add(Cloud);
-        Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
+        Http = CloudAccounts.AdminClient(Api, Folder, Trusting(Site.CaFile));
         await StartEdgeAsync();
     }
 
@@ -110,6 +116,7 @@ public sealed class CommandRig : IAsyncLifetime
               programmeKeyFile: {device["Commands__ProgrammeKeyFile"]}
               caFile: {device["Commands__CaFile"]}
               api: {Api}
+              apiToken: {device["Commands__ApiToken"]}
               probeInferences: 5
               probeTimeoutSeconds: 30
             """, Folder, Device);
@@ -129,7 +136,8 @@ public sealed class CommandRig : IAsyncLifetime
     {
         var file = Folder.File($"upload-{version}.onnx");
         await File.WriteAllBytesAsync(file, model);
-        var (code, text) = await GzProcesses.RunCliAsync(Folder, "model", "sign", "--key", key ?? ProgrammeKey, "--file", file, "--name", Model, "--version", version, "--out", Repository);
+        var (code, text) = await GzProcesses.RunCliAsync(Folder, "model", "sign", "--key", key ?? ProgrammeKey, "--file", file, "--name", Model, "--version", version, "--out", Repository,
+            "--provider", Provider, "--audit-log", CloudAccounts.AuditLog(Folder));
         Assert.True(code == 0, text);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
     }
