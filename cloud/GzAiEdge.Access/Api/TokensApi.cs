@@ -45,7 +45,7 @@ public static class TokensApi
         if (caller.Method == AuthMethods.Token)
         {
             return TypedResults.Problem("tokens are made from a signed-in session (the dashboard's API tokens page), not with another token",
-                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+                statusCode: StatusCodes.Status403Forbidden, title: "Session required");
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -31,6 +31,7 @@ public static class ApiHardening
     {
         // Only on HTTPS responses (and never for localhost), as RFC 6797 wants; a site serving https gets it by configuring a certificate.
         app.UseHsts();
+        var maxBody = app.Services.GetRequiredService<IOptions<ApiHardeningOptions>>().Value.MaxRequestBodyBytes;
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -38,6 +39,18 @@ public static class ApiHardening
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            // Kestrel stops a longer body as it arrives; a declared length over the limit is answered at once, and in words.
+            if (context.Request.ContentLength > maxBody)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"the body has {context.Request.ContentLength} bytes; at most {maxBody} are accepted (Api:MaxRequestBodyBytes)" },
+                });
+                return;
+            }
+
             await next(context);
         });
         return app;

@@ -33,12 +33,15 @@ public class InProcessCloud : IAsyncLifetime
 
     protected virtual bool StartsInflux => false;
 
+    /// <summary>Adds settings and seeds stores before the host starts.</summary>
+    protected virtual Task PrepareAsync(Dictionary<string, string> settings) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         Influx = StartsInflux ? await InfluxDbServer.StartAsync() : null;
         await File.WriteAllTextAsync(Folder.File("rules.yaml"), CloudHost.Rules);
         await File.WriteAllTextAsync(Folder.File("programme.pub.pem"), Programme.PublicKeyPem);
-        _factory = new Factory(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Ingestion:Enabled"] = "false",
             ["LiveFeed:Enabled"] = "false",
@@ -55,7 +58,9 @@ public class InProcessCloud : IAsyncLifetime
             ["AuditLog:Path"] = CloudAccounts.AuditLog(Folder),
             ["Evaluation:PublishedPath"] = Folder.File("published-leaderboards.db"),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        await PrepareAsync(settings);
+        _factory = new Factory(settings);
         Http = Client(CloudAccounts.AdminToken(Folder));
         Http.Timeout = TimeSpan.FromSeconds(100);
     }
