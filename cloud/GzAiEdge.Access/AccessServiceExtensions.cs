@@ -84,8 +84,28 @@ public static class AccessServiceExtensions
     public static WebApplication UseAccess(this WebApplication app)
     {
         AccessStore.EnsureCreated(app.Services);
+        WarmUp(app.Services);
         app.UseAuthentication();
         app.UseMiddleware<AntiforgeryCheck>();
         return app;
+    }
+
+    // The first token check compiles the store's queries (a second or more on a busy machine); done here, it does not
+    // fall on the first caller. Says how many accounts there are, and how to make the first.
+    private static void WarmUp(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<TokenService>().AuthenticateAsync(TokenFormat.New(TokenFormat.PersonalPrefix), CancellationToken.None).GetAwaiter().GetResult();
+        var users = provider.GetRequiredService<UserManager<Store.GzUser>>();
+        users.FindByIdAsync("warm-up").GetAwaiter().GetResult();
+        var options = provider.GetRequiredService<IOptions<AccessOptions>>().Value;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessServiceExtensions));
+        var count = users.Users.Count();
+        AccessLog.Ready(logger, Path.GetFullPath(options.StorePath), count, options.Oidc.Authority ?? "off");
+        if (count == 0)
+        {
+            AccessLog.NoAccounts(logger, options.StorePath);
+        }
     }
 }

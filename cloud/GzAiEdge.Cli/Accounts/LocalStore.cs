@@ -41,7 +41,15 @@ internal sealed class LocalStore
         await using (services)
         {
             await using var scope = services.CreateAsyncScope();
-            return await run(scope.ServiceProvider, services.GetRequiredService<SqliteAuditLog>());
+            try
+            {
+                return await run(scope.ServiceProvider, services.GetRequiredService<SqliteAuditLog>());
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or Scenarios.Catalogue.CatalogueException or IOException)
+            {
+                Console.Error.WriteLine($"gz {what}: {ex.Message}");
+                return 2;
+            }
         }
     }
 

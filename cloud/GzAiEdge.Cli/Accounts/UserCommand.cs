@@ -21,13 +21,20 @@ internal static class UserCommand
         var provider = new Option<string?>("--provider") { Description = "For the provider role: the provider's name exactly as the catalogue's provider field writes it" };
         var sites = new Option<string[]>("--site") { Description = "For the site-operator role: a site they run (repeatable)", AllowMultipleArgumentsPerToken = true };
         var passwordFile = new Option<string?>("--password-file") { Description = "Read the password from this file's first line (default: make one and print it once)" };
-        Command Spec(string verb, string about) => new(verb, about) { name, roles, provider, sites };
+        var providerOf = new ProviderOf();
+        Command Spec(string verb, string about)
+        {
+            var command = new Command(verb, about) { name, roles, provider, sites };
+            providerOf.AddTo(command);
+            return command;
+        }
+
 
         var add = Spec("add", "Make an account");
         add.Options.Add(passwordFile);
         add.SetAction((r, _) => store.RunAsync(r, "user add", async (services, log) =>
         {
-            var spec = new AccountSpec(r.GetValue(name)!, r.GetValue(roles) ?? [], r.GetValue(provider), r.GetValue(sites) ?? []);
+            var spec = new AccountSpec(r.GetValue(name)!, r.GetValue(roles) ?? [], providerOf.Resolve(r, r.GetValue(provider)), r.GetValue(sites) ?? []);
             var (password, made) = Password(r.GetValue(passwordFile));
             var result = await services.GetRequiredService<UserAdministration>().AddAsync(spec, password);
             return await ReportAsync(log, "user.add", spec.Name, result, $"roles {string.Join(",", spec.Roles)}",
@@ -37,7 +44,7 @@ internal static class UserCommand
         var role = Spec("role", "Replace an account's roles and scope");
         role.SetAction((r, _) => store.RunAsync(r, "user role", async (services, log) =>
         {
-            var spec = new AccountSpec(r.GetValue(name)!, r.GetValue(roles) ?? [], r.GetValue(provider), r.GetValue(sites) ?? []);
+            var spec = new AccountSpec(r.GetValue(name)!, r.GetValue(roles) ?? [], providerOf.Resolve(r, r.GetValue(provider)), r.GetValue(sites) ?? []);
             var result = await services.GetRequiredService<UserAdministration>().SetRolesAsync(spec);
             return await ReportAsync(log, "user.roles", spec.Name, result, $"roles {string.Join(",", spec.Roles)}", $"{spec.Name}: {string.Join(", ", spec.Roles)}");
         }));

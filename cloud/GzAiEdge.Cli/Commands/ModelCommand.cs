@@ -25,6 +25,7 @@ internal static class ModelCommand
         var version = new Option<string>("--version") { Description = "Model version (letters, digits, '.', '-', '_'), reported as model.version", Required = true };
         var output = new Option<string>("--out") { Description = "The model repository folder (created if missing)", Required = true };
         var provider = new Option<string?>("--provider") { Description = "The provider the model belongs to, as the catalogue's provider field writes it: their people see it and their devices may download it (without it only admins and evaluators see it)" };
+        var providerOf = new ProviderOf();
         var auditLog = new Option<string?>("--audit-log") { Description = "The cloud's audit log (AuditLog:Path): the publication is recorded there" };
         name.Validators.Add(r => Check(r, "--name", ModelManifestValidator.CheckName(r.GetValueOrDefault<string>())));
         version.Validators.Add(r => Check(r, "--version", ModelManifestValidator.CheckVersion(r.GetValueOrDefault<string>())));
@@ -32,11 +33,12 @@ internal static class ModelCommand
         {
             key, file, name, version, output, provider, auditLog,
         };
+        providerOf.AddTo(sign);
         sign.SetAction(result =>
         {
             try
             {
-                var owner = result.GetValue(provider);
+                var owner = providerOf.Resolve(result, result.GetValue(provider));
                 var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, result.GetValue(name)!, result.GetValue(version)!, result.GetValue(output)!, owner, out var folder);
                 if (result.GetValue(auditLog) is { } log)
                 {
@@ -48,7 +50,7 @@ internal static class ModelCommand
                 Console.WriteLine($"  {folder}");
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or Scenarios.Catalogue.CatalogueException)
             {
                 Console.Error.WriteLine($"gz model sign: {ex.Message}");
                 return 1;

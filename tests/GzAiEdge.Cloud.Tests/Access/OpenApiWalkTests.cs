@@ -61,7 +61,7 @@ public sealed partial class OpenApiWalkTests(AccessCloud host) : IClassFixture<A
 
             if (path.Contains('{', StringComparison.Ordinal) && !Unscoped.Contains(path))
             {
-                foreach (var caller in new[] { Roles.Provider, Roles.SiteOperator }.Where(roles.Contains))
+                foreach (var caller in new[] { Roles.Provider, Roles.SiteOperator, Roles.Device }.Where(roles.Contains))
                 {
                     await CompareWithMissingAsync(failures, key, caller, method, path);
                     compared++;
