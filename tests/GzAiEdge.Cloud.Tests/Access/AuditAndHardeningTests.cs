@@ -47,6 +47,26 @@ public sealed class AuditAndHardeningTests(InProcessCloud host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sign_in_is_rate_limited_per_client_address_with_a_429_problem()
+    {
+        using var http = host.Client(null);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await http.PostAsJsonAsync(new Uri("/api/v1/auth/signin", UriKind.Relative), new { userName = "nobody", password = "x" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        // Access:SignInsPerMinute is 10: the first ten are answered (400: no anti-forgery token), the rest are not.
+        Assert.Equal(10, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses[10..]);
+    }
+
+    [Fact]
     public async Task A_host_name_not_allowed_is_refused()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
