@@ -135,8 +135,10 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         /// <summary>This process's ingestion counts since it started.</summary>
         public async Task<IngestionStatsView> StatsAsync()
         {
+            // A hang guard, not a speed check: under the full suite an instance busy storing its share answers the
+            // authenticated call (a token check of a few SQLite reads) behind its own load.
             using var http = CloudAccounts.Client(Api, Token);
-            http.Timeout = TimeSpan.FromSeconds(5);
+            http.Timeout = TimeSpan.FromSeconds(30);
             return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!;
         }
     }
