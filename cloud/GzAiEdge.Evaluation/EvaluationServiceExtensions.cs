@@ -15,6 +15,7 @@ public static class EvaluationServiceExtensions
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section).ValidateOnStart();
         services.AddBoundSection<EvaluationOptions>(EvaluationOptions.Section);
         services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
+        services.AddSingleton(sp => new Publishing.PublishedLeaderboards(sp.GetRequiredService<IOptions<EvaluationOptions>>().Value.PublishedPath));
         services.AddSingleton<ProgrammeSource>();
         // Evidence is the devices' signed hash chains, checked against the key registry
         // (Verification:KeyRegistryPath); without a registry every answer is "not checked".

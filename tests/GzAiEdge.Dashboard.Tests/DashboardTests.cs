@@ -26,7 +26,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     [Fact]
     public async Task The_overview_shows_the_catalogue_by_sector_in_Chinese_and_the_language_switch_changes_the_labels()
     {
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync("/");
 
         // One card per scenario of the shipped 100-scenario sample programme.
@@ -53,7 +53,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     {
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "chart-01", Vitals);
         await device.PublishKpiAsync(Spo2(97.1));
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Vitals}");
         var chart = page.Locator(".chart[data-kpi='spo2_mean']");
         await Expect(chart).ToHaveAttributeAsync("data-points", "1");
@@ -77,7 +77,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         const string Scenario = "med-zengcheng-vitals-07";
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "zengcheng-17", "label-01", Scenario);
         await device.PublishKpiAsync(Spo2(96.8));
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Scenario}");
         var heart = MedicalKpis.HeartRateMean;
         var chart = page.Locator($".chart[data-kpi='{heart.Key}']");
@@ -97,7 +97,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     {
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "alarm-01", Vitals);
         await device.PublishKpiAsync(Spo2(97.3));
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Vitals}");
         await Expect(page.Locator("table.devices tr[data-device='yuexiu-03/alarm-01']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open");
@@ -140,7 +140,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
             DiskTotalBytes = 64_000_000_000,
             Temperatures = new Dictionary<string, double> { ["cpu"] = 51.3 },
         });
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync("/#/device/yuexiu-03/page-01");
         var facts = page.Locator(".facts").First;
         await Expect(facts).ToContainTextAsync("vitals-cls 2.0.1");
@@ -154,7 +154,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await Expect(page.Locator("tr.level-warning")).ToContainTextAsync("camera.reconnected");
         await BrowserSession.ScreenshotAsync(page, "device");
 
-        var (tablet, tabletErrors) = await _browser.NewPageAsync(_host.Api, width: 768, height: 1024);
+        var (tablet, tabletErrors) = await _browser.SignedInPageAsync(_host.Api, width: 768, height: 1024);
         await tablet.GotoAsync($"/#/scenario/{Vitals}");
         await Expect(tablet.Locator(".chart[data-kpi='spo2_mean']")).ToHaveCountAsync(1);
         var width = await tablet.EvaluateAsync<int>("document.documentElement.scrollWidth");

@@ -14,7 +14,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     [Fact]
     public async Task A_scenario_is_scored_from_ingested_data_with_every_number_explained_and_the_same_bytes_twice()
     {
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
         var url = new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?{Query}", UriKind.Relative);
         var first = await http.GetByteArrayAsync(url);
         var second = await http.GetByteArrayAsync(url);
@@ -53,7 +53,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     [Fact]
     public async Task Completeness_per_device_and_window_charges_a_gap_to_the_bucket_where_reports_resumed()
     {
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
         var body = await http.GetStringAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}/completeness?{Query}", UriKind.Relative));
         var device = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("devices").EnumerateArray());
 
@@ -66,7 +66,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     [Fact]
     public async Task Unknown_scenarios_and_bad_periods_are_clear_http_errors()
     {
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
 
         var unknown = await http.GetAsync(new Uri("/api/v1/evaluation/scenarios/nope", UriKind.Relative));
         var badTime = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=yesterday&to=2026-03-02", UriKind.Relative));
@@ -96,7 +96,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
         // A second evaluation of the same stored data, in another order, gives the same bytes; so does the API.
         var again = await EvaluateProgrammeAsync(parallelism: 1);
         Assert.Equal(EvaluationJson.Programme(programme, true), EvaluationJson.Programme(again, true));
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
         var api = await http.GetByteArrayAsync(new Uri($"/api/v1/evaluation/leaderboard?{Query}", UriKind.Relative));
         Assert.Equal(EvaluationJson.Programme(programme, withScenarios: false), api);
     }

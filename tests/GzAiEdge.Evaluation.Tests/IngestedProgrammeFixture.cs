@@ -33,6 +33,9 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
 
     public Uri Api { get; private set; } = null!;
 
+    /// <summary>An admin's client of the cloud's API.</summary>
+    public HttpClient ApiClient() => CloudAccounts.AdminClient(Api, _folder);
+
     public Programme Programme { get; } = ProgrammeLoader.Load(
         RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"), RepoPaths.Combine("firmware-configs", "scenarios", "types"));
 

@@ -88,6 +88,21 @@ internal sealed class EvaluationInputs
         }
     }
 
+    /// <summary>The period the options give (null: each scenario's own), or why they give none.</summary>
+    public DemonstrationPeriod? TryPeriod(ParseResult result, out string? error)
+    {
+        try
+        {
+            error = null;
+            return Period(result);
+        }
+        catch (InputException ex)
+        {
+            error = ex.Message;
+            return null;
+        }
+    }
+
     private DemonstrationPeriod? Period(ParseResult result)
     {
         var (from, to, last) = (result.GetValue(From), result.GetValue(To), result.GetValue(Last));

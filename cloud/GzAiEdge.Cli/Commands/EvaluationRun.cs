@@ -12,7 +12,7 @@ internal static class EvaluationRun
         {
             return await run();
         }
-        catch (Exception ex) when (ex is InfluxDbUnavailableException or InfluxQueryException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InfluxDbUnavailableException or InfluxQueryException or InvalidOperationException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
             Console.Error.WriteLine($"gz: {ex.Message}");
             return 1;

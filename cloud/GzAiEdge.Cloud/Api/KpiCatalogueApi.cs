@@ -1,3 +1,4 @@
+using GzAiEdge.Access.Authorization;
 using GzAiEdge.Scenarios.Kpis;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ public static class KpiCatalogueApi
 
     public static IEndpointRouteBuilder MapKpiCatalogueApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/kpis").WithTags("KPIs").MapGet("/catalogue", Get);
+        app.MapGroup("/api/v1/kpis").WithTags("KPIs").MapGet("/catalogue", Get).RequireAuthorization(Policies.Viewer);
         return app;
     }
 

@@ -61,7 +61,7 @@ public sealed class CloudHost : IAsyncLifetime
         await File.WriteAllTextAsync(Folder.File("programme.pub.pem"), Programme.PublicKeyPem);
         (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Alerts:RulesPath={Folder.File("rules.yaml")}",
             $"--Alerts:WebhookUrl={Webhook.Url}", $"--Models:Path={Models}", $"--Models:ProgrammeKeyFile={Folder.File("programme.pub.pem")}");
-        Http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
+        Http = CloudAccounts.AdminClient(Api, Folder);
     }
 
     public async Task DisposeAsync()
