@@ -78,6 +78,7 @@ public static class CommandsApi
 
         if (signing.Missing is { } missing)
         {
+            await http.AuditAsync("command.send", $"{site}/{device}", AuditOutcomes.Refused, $"{command.Type} {command.Id}: {missing}");
             return TypedResults.Problem(missing, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No command key");
         }
 

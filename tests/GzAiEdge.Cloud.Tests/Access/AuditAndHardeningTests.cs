@@ -101,7 +101,7 @@ public sealed class AuditAndHardeningTests(InProcessCloud host) : IClassFixture<
         var letter = page.GetProperty("items").EnumerateArray().Last(l => l.GetProperty("topic").GetString() == "gz/v1/tianhe-01/big-01/kpi");
         Assert.Equal(DeadLetterApi.PreviewChars, letter.GetProperty("payload").GetString()!.Length);
         Assert.True(letter.GetProperty("truncated").GetBoolean());
-        Assert.Equal(5000, letter.GetProperty("bytes").GetInt32());
+        Assert.Equal(5000, letter.GetProperty("payloadLength").GetInt64());
         var whole = await host.GetAsync($"/api/v1/dead-letters/{letter.GetProperty("id").GetInt64()}");
         Assert.Equal(5000, whole.GetProperty("payload").GetString()!.Length);
 
