@@ -1,10 +1,10 @@
-using GzAiEdge.Configuration;
 using GzAiEdge.Access.Authentication;
 using GzAiEdge.Access.Authorization;
 using GzAiEdge.Access.Oidc;
 using GzAiEdge.Access.Scoping;
 using GzAiEdge.Access.Store;
 using GzAiEdge.Access.Tokens;
+using GzAiEdge.Configuration;
 using GzAiEdge.Scenarios.Catalogue;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using GzAiEdge.Configuration;
 using GzAiEdge.Cloud.Api;
+using GzAiEdge.Configuration;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
