@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 
@@ -101,6 +102,6 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     }
 
     private Task<ProgrammeEvaluation> EvaluateProgrammeAsync(int parallelism) =>
-        new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
+        new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked(), new NoAuditResults()))
             .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, parallelism, null, CancellationToken.None);
 }

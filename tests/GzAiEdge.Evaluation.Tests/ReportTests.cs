@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.Reports;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
@@ -62,7 +63,7 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
     private async Task<ProgrammeEvaluation> EvaluateAsync()
     {
         var scenarios = Chosen.Select(id => data.Programme.Catalogue.TryGet(id, out var s) ? s : throw new InvalidOperationException(id)).ToList();
-        return await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
+        return await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked(), new NoAuditResults()))
             .EvaluateAsync(data.Programme, scenarios, IngestedProgrammeFixture.Period, 2, null, CancellationToken.None);
     }
 

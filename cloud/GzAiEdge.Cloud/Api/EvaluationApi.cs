@@ -33,6 +33,8 @@ public static class EvaluationApi
             }));
         group.MapGet("/report.csv", (string? from, string? to, [AsParameters] Deps d, CancellationToken ct) =>
             RunAsync(d, from, to, null, async (p, _, period) => Bytes(CsvExport.Write(await d.Programme.EvaluateAsync(p, null, period, d.Parallelism, null, ct)), "text/csv; charset=utf-8")));
+        group.MapGet("/audits.csv", (string? from, string? to, [AsParameters] Deps d, CancellationToken ct) =>
+            RunAsync(d, from, to, null, async (p, _, period) => Bytes(CsvExport.WriteAudits(await d.Programme.EvaluateAsync(p, null, period, d.Parallelism, null, ct)), "text/csv; charset=utf-8")));
         return app;
     }
 

@@ -7,10 +7,11 @@ namespace GzAiEdge.Scenarios.Kpis;
 /// </summary>
 public static class KpiCatalogue
 {
-    /// <summary>Every key, grouped as documents list them: service, diagnostic, then each domain's monitoring KPIs.</summary>
+    /// <summary>Every key, grouped as documents list them: service, accuracy, diagnostic, then each domain's monitoring KPIs.</summary>
     public static IReadOnlyList<KpiDefinition> All { get; } =
     [
         .. ServiceKpis.Definitions,
+        .. AccuracyKpis.Definitions,
         .. DiagnosticKpis.Definitions,
         .. TrafficKpis.Definitions,
         .. ManufacturingKpis.Definitions,
@@ -29,6 +30,13 @@ public static class KpiCatalogue
 
     /// <summary>True when <paramref name="pipeline"/> emits <paramref name="key"/>.</summary>
     public static bool Emits(string pipeline, string key) => Find(key)?.Pipelines.Contains(pipeline, StringComparer.Ordinal) == true;
+
+    /// <summary>
+    /// True when a scenario type on <paramref name="pipeline"/> can score <paramref name="key"/>: the pipeline emits it,
+    /// or the cloud computes it for that pipeline's scenarios (platform service KPIs, audit accuracy KPIs).
+    /// </summary>
+    public static bool Measurable(string pipeline, string key) =>
+        Find(key) is { } k && (k.Pipelines.Contains(pipeline, StringComparer.Ordinal) || k.ComputedFor?.Contains(pipeline, StringComparer.Ordinal) == true);
 
     /// <summary>The keys <paramref name="pipeline"/> emits, in catalogue order.</summary>
     public static IEnumerable<KpiDefinition> EmittedBy(string pipeline) => All.Where(k => k.Pipelines.Contains(pipeline, StringComparer.Ordinal));

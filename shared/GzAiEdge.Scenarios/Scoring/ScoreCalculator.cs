@@ -5,8 +5,17 @@ namespace GzAiEdge.Scenarios.Scoring;
 
 /// <summary>
 /// The rubric maths: per-KPI achievement (<see cref="Achievement.Of"/>), the weighted score
-/// Σ weight × achievement (weights sum to 100, so the score is 0–100), and the gates. A KPI no used
-/// report carried scores 0 and keeps its weight, so a missing KPI costs its points.
+/// Σ weight × achievement × coverage (weights sum to 100, so the score is 0–100), and the gates. A missing KPI
+/// scores 0 and keeps its weight, so it costs its points; coverage below 1 (some listed devices have no audit) scales
+/// the KPI's points down by the share of devices it stands for.
+/// <para>
+/// The score's interval is propagated from its parts by interval arithmetic: a KPI whose value carries a 95%
+/// confidence interval (an audit metric) earns, anywhere in that interval, between the points of its two ends
+/// (achievement is monotone in the value, so the ends bound it; the point estimate is kept inside); a KPI measured
+/// from all the stored data has no interval. The score's interval is the sum of the parts' lower ends to the sum of
+/// their upper ends: every combination of values within their intervals lands in it. That is wider than treating the
+/// parts as independent, on purpose: metrics of one audit (AP, precision, recall) move together.
+/// </para>
 /// </summary>
 public static class ScoreCalculator
 {
@@ -14,15 +23,19 @@ public static class ScoreCalculator
     public static ScenarioScore Score(IReadOnlyList<KpiRubric> rubric, IReadOnlyDictionary<string, KpiMeasurement> measured, Gates gates, GateMeasurements gateValues)
     {
         var kpis = rubric.Select(r => ScoreKpi(r, measured.TryGetValue(r.Key, out var m) ? m : new KpiMeasurement(null, 0))).ToList();
-        var score = Math.Round(kpis.Sum(k => k.Points), 2, MidpointRounding.AwayFromZero);
-        return new ScenarioScore(score, kpis, CheckGates(gates, gateValues));
+        var score = Round(kpis.Sum(k => k.Points));
+        var interval = new Interval(Round(kpis.Sum(k => k.PointsInterval.Low)), Round(kpis.Sum(k => k.PointsInterval.High)));
+        return new ScenarioScore(score, interval, kpis, CheckGates(gates, gateValues));
     }
+
+    private static double Round(double points) => Math.Round(points, 2, MidpointRounding.AwayFromZero);
 
     private static KpiScore ScoreKpi(KpiRubric rubric, KpiMeasurement measurement)
     {
         if (measurement.Value is not { } value)
         {
-            return new KpiScore(rubric, null, 0, 0, 0, "missing: no used report carried this KPI, achievement 0");
+            var why = measurement.Source ?? "no used report carried this KPI";
+            return new KpiScore(rubric, null, measurement.Reports, 0, 0, $"missing: {why}, achievement 0", null, Interval.At(0), measurement.Coverage, measurement.Provisional);
         }
 
         var achievement = Achievement.Of(value, rubric);
@@ -33,12 +46,28 @@ public static class ScoreCalculator
             <= 0 => $"not {better} the threshold",
             _ => "between threshold and target",
         };
+        if (measurement.Source is { } source)
+        {
+            note += $"; {source}";
+        }
+
+        var scale = rubric.Weight * measurement.Coverage;
+        if (measurement.Coverage < 1)
+        {
+            note += $"; points × {Format(measurement.Coverage)}, the share of listed devices it stands for";
+        }
+
         if (rubric.Weight == 0)
         {
             note += "; weight 0 (shown, not scored)";
         }
 
-        return new KpiScore(rubric, value, measurement.Reports, achievement, achievement * rubric.Weight, note);
+        var points = achievement * scale;
+        var range = measurement.Interval is { } i
+            ? new Interval(Math.Min(achievement, Math.Min(Achievement.Of(i.Low, rubric), Achievement.Of(i.High, rubric))) * scale,
+                Math.Max(achievement, Math.Max(Achievement.Of(i.Low, rubric), Achievement.Of(i.High, rubric))) * scale)
+            : Interval.At(points);
+        return new KpiScore(rubric, value, measurement.Reports, achievement, points, note, measurement.Interval, range, measurement.Coverage, measurement.Provisional);
     }
 
     private static List<GateResult> CheckGates(Gates gates, GateMeasurements values)
