@@ -19,10 +19,10 @@ public sealed record ScenarioEvaluation(
     string Evidence,
     IReadOnlyList<string> Models,
     IReadOnlyList<KpiSeries> Series,
-    IReadOnlyList<DeviceAudit> Audits);
+    IReadOnlyList<ListedAudit> Audits);
 
 /// <summary>A listed device and its latest valid audit in the period, or null when it has none.</summary>
-public sealed record DeviceAudit(string Site, string Device, AuditResult? Audit);
+public sealed record ListedAudit(string Site, string Device, DeviceAudit? Audit);
 
 /// <summary>Reports in the period: used for scoring, and excluded with the reason.</summary>
 public sealed record ReportCounts(long Used, IReadOnlyList<ExcludedReports> Excluded);

@@ -63,8 +63,8 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
             ? new KpiMeasurement(null, used, Source: "evidence not checked (no key registry)", Provisional: "evidence not checked (no key registry)")
             : Platform(verified, used, $"checked: {evidence.Method}", "no listed device");
 
-        var audited = listed.Select(l => new AuditedDevice(l.Site.Site, l.Device)).ToList();
-        var found = rubric.Any(k => k.Definition?.Truth == TruthSource.Audit)
+        var audited = listed.Select(l => (l.Site.Site, l.Device)).ToList();
+        var found = rubric.Any(k => k.Definition?.Truth == TruthSource.Audit) || type.Gates.AuditFlags is { Count: > 0 }
             ? await audits.LatestValidAsync(scenario.Id, audited, period.From, period.To, cancellationToken)
             : [];
         foreach (var kpi in rubric.Where(k => k.Definition?.Truth == TruthSource.Audit))
@@ -72,12 +72,13 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
             measured[kpi.Key] = AuditMeasurement.For(kpi.Key, audited, found);
         }
 
-        var score = ScoreCalculator.Score(rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used));
+        var flags = AuditFlagGates.For(type.Gates.AuditFlags ?? [], found);
+        var score = ScoreCalculator.Score(rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used, flags));
         return new ScenarioEvaluation(scenario, type, period, query.Bucket, score, new ReportCounts(used, excluded), devices,
             completeness, uptime, verified is null ? EvidenceNotChecked.Description : $"checked: {evidence.Method}",
             [.. data.Models.Distinct().Order(StringComparer.Ordinal)],
             [.. data.Buckets.Select(k => new KpiSeries(k.Key, [.. k.Values.Select(b => (b.Start, Round(b.Value)))]))],
-            [.. audited.Select(d => new DeviceAudit(d.Site, d.Device, found.FirstOrDefault(a => a.Site == d.Site && a.Device == d.Device)))]);
+            [.. audited.Select(d => new ListedAudit(d.Site, d.Device, found.FirstOrDefault(a => a.Site == d.Site && a.Device == d.Device)))]);
     }
 
     /// <summary>9 significant digits: stable across summation order, far finer than any KPI's meaning.</summary>

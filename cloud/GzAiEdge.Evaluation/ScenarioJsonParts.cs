@@ -83,7 +83,7 @@ internal static class ScenarioJsonParts
         w.WriteEndArray();
     }
 
-    public static void Audits(Utf8JsonWriter w, IReadOnlyList<DeviceAudit> audits)
+    public static void Audits(Utf8JsonWriter w, IReadOnlyList<ListedAudit> audits)
     {
         w.WriteStartArray("audits");
         foreach (var (site, device, audit) in audits)
@@ -99,20 +99,27 @@ internal static class ScenarioJsonParts
             }
 
             w.WriteStartObject("audit");
-            w.WriteString("id", audit.Id);
+            w.WriteString("id", audit.AuditId);
+            w.WriteString("pipeline", audit.Pipeline);
             w.WriteStartObject("testSet");
             w.WriteString("name", audit.TestSet.Name);
             w.WriteString("version", audit.TestSet.Version);
             w.WriteString("sha256", audit.TestSet.Sha256);
             w.WriteEndObject();
-            Time(w, "completed", audit.Completed);
-            w.WriteString("modelSha256", audit.ModelSha256);
+            Time(w, "started", audit.Started);
+            Time(w, "answered", audit.Answered);
+            w.WriteStartObject("model");
+            w.WriteString("name", audit.Model.Name);
+            w.WriteString("version", audit.Model.Version);
+            w.WriteString("sha256", audit.Model.Sha256);
+            w.WriteEndObject();
             w.WriteStartObject("metrics");
             foreach (var (key, metric) in audit.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 w.WriteStartObject(key);
                 w.WriteNumber("value", ScenarioEvaluator.Round(metric.Value));
                 IntervalArray(w, "interval", new Interval(metric.Low, metric.High));
+                w.WriteNumber("items", metric.Items);
                 w.WriteEndObject();
             }
 
@@ -122,7 +129,15 @@ internal static class ScenarioJsonParts
             {
                 w.WriteStartObject();
                 w.WriteString("name", flag.Name);
-                w.WriteBoolean("raised", flag.Raised);
+                if (flag.Passed is { } passed)
+                {
+                    w.WriteBoolean("passed", passed);
+                }
+                else
+                {
+                    w.WriteNull("passed");
+                }
+
                 w.WriteString("detail", flag.Detail);
                 w.WriteEndObject();
             }

@@ -53,8 +53,8 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        var reports = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0 ? 1200 : 600, seq <= 10 ? "1.0" : "1.1"))
-            .Concat(Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, 99999, "1.0")))
+        var reports = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0, seq <= 10 ? "1.0" : "1.1"))
+            .Concat(Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, true, "1.0")))
             .ToList();
         await using (var client = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = "evaluation-test" }))
         {
@@ -95,8 +95,8 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         return result.Series.FirstOrDefault() is { } s ? (long)s.Value(0, "count").GetDouble() : 0;
     }
 
-    // vehicle_flow_per_hour alternates 600 / 1200 (mean 900); pedestrian_count 2 and vehicle_count 25 per window.
-    private static KpiReport Report(string device, int seq, double flow, string modelVersion) => new()
+    // Even seq: inference_p95_ms 180 and input_processed_share 0.99, odd: 120 and 0.9; the world (vehicles) is the same in each.
+    private static KpiReport Report(string device, int seq, bool even, string modelVersion) => new()
     {
         V = 1,
         Site = "tianhe-11",
@@ -105,7 +105,14 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         Seq = seq,
         WindowStart = From.AddSeconds(10 * (seq - 1)),
         WindowEnd = From.AddSeconds(10 * seq),
-        Kpis = new Dictionary<string, double> { ["vehicle_flow_per_hour"] = flow, ["pedestrian_count"] = 2, ["vehicle_count"] = 25 },
+        Kpis = new Dictionary<string, double>
+        {
+            ["inference_p95_ms"] = even ? 180 : 120,
+            ["input_processed_share"] = even ? 0.99 : 0.9,
+            ["vehicle_flow_per_hour"] = 900,
+            ["pedestrian_count"] = 2,
+            ["vehicle_count"] = 25,
+        },
         Model = new ModelInfo("yolo", modelVersion, new string('a', 64)),
     };
 }

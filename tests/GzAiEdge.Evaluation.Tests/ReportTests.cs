@@ -31,8 +31,13 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
         Assert.Contains("yolo@1.0, yolo@1.1", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        var charts = programme.Scenarios.Sum(s => s.Score.Kpis.Count);
+        // A chart per KPI devices report (the cloud computes the others for the whole period), an audit table per scenario.
+        var charts = programme.Scenarios.Sum(s => s.Series.Count);
+        Assert.Equal(2 * Chosen.Length, charts);
         Assert.Equal(charts, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(Chosen.Length, Regex.Matches(html, "<h2>审计 Audits").Count);
+        Assert.Contains("无有效审计 no valid audit in the period", html);
+        Assert.Contains("[17.00, 17.00]", html);
         Assert.Equal(charts * 2, Regex.Matches(html, "(目标 target|门槛 threshold) ").Count);
 
         // One summary page, then each scenario starts a page of its own and fits on it.
@@ -41,7 +46,8 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
         Assert.Equal(1 + Chosen.Length, PageCount(pdf));
         Assert.Contains(folder.File("programme.csv"), written);
         var csv = await File.ReadAllLinesAsync(folder.File("programme.csv"));
-        Assert.Equal(1 + charts, csv.Length);
+        Assert.Equal(1 + programme.Scenarios.Sum(s => s.Score.Kpis.Count), csv.Length);
+        Assert.Equal(1 + Chosen.Length, (await File.ReadAllLinesAsync(folder.File("audits.csv"))).Length);
         Assert.StartsWith("rank,scenario,name_zh", csv[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 
@@ -68,7 +74,7 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
     }
 
     // Page objects are "/Type /Page" (the page tree is "/Type /Pages"); Chromium writes them uncompressed.
-    private static int PageCount(byte[] pdf) => PageObject().Matches(Encoding.Latin1.GetString(pdf)).Count;
+    internal static int PageCount(byte[] pdf) => PageObject().Matches(Encoding.Latin1.GetString(pdf)).Count;
 
     [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
     private static partial Regex PageObject();

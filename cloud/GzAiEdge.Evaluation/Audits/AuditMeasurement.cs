@@ -11,9 +11,9 @@ namespace GzAiEdge.Evaluation.Audits;
 /// </summary>
 internal static class AuditMeasurement
 {
-    public static KpiMeasurement For(string key, IReadOnlyList<AuditedDevice> listed, IReadOnlyList<AuditResult> audits)
+    public static KpiMeasurement For(string key, IReadOnlyList<(string Site, string Device)> listed, IReadOnlyList<DeviceAudit> audits)
     {
-        var used = new List<(AuditResult Audit, AuditMetric Metric)>();
+        var used = new List<(DeviceAudit Audit, AuditMetric Metric)>();
         var without = new List<string>();
         foreach (var device in listed)
         {
@@ -24,7 +24,7 @@ internal static class AuditMeasurement
             }
             else
             {
-                without.Add(audit is null ? $"{device.Site}/{device.Device}" : $"{device.Site}/{device.Device} (audit {audit.Id} has no {key})");
+                without.Add(audit is null ? $"{device.Site}/{device.Device}" : $"{device.Site}/{device.Device} (audit {audit.AuditId} has no {key})");
             }
         }
 
@@ -36,7 +36,7 @@ internal static class AuditMeasurement
 
         var value = ScenarioEvaluator.Round(used.Average(u => u.Metric.Value));
         var interval = new Interval(ScenarioEvaluator.Round(used.Average(u => u.Metric.Low)), ScenarioEvaluator.Round(used.Average(u => u.Metric.High)));
-        var from = $"from audit {string.Join(", ", used.Select(u => $"{u.Audit.Id} ({u.Audit.Site}/{u.Audit.Device})"))}";
+        var from = $"from audit {string.Join(", ", used.Select(u => $"{u.Audit.AuditId} ({u.Audit.Site}/{u.Audit.Device})"))}";
         return new KpiMeasurement(value, 0, interval, ScenarioEvaluator.Round((double)used.Count / listed.Count),
             missing is null ? from : $"{from}; {missing}", missing);
     }

@@ -21,8 +21,8 @@ public static class CsvExport
 
     private static readonly string[] AuditHeader =
     [
-        "scenario", "site", "device", "audit", "test_set", "test_set_version", "test_set_sha256", "completed", "model_sha256", "metric", "value", "low", "high",
-        "flags_raised",
+        "scenario", "site", "device", "audit", "pipeline", "test_set", "test_set_version", "test_set_sha256", "answered", "model", "model_version", "model_sha256",
+        "metric", "value", "low", "high", "items", "flags_failed", "flags_not_checked",
     ];
 
     /// <summary>The scores: one row per scenario and KPI.</summary>
@@ -68,13 +68,15 @@ public static class CsvExport
                     continue;
                 }
 
-                var raised = string.Join(' ', audit.Flags.Where(f => f.Raised).Select(f => f.Name));
+                var failed = string.Join(' ', audit.Flags.Where(f => f.Passed == false).Select(f => f.Name));
+                var notChecked = string.Join(' ', audit.Flags.Where(f => f.Passed is null).Select(f => f.Name));
                 foreach (var (key, metric) in audit.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
                 {
                     Row(csv,
                     [
-                        e.Scenario.Id, site, device, audit.Id, audit.TestSet.Name, audit.TestSet.Version, audit.TestSet.Sha256, audit.Completed.UtcDateTime.ToString("O"),
-                        audit.ModelSha256, key, N(metric.Value), N(metric.Low), N(metric.High), raised,
+                        e.Scenario.Id, site, device, audit.AuditId, audit.Pipeline, audit.TestSet.Name, audit.TestSet.Version, audit.TestSet.Sha256,
+                        audit.Answered.UtcDateTime.ToString("O"), audit.Model.Name, audit.Model.Version, audit.Model.Sha256, key, N(metric.Value), N(metric.Low),
+                        N(metric.High), N(metric.Items), failed, notChecked,
                     ]);
                 }
             }

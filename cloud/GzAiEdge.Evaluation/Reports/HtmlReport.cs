@@ -12,13 +12,13 @@ namespace GzAiEdge.Evaluation.Reports;
 public static class HtmlReport
 {
     private const string Style = """
-        @page { size: A4; margin: 12mm; }
-        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 10.5px; color: #222; margin: 0; }
-        h1 { font-size: 18px; margin: 0 0 4px; } h2 { font-size: 13px; margin: 10px 0 4px; }
+        @page { size: A4; margin: 10mm; }
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 9.5px; color: #222; margin: 0; }
+        h1 { font-size: 17px; margin: 0 0 4px; } h2 { font-size: 12px; margin: 7px 0 3px; }
         table { border-collapse: collapse; width: 100%; margin-bottom: 6px; }
-        th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid #ccc; padding: 1px 3px; text-align: left; vertical-align: top; } .nowrap { white-space: nowrap; }
         th { background: #eef2f7; } .num { text-align: right; }
-        .meta { color: #555; } .warn { color: #b71c1c; font-weight: bold; }
+        .meta { color: #555; } .warn { color: #b71c1c; font-weight: bold; } .basis { color: #555; font-size: 8px; margin: 0 0 6px; }
         .score { font-size: 22px; font-weight: bold; } .failed { color: #b71c1c; } .passed { color: #2e7d32; } .pending { color: #e65100; }
         .charts { display: flex; flex-wrap: wrap; gap: 6px; } .chart { width: 340px; } .chart p { margin: 0; font-weight: bold; }
         section.page { break-before: page; }

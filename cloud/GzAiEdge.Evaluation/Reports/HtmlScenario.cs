@@ -36,9 +36,10 @@ internal static class HtmlScenario
         {
             var status = g.Status switch { GateStatus.Passed => "passed", GateStatus.Failed => "failed", _ => "pending" };
             html.Append(Inv($"<tr><td>{g.Gate}</td><td class=\"num\">{g.Minimum:0.####}</td><td class=\"num\">{(g.Measured is { } m ? m.ToString("0.####", CultureInfo.InvariantCulture) : "-")}</td>"));
-            html.Append(Inv($"<td class=\"{status}\">{EvaluationJson.Status(g.Status)}</td><td>{E(g.Note)}</td></tr>"));
+            html.Append(Inv($"<td class=\"{status} nowrap\">{EvaluationJson.Status(g.Status)}</td><td>{E(g.Note)}</td></tr>"));
         }
 
+        html.Append("</table>");
         Kpis(html, e);
         Audits(html, e.Audits);
         Devices(html, e);
@@ -54,29 +55,30 @@ internal static class HtmlScenario
 
     private static void Kpis(StringBuilder html, ScenarioEvaluation e)
     {
-        html.Append("<h2>指标 KPIs</h2><table><tr><th>指标 KPI</th><th>类别 Kind</th><th>实测 Value [95% CI]</th><th>门槛 Threshold</th><th>目标 Target</th><th>达成 Achievement</th>");
-        html.Append("<th>权重 Weight</th><th>得分 Points</th><th>说明 Note</th></tr>");
+        html.Append("<h2>指标 KPIs</h2><table><tr><th>指标 KPI</th><th>类别 Kind</th><th>实测 Value [95% CI]</th><th>门槛<br>Thresh.</th><th>目标<br>Target</th><th>达成<br>Achv.</th>");
+        html.Append("<th>权重<br>Wt.</th><th>得分<br>Points</th><th>说明 Note</th></tr>");
         foreach (var k in e.Score.Kpis)
         {
             var r = k.Rubric;
             var kind = r.Definition is { } d ? d.Truth is { } truth ? $"{d.Kind.Text()} ({truth.Text()})" : d.Kind.Text() : "-";
             var how = r.Aggregation is { } a ? $"{a.ToString().ToLowerInvariant()}, " : string.Empty;
             var value = k.Value is { } v ? $"{v.ToString("0.###", CultureInfo.InvariantCulture)}{Range(k.ValueInterval, "0.###")} {r.Unit}" : "缺失 missing";
-            html.Append(Inv($"<tr><td>{E(r.LabelZh)}<br>{E(r.LabelEn)} <code>{E(r.Key)}</code></td><td>{E(kind)}<br>{how}{r.Direction.ToString().ToLowerInvariant()} is better</td>"));
+            html.Append(Inv($"<tr><td>{E(r.LabelZh)} {E(r.LabelEn)}<br><code>{E(r.Key)}</code></td><td class=\"nowrap\">{E(kind)}<br>{how}{r.Direction.ToString().ToLowerInvariant()}</td>"));
             html.Append(Inv($"<td class=\"num\">{E(value)}</td><td class=\"num\">{r.Threshold:0.###}</td><td class=\"num\">{r.Target:0.###}</td><td class=\"num\">{k.Achievement:0.000}</td>"));
-            html.Append(Inv($"<td class=\"num\">{r.Weight:0.##}</td><td class=\"num\">{k.Points:0.00}{Range(k.ValueInterval is null ? null : k.PointsInterval, "0.00")}</td><td>{E(k.Note)}"));
-            if (r.Reasons is { } reasons)
-            {
-                html.Append(Inv($"<br><span class=\"meta\">门槛依据 threshold: {E(reasons.Threshold)}; 目标依据 target: {E(reasons.Target)}</span>"));
-            }
-
-            html.Append("</td></tr>");
+            html.Append(Inv($"<td class=\"num\">{r.Weight:0.##}</td><td class=\"num\">{k.Points:0.00}{Range(k.ValueInterval is null ? null : k.PointsInterval, "0.00")}</td><td>{E(k.Note)}</td></tr>"));
         }
 
-        html.Append("</table>");
+        // Why each threshold and target is where it is, from the type file: small, after the table, so the page still fits.
+        html.Append("</table><p class=\"basis\"><b>门槛与目标依据 Why each threshold and target:</b>");
+        foreach (var r in e.Score.Kpis.Select(k => k.Rubric).Where(r => r.Reasons is not null))
+        {
+            html.Append(Inv($"<br><code>{E(r.Key)}</code> {r.Threshold:0.###}: {E(r.Reasons!.Threshold)}; {r.Target:0.###}: {E(r.Reasons.Target)}"));
+        }
+
+        html.Append("</p>");
     }
 
-    private static void Audits(StringBuilder html, IReadOnlyList<DeviceAudit> audits)
+    private static void Audits(StringBuilder html, IReadOnlyList<ListedAudit> audits)
     {
         html.Append("<h2>审计 Audits (latest valid per device)</h2><table><tr><th>站点/设备 Site/device</th><th>审计 Audit</th><th>测试集 Test set</th><th>模型 Model</th><th>指标 [95% CI] Metrics</th><th>标记 Flags</th></tr>");
         foreach (var (site, device, audit) in audits)
@@ -87,12 +89,20 @@ internal static class HtmlScenario
                 continue;
             }
 
-            var metrics = string.Join("<br>", audit.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)
+            var metrics = string.Join(" · ", audit.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => Inv($"{E(m.Key)} {m.Value.Value:0.###} [{m.Value.Low:0.###}, {m.Value.High:0.###}]")));
-            var flags = audit.Flags.Count == 0 ? "-" : string.Join("<br>", audit.Flags.Select(f =>
-                Inv($"<span class=\"{(f.Raised ? "failed" : "passed")}\">{E(f.Name)}: {(f.Raised ? "raised" : "clear")}</span> {E(f.Detail)}")));
-            html.Append(Inv($"<tr><td>{E(site)} / {E(device)}</td><td>{E(audit.Id)}<br>{Time(audit.Completed)}</td><td>{E(audit.TestSet.Name)} {E(audit.TestSet.Version)}<br><code>{E(Short(audit.TestSet.Sha256))}</code></td>"));
-            html.Append(Inv($"<td><code>{E(Short(audit.ModelSha256))}</code></td><td>{metrics}</td><td>{flags}</td></tr>"));
+
+            // Passed flags share one line; a failed or unchecked one gets its own, with what was found.
+            var passed = audit.Flags.Where(f => f.Passed == true).Select(f => f.Name).ToList();
+            var flags = string.Join("<br>", [
+                .. passed.Count == 0 ? [] : new[] { Inv($"<span class=\"passed\">passed: {E(Join(passed))}</span>") },
+                .. audit.Flags.Where(f => f.Passed != true).Select(f => f.Passed is false
+                    ? Inv($"<span class=\"failed\">{E(f.Name)}: failed</span> {E(f.Detail)}")
+                    : Inv($"<span class=\"pending\">{E(f.Name)}: not checked</span> {E(f.Detail)}")),
+            ]);
+            flags = flags.Length == 0 ? "-" : flags;
+            html.Append(Inv($"<tr><td>{E(site)} / {E(device)}</td><td>{E(Short(audit.AuditId))}<br>{Time(audit.Answered)}</td><td>{E(audit.TestSet.Name)} {E(audit.TestSet.Version)}<br><code>{E(Short(audit.TestSet.Sha256))}</code></td>"));
+            html.Append(Inv($"<td>{E(audit.Model.Name)} {E(audit.Model.Version)}<br><code>{E(Short(audit.Model.Sha256))}</code></td><td>{metrics}</td><td>{flags}</td></tr>"));
         }
 
         html.Append("</table>");

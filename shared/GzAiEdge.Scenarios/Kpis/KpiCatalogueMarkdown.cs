@@ -81,9 +81,9 @@ public static class KpiCatalogueMarkdown
 
     private static string EmittedBy(KpiDefinition k)
     {
-        if (k.ComputedFor is { } computedFor)
+        if (k.ComputedByPlatform)
         {
-            return k.Truth == TruthSource.Audit ? $"the cloud, from audits of {Pipelines(computedFor)}" : "computed by the platform";
+            return k.Truth == TruthSource.Audit ? $"the cloud, from audits of {Pipelines(KpiCatalogue.ComputedFor(k))}" : "computed by the platform";
         }
 
         var simulations = k.Simulations.Count == 0 ? [] : new[] { $"simulation {string.Join(", ", k.Simulations.Select(s => $"`{s}`"))}" };

@@ -10,10 +10,7 @@ namespace GzAiEdge.Scenarios.Kpis;
 /// <param name="Pipelines">The edge pipelines that emit it (<see cref="PipelineNames"/>).</param>
 /// <param name="Simulations">The simulation profiles that emit it (<see cref="SimulationProfileNames"/>).</param>
 /// <param name="Truth">For an accuracy KPI, where its truth comes from; null for every other kind.</param>
-/// <param name="ComputedFor">
-/// For a KPI the cloud computes (from what it received, or from audits) rather than a device emitting it: the pipelines
-/// whose scenarios it is computed for; null for every KPI a device emits.
-/// </param>
+/// <param name="ComputedByPlatform">True when the cloud computes it from what it received, so no device emits it.</param>
 public sealed record KpiDefinition(
     string Key,
     string Unit,
@@ -24,8 +21,4 @@ public sealed record KpiDefinition(
     IReadOnlyList<string> Pipelines,
     IReadOnlyList<string> Simulations,
     TruthSource? Truth = null,
-    IReadOnlyList<string>? ComputedFor = null)
-{
-    /// <summary>True when the cloud computes it (<see cref="ComputedFor"/> is set), so no device emits it.</summary>
-    public bool ComputedByPlatform => ComputedFor is not null;
-}
+    bool ComputedByPlatform = false);

@@ -59,5 +59,5 @@ public static class ServiceKpis
         KpiKind.Service, WithModel, []);
 
     private static KpiDefinition Platform(string key, string zh, string en, string meaning) => new(
-        key, "", zh, en, meaning, KpiKind.Service, [], [], ComputedFor: PipelineNames.All);
+        key, "", zh, en, meaning, KpiKind.Service, [], [], ComputedByPlatform: true);
 }

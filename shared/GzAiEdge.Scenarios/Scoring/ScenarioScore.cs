@@ -7,7 +7,7 @@ namespace GzAiEdge.Scenarios.Scoring;
 /// decimals (<see cref="ScoreCalculator"/> says how).
 /// </param>
 /// <param name="Kpis">Per-KPI parts, in rubric order.</param>
-/// <param name="Gates">Gate results, in the order completeness, uptime, verifiedShare, reports.</param>
+/// <param name="Gates">Gate results, in the order completeness, uptime, verifiedShare, reports, then the type's audit flags.</param>
 public sealed record ScenarioScore(double Score, Interval Interval, IReadOnlyList<KpiScore> Kpis, IReadOnlyList<GateResult> Gates)
 {
     /// <summary>No gate failed. A not-evaluated gate or a missing audit does not fail, but makes the result <see cref="Provisional"/>.</summary>

@@ -77,6 +77,13 @@ public static class ScoreCalculator
         Add(results, "uptime", gates.MinUptime, values.Uptime, "the period has no time buckets");
         Add(results, "verifiedShare", gates.MinVerifiedShare, values.VerifiedShare, "evidence not checked (no key registry to verify the reports against), so the share of verified reports is unknown");
         Add(results, "reports", gates.MinReports, values.Reports, "no reports");
+        foreach (var flag in gates.AuditFlags ?? [])
+        {
+            var gate = AuditFlagGate(flag);
+            results.Add(values.AuditFlags?.FirstOrDefault(g => g.Gate == gate)
+                ?? new GateResult(gate, 1, null, GateStatus.NotEvaluated, "no audit in the period shows this flag"));
+        }
+
         return results;
     }
 
@@ -95,6 +102,9 @@ public static class ScoreCalculator
         };
         results.Add(result);
     }
+
+    /// <summary>The gate an audit flag makes: <c>audit:{flag}</c>.</summary>
+    public static string AuditFlagGate(string flag) => $"audit:{flag}";
 
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -76,7 +76,7 @@ internal static class KpiRules
     public static string NotMeasurable(string key, string pipeline) => KpiCatalogue.Find(key) switch
     {
         null => $"KPI '{key}' is not in the KPI catalogue (docs/kpis.md)",
-        { ComputedFor: { } computedFor } => $"KPI '{key}' is not computed for pipeline '{pipeline}' (only for {string.Join(", ", computedFor)}; docs/kpis.md)",
+        { ComputedByPlatform: true } k => $"KPI '{key}' is not computed for pipeline '{pipeline}' (only for {string.Join(", ", KpiCatalogue.ComputedFor(k))}; docs/kpis.md)",
         { Pipelines.Count: 0 } k => $"KPI '{key}' is not emitted by pipeline '{pipeline}' (only by simulation {string.Join(", ", k.Simulations)}; docs/kpis.md)",
         var k => $"KPI '{key}' is not emitted by pipeline '{pipeline}' (it is by {string.Join(", ", k.Pipelines)}; docs/kpis.md)",
     };

@@ -91,7 +91,7 @@ public static class ScenarioTypeLoader
         var known = pipeline is not null && KpiCatalogue.IsPipeline(pipeline) ? pipeline : null;
         var requirement = ReadRequirement(entry, known);
         var kpis = KpiRubricReader.Read(entry, known, requirement);
-        var gates = ReadGates(entry);
+        var gates = GatesReader.Read(entry);
         return errors.Count == before
             ? new ScenarioType(id!, sector, zh!, en!, pipeline!, requirement, kpis, gates, source)
             : null;
@@ -138,43 +138,5 @@ public static class ScenarioTypeLoader
         }
 
         return rate is > 0 && p95 is > 0 && reason is not null && p95 <= 1000 / rate ? new OperatingRequirement(rate.Value, p95.Value, reason) : null;
-    }
-
-    private static Gates ReadGates(YamlEntry entry)
-    {
-        var node = entry.Find("gates");
-        if (node is not YamlMappingNode)
-        {
-            entry.Error(node?.Start.Line ?? entry.Line, "missing 'gates' (completeness, uptime, verifiedShare, reports)");
-            return new Gates(null, null, null, null);
-        }
-
-        var gates = entry.For(node);
-        foreach (var key in ((YamlMappingNode)node).Children.Keys.Select(k => ((YamlScalarNode)k).Value))
-        {
-            if (key is not ("completeness" or "uptime" or "verifiedShare" or "reports"))
-            {
-                gates.Error(node.Start.Line, $"gates: '{key}' is not one of completeness, uptime, verifiedShare, reports");
-            }
-        }
-
-        double? Share(string key)
-        {
-            var value = gates.Number(key, false);
-            if (value is < 0 or > 1)
-            {
-                gates.Error(gates.Find(key)!.Start.Line, $"gates.{key} is a share and must be within 0–1, not {value}");
-            }
-
-            return value;
-        }
-
-        var reports = gates.Number("reports", false);
-        if (reports is { } r && (r < 0 || r != Math.Floor(r)))
-        {
-            gates.Error(gates.Find("reports")!.Start.Line, $"gates.reports must be a whole number ≥ 0, not {r}");
-        }
-
-        return new Gates(Share("completeness"), Share("uptime"), Share("verifiedShare"), reports is null ? null : (long)reports.Value);
     }
 }
