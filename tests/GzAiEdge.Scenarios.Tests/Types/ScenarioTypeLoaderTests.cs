@@ -109,7 +109,7 @@ public class ScenarioTypeLoaderTests
                 "t2.yaml:29: 'weight' must be a number, not 'x'",
                 "t2.yaml:23: missing 'reason.threshold'",
                 "t2.yaml:7: the type's KPI weights sum to 40, they must sum to 100",
-                "t2.yaml:31: gates: 'speed' is not one of completeness, uptime, verifiedShare, reports",
+                "t2.yaml:31: gates: 'speed' is not one of completeness, uptime, verifiedShare, reports, auditFlags",
                 "t2.yaml:31: gates.completeness is a share and must be within 0–1, not 1.5",
             ],
             errors);
@@ -193,6 +193,20 @@ public class ScenarioTypeLoaderTests
 
         Assert.Null(type);
         Assert.Equal([$"t.yaml:7: {message}"], errors);
+    }
+
+    [Theory]
+    [InlineData("{reports: 5, auditFlags: [field_model_matches, repeats_identical]}", "")]
+    [InlineData("{reports: 5, auditFlags: field_model_matches}", "t.yaml:31: gates.auditFlags must be a list of audit flag names, e.g. [field_model_matches, repeats_identical]")]
+    [InlineData("{reports: 5, auditFlags: [Model-Matches, a, a]}", "t.yaml:31: gates.auditFlags: 'Model-Matches' is not an audit flag name (lower case, digits and _)|t.yaml:31: gates.auditFlags: 'a' appears twice")]
+    public void Audit_flags_a_type_gates_on_are_a_list_of_flag_names(string gates, string messages)
+    {
+        var errors = new List<string>();
+        var type = ScenarioTypeLoader.Parse(new StringReader(Replace("{completeness: 0.9, verifiedShare: 1, reports: 5}", gates, Valid)), "t.yaml", errors);
+
+        Assert.Equal(messages.Length == 0 ? [] : messages.Split('|'), errors);
+        Assert.Equal(messages.Length == 0, type is not null);
+        Assert.Equal(messages.Length == 0 ? ["field_model_matches", "repeats_identical"] : null, type?.Gates.AuditFlags);
     }
 
     // Replaces the one occurrence of from (at an item's indentation, so a test cannot change the wrong line).
