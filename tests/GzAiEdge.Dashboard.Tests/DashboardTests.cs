@@ -172,7 +172,10 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "tianhe-01", "cam-01", Scenario);
         await device.PublishKpiAsync(new Dictionary<string, double>
         {
-            ["vehicle_count"] = 12, ["inference_p95_ms"] = 4.2, ["input_processed_share"] = 1, ["detection_precision"] = 0.97,
+            ["vehicle_count"] = 12,
+            ["inference_p95_ms"] = 4.2,
+            ["input_processed_share"] = 1,
+            ["detection_precision"] = 0.97,
         });
         var (page, errors) = await _browser.NewPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Scenario}");

@@ -56,7 +56,16 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         var reports = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0, seq <= 10 ? "1.0" : "1.1"))
             .Concat(Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, true, "1.0")))
             .ToList();
-        await using (var client = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = "evaluation-test" }))
+        await StoreAsync(reports);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="reports"/> to the broker and waits until ingestion stored them all (counted per
+    /// scenario, so each call should bring scenarios, or periods, of its own).
+    /// </summary>
+    public async Task StoreAsync(IReadOnlyList<KpiReport> reports)
+    {
+        await using (var client = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = $"evaluation-test-{Guid.NewGuid():N}" }))
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await client.ConnectAsync(timeout.Token);
@@ -69,15 +78,18 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
 
         // Generous: this only guards against a hang; nothing here measures speed.
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        var query = $"SELECT count(\"seq\") FROM \"kpi\" WHERE \"scenario\" = '{Scenario}'";
-        while (await CountAsync(query) < reports.Count)
+        foreach (var scenario in reports.GroupBy(r => r.Scenario))
         {
-            if (DateTime.UtcNow > deadline)
+            var query = $"SELECT count(\"seq\") FROM \"kpi\" WHERE \"scenario\" = '{scenario.Key}'";
+            while (await CountAsync(query) < scenario.Count())
             {
-                throw new InvalidOperationException($"ingestion stored {await CountAsync(query)} of {reports.Count} reports; cloud output: {_cloud.Output}");
-            }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"ingestion stored {await CountAsync(query)} of {scenario.Count()} reports of {scenario.Key}; cloud output: {_cloud.Output}");
+                }
 
-            await Task.Delay(100);
+                await Task.Delay(100);
+            }
         }
     }
 
@@ -89,11 +101,14 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private async Task<long> CountAsync(string query)
+    /// <summary>The single number a query such as <c>SELECT count(…)</c> or <c>SELECT mean(…)</c> answers, or 0 when it finds nothing.</summary>
+    public async Task<double> NumberAsync(string query)
     {
         var result = await Client().QueryAsync(query, CancellationToken.None);
-        return result.Series.FirstOrDefault() is { } s ? (long)s.Value(0, "count").GetDouble() : 0;
+        return result.Series.FirstOrDefault() is { } s ? s.Value(0, s.Columns[1]).GetDouble() : 0;
     }
+
+    private async Task<long> CountAsync(string query) => (long)await NumberAsync(query);
 
     // Even seq: inference_p95_ms 180 and input_processed_share 0.99, odd: 120 and 0.9; the world (vehicles) is the same in each.
     private static KpiReport Report(string device, int seq, bool even, string modelVersion) => new()

@@ -30,5 +30,10 @@ internal sealed class FixedAudits(params DeviceAudit[] audits) : IAuditResults
         },
         [.. AuditFlags.All.Select(name => flags.FirstOrDefault(f => f.Name == name) ?? new AuditFlag(name, true, "held"))]);
 
+    /// <summary>An audit of <paramref name="pipeline"/> with these metrics (by <c>audit_*</c> key) and every flag passed.</summary>
+    public static DeviceAudit Of(string id, string site, string device, string pipeline, DateTimeOffset answered, IReadOnlyDictionary<string, AuditMetric> metrics) => new(
+        site, device, id, pipeline, new AuditTestSet($"gz-{pipeline}", "1", new string('c', 64)), answered.AddMinutes(-1), answered,
+        new AuditModel("model", "1.0", new string('a', 64)), metrics, [.. AuditFlags.All.Select(name => new AuditFlag(name, true, "held"))]);
+
     private static AuditMetric Metric((double Value, double Low, double High) m) => new(m.Value, m.Low, m.High, 100);
 }
