@@ -43,7 +43,11 @@ public class FlappingBrokerTests
         // (a backoff that restarts after each CONNACK makes about 80, one every 25-50 ms).
         Assert.True(accepted.Count <= 9, $"{accepted.Count} connects in 4 s, at ms {described}");
         Assert.True(gaps[^1] >= TimeSpan.FromMilliseconds(500), $"the last delay was {gaps[^1].TotalMilliseconds:0} ms; connects at ms {described}");
-        Assert.True(gaps.Zip(gaps.Skip(1)).Count(g => g.Second < g.First * 0.8) == 0, $"a delay shrank; connects at ms {described}");
+        // Growing, judged by halves: a loaded machine can stretch any one gap (it only ever adds time), so gap-by-gap
+        // comparisons would fail on scheduling noise, not on the backoff.
+        var half = gaps.Count / 2;
+        var (early, late) = (gaps.Take(half).Average(g => g.TotalMilliseconds), gaps.Skip(half).Average(g => g.TotalMilliseconds));
+        Assert.True(late >= early * 2, $"the delays did not grow: {early:0} ms on average early, {late:0} ms late; connects at ms {described}");
     }
 
     [Theory]

@@ -112,7 +112,7 @@ public sealed class CommandSigningTests : IDisposable
 
         Assert.True(ring.Check(_signer.Sign(Command())).IsValid);
         Assert.True(ring.Check(next.Sign(Command())).IsValid);
-        Assert.Equal([_signer.Kid, next.Kid], ring.Kids.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { _signer.Kid, next.Kid }.Order(StringComparer.Ordinal), ring.Kids);
         var twice = Assert.Throws<InvalidDataException>(() => CommandKeyRing.FromPem([(next.PublicKeyPem, "a.pem"), (next.PublicKeyPem, "b.pem")]));
         Assert.Equal($"b.pem: command key {next.Kid} is listed twice", twice.Message);
     }
