@@ -50,7 +50,7 @@ internal static class EvaluateCommand
         var table = new Table().Title($"Evaluation · catalogue {evaluation.Programme.CatalogueVersion} · rubric {evaluation.Programme.RubricVersion}");
         foreach (var column in new[] { "scenario", "sector", "period (UTC)", "score [interval]", "status", "completeness", "uptime", "reports" })
         {
-            table.AddColumn(column);
+            table.AddColumn(Markup.Escape(column));
         }
 
         foreach (var e in evaluation.Scenarios)
@@ -77,14 +77,14 @@ internal static class EvaluateCommand
         var table = new Table().Title($"{Markup.Escape(e.Scenario.NameEn)} · models {Markup.Escape(e.Models.Count == 0 ? "none reported" : string.Join(", ", e.Models))}");
         foreach (var column in new[] { "KPI", "kind, aggregation", "value [95% CI]", "threshold", "target", "achievement", "weight", "points", "reports", "note" })
         {
-            table.AddColumn(column);
+            table.AddColumn(Markup.Escape(column));
         }
 
         foreach (var k in e.Score.Kpis)
         {
             var how = $"{k.Rubric.Definition?.Kind.Text()}, {(k.Rubric.Aggregation is { } a ? a.ToString().ToLowerInvariant() + " " : string.Empty)}({k.Rubric.Direction.ToString().ToLowerInvariant()})";
             var value = k.Value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) + (k.ValueInterval is { } i ? $" [{F(i.Low)}, {F(i.High)}]" : string.Empty) : "missing";
-            table.AddRow(Markup.Escape(k.Rubric.Key), how, value, F(k.Rubric.Threshold), F(k.Rubric.Target), k.Achievement.ToString("0.000", CultureInfo.InvariantCulture),
+            table.AddRow(Markup.Escape(k.Rubric.Key), Markup.Escape(how), Markup.Escape(value), F(k.Rubric.Threshold), F(k.Rubric.Target), k.Achievement.ToString("0.000", CultureInfo.InvariantCulture),
                 F(k.Rubric.Weight), k.Points.ToString("0.00", CultureInfo.InvariantCulture), k.Reports.ToString(CultureInfo.InvariantCulture), Markup.Escape(k.Note));
         }
 

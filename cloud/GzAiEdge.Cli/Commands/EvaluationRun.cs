@@ -28,7 +28,7 @@ internal static class EvaluationRun
 
     public static string Share(double? value) => value is { } v ? v.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
-    /// <summary>A score with its interval, e.g. <c>72.40 [68.10, 75.00]</c>.</summary>
+    /// <summary>A score with its interval as table markup, e.g. <c>72.40 [68.10, 75.00]</c> (the brackets escaped, or Spectre reads a style).</summary>
     public static string Score(double score, GzAiEdge.Scenarios.Scoring.Interval interval) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:0.00} [{interval.Low:0.00}, {interval.High:0.00}]");
+        Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:0.00} [{interval.Low:0.00}, {interval.High:0.00}]"));
 }

@@ -42,7 +42,7 @@ internal static class LeaderboardCommand
         var table = new Table().Title(Markup.Escape(title));
         foreach (var column in new[] { "rank", "scenario", "name", "sector", "score [interval]", "completeness", "status", "tie" })
         {
-            table.AddColumn(column);
+            table.AddColumn(Markup.Escape(column));
         }
 
         foreach (var r in ranked)
