@@ -82,6 +82,28 @@ public sealed class MetamorphicEvaluationTests(IngestedProgrammeFixture data)
     }
 
     [Fact]
+    public async Task An_alarm_that_never_or_always_fires_earns_no_accuracy_points_not_even_for_its_speed()
+    {
+        await data.StoreAsync([.. Reports("med-haizhu-vitals-62", "haizhu-72", "ward-01", World("vitals-classification", 0.2))]);
+
+        // 400 windows of 40 patients, 100 abnormal. A never-alerting model's time to alert is each episode's length plus
+        // a window (audits count a missed episode so); an always-alerting one alerts at once, yet its macro F1 is 0.2.
+        var never = new Dictionary<string, AuditMetric>(ClassificationAudit(tp: 0, fn: 100, fp: 0, tn: 300)) { [AccuracyKpis.TimeToAlertS.Key] = new(95, 88, 102, 40) };
+        var always = new Dictionary<string, AuditMetric>(ClassificationAudit(tp: 100, fn: 0, fp: 300, tn: 0)) { [AccuracyKpis.TimeToAlertS.Key] = new(5, 5, 5, 40) };
+        var good = Metrics("vitals-classification");
+
+        var points = new Dictionary<string, double>();
+        foreach (var (name, metrics) in new[] { ("never", never), ("always", always), ("good", good) })
+        {
+            var e = await EvaluateAsync("med-haizhu-vitals-62", new FixedAudits(FixedAudits.Of($"a-{name}", "haizhu-72", "ward-01", "vitals-classification", From.AddMinutes(1), metrics)));
+            points[name] = e.Score.Kpis.Where(k => k.Rubric.Definition?.Kind == KpiKind.Accuracy).Sum(k => k.Points);
+        }
+
+        Assert.Equal((0.0, 0.0), (points["never"], points["always"]));
+        Assert.True(points["good"] > 0, $"good {points["good"]}");
+    }
+
+    [Fact]
     public async Task A_device_that_reports_a_higher_accuracy_than_its_audit_shows_gains_nothing()
     {
         const string Honest = "mfg-panyu-inspection-70", Boastful = "mfg-liwan-inspection-81";

@@ -7,7 +7,8 @@ namespace GzAiEdge.Scenarios.Scoring;
 /// The rubric maths: per-KPI achievement (<see cref="Achievement.Of"/>), the weighted score
 /// Σ weight × achievement × coverage (weights sum to 100, so the score is 0–100), and the gates. A missing KPI
 /// scores 0 and keeps its weight, so it costs its points; coverage below 1 (some listed devices have no audit) scales
-/// the KPI's points down by the share of devices it stands for.
+/// the KPI's points down by the share of devices it stands for. A KPI that requires another (<see cref="KpiRubric.Requires"/>)
+/// earns its points only while that other is past its threshold.
 /// <para>
 /// The score's interval is propagated from its parts by interval arithmetic: a KPI whose value carries a 95%
 /// confidence interval (an audit metric) earns, anywhere in that interval, between the points of its two ends
@@ -22,7 +23,8 @@ public static class ScoreCalculator
     /// <summary>Scores measured KPIs against a rubric and checks the gates.</summary>
     public static ScenarioScore Score(IReadOnlyList<KpiRubric> rubric, IReadOnlyDictionary<string, KpiMeasurement> measured, Gates gates, GateMeasurements gateValues)
     {
-        var kpis = rubric.Select(r => ScoreKpi(r, measured.TryGetValue(r.Key, out var m) ? m : new KpiMeasurement(null, 0))).ToList();
+        var scored = rubric.Select(r => ScoreKpi(r, measured.TryGetValue(r.Key, out var m) ? m : new KpiMeasurement(null, 0))).ToList();
+        var kpis = scored.Select(k => k.Rubric.Requires is { } required && k.Value is not null ? Requiring(k, scored.First(q => q.Rubric.Key == required)) : k).ToList();
         var score = Round(kpis.Sum(k => k.Points));
         var interval = new Interval(Round(kpis.Sum(k => k.PointsInterval.Low)), Round(kpis.Sum(k => k.PointsInterval.High)));
         return new ScenarioScore(score, interval, kpis, CheckGates(gates, gateValues));
@@ -68,6 +70,24 @@ public static class ScoreCalculator
                 Math.Max(achievement, Math.Max(Achievement.Of(i.Low, rubric), Achievement.Of(i.High, rubric))) * scale)
             : Interval.At(points);
         return new KpiScore(rubric, value, measurement.Reports, achievement, points, note, measurement.Interval, range, measurement.Coverage, measurement.Provisional);
+    }
+
+    // A KPI that requires another earns its points only while the other is past its threshold; its interval follows the
+    // other's: nothing when even the other's best end fails, from nothing when only its worst end does.
+    private static KpiScore Requiring(KpiScore k, KpiScore required)
+    {
+        var (low, high) = required.ValueInterval is { } i
+            ? (Math.Min(Achievement.Of(i.Low, required.Rubric), Achievement.Of(i.High, required.Rubric)), Math.Max(Achievement.Of(i.Low, required.Rubric), Achievement.Of(i.High, required.Rubric)))
+            : (required.Achievement, required.Achievement);
+        var interval = new Interval(low <= 0 ? 0 : k.PointsInterval.Low, high <= 0 ? 0 : k.PointsInterval.High);
+        return required.Achievement > 0
+            ? k with { PointsInterval = interval }
+            : k with
+            {
+                Points = 0,
+                PointsInterval = interval,
+                Note = $"{k.Note}; counts only when {required.Rubric.Key} is past its threshold, and it is not",
+            };
     }
 
     private static List<GateResult> CheckGates(Gates gates, GateMeasurements values)

@@ -13,6 +13,11 @@ namespace GzAiEdge.Scenarios.Types;
 /// <param name="Target">Value that earns full achievement (1).</param>
 /// <param name="Weight">Share of the score in points; a type's weights sum to 100.</param>
 /// <param name="Reasons">Why the threshold and the target are where they are, one line each, from the type file.</param>
+/// <param name="Requires">
+/// Another KPI of the type that must be past its threshold for this one to earn points, or null. A metric that a model
+/// maxes out by flagging everything (recall, time to alert) counts only beside one that such a model fails (AP, AUROC,
+/// macro F1), so that a detector, classifier or alarm that always fires cannot collect it.
+/// </param>
 public sealed record KpiRubric(
     string Key,
     string LabelZh,
@@ -23,7 +28,8 @@ public sealed record KpiRubric(
     double Threshold,
     double Target,
     double Weight,
-    KpiReasons? Reasons = null)
+    KpiReasons? Reasons = null,
+    string? Requires = null)
 {
     /// <summary>The key's definition in the KPI catalogue; null only for a key the catalogue lacks (which no loaded type has).</summary>
     public KpiDefinition? Definition => KpiCatalogue.Find(Key);

@@ -7,7 +7,7 @@ namespace GzAiEdge.Scenarios.Types;
 /// <summary>Reads and checks the <c>kpis:</c> list of a scenario type.</summary>
 internal static class KpiRubricReader
 {
-    private static readonly string[] ItemKeys = ["key", "label", "unit", "aggregation", "direction", "threshold", "target", "weight", "truth", "reason"];
+    private static readonly string[] ItemKeys = ["key", "label", "unit", "aggregation", "direction", "threshold", "target", "weight", "truth", "reason", "requires"];
 
     public static List<KpiRubric> Read(YamlEntry entry, string? pipeline, OperatingRequirement? requirement)
     {
@@ -22,6 +22,7 @@ internal static class KpiRubricReader
 
         // Every weight read counts toward the sum, so that a mistake elsewhere in an item does not also misreport the sum.
         var weights = new List<double>();
+        var requirements = new List<(string Key, string Requires, long Line)>();
         foreach (var node in list)
         {
             var item = entry.For(node);
@@ -52,6 +53,12 @@ internal static class KpiRubricReader
             var reasons = item.Required("reason.threshold") is { } forThreshold && item.Required("reason.target") is { } forTarget
                 ? new KpiReasons(forThreshold, forTarget)
                 : null;
+            var requires = (item.Find("requires") as YamlScalarNode)?.Value;
+            if (key is not null && requires is not null)
+            {
+                requirements.Add((key, requires, item.Find("requires")!.Start.Line));
+            }
+
             if (weight is { } readWeight)
             {
                 weights.Add(readWeight);
@@ -76,8 +83,13 @@ internal static class KpiRubricReader
             if (key is not null && zh is not null && en is not null && aggregationRead && direction is not null
                 && threshold is not null && target is not null && weight is not null && reasons is not null)
             {
-                kpis.Add(new KpiRubric(key, zh, en, unit, aggregation, direction.Value, threshold.Value, target.Value, weight.Value, reasons));
+                kpis.Add(new KpiRubric(key, zh, en, unit, aggregation, direction.Value, threshold.Value, target.Value, weight.Value, reasons, requires));
             }
+        }
+
+        foreach (var (key, requires, line) in requirements.Where(r => r.Requires == r.Key || !seen.ContainsKey(r.Requires)))
+        {
+            entry.Error(line, $"KPI '{key}': requires '{requires}', which is not another KPI of this type ({string.Join(", ", seen.Keys.Where(k => k != key))})");
         }
 
         if (CheckWeights(weights, "the type's KPI weights") is { } wrongSum)

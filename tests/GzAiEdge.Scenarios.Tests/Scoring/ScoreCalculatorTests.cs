@@ -157,6 +157,30 @@ public class ScoreCalculatorTests
         Assert.True(score.Provisional);
     }
 
+    [Theory]
+    // A detector that boxes everything: recall at target, AP below its threshold, so recall earns nothing.
+    [InlineData(0.99, 0.97, 1.0, 0.3, 0.25, 0.35, 0, 0, 0)]
+    // A real detector: AP 0.8 in [0.75, 0.85] is past 0.6, so recall earns 40 × (0.92 − 0.8) / 0.15 = 32 in [24, 40].
+    [InlineData(0.92, 0.89, 0.95, 0.8, 0.75, 0.85, 32, 24, 40)]
+    // AP 0.65 whose interval reaches below 0.6: recall counts (32) but its interval starts at nothing.
+    [InlineData(0.92, 0.89, 0.95, 0.65, 0.55, 0.7, 32, 0, 40)]
+    public void A_KPI_that_requires_another_earns_only_while_the_other_is_past_its_threshold(
+        double recall, double recallLow, double recallHigh, double ap, double apLow, double apHigh, double points, double low, double high)
+    {
+        var apRubric = new KpiRubric("audit_detection_ap50", "AP", "AP", "", null, Direction.Higher, 0.6, 0.9, 60);
+        var recallRubric = new KpiRubric("audit_detection_recall", "召回", "Recall", "", null, Direction.Higher, 0.8, 0.95, 40, Requires: "audit_detection_ap50");
+        var measured = new Dictionary<string, KpiMeasurement>
+        {
+            ["audit_detection_ap50"] = new(ap, 0, new Interval(apLow, apHigh), Source: "audit a-1"),
+            ["audit_detection_recall"] = new(recall, 0, new Interval(recallLow, recallHigh), Source: "audit a-1"),
+        };
+
+        var kpi = ScoreCalculator.Score([apRubric, recallRubric], measured, NoGates, Measured).Kpis[1];
+
+        Assert.Equal((points, low, high), (Math.Round(kpi.Points, 6), Math.Round(kpi.PointsInterval.Low, 6), Math.Round(kpi.PointsInterval.High, 6)));
+        Assert.Equal(points == 0, kpi.Note.Contains("counts only when audit_detection_ap50 is past its threshold", StringComparison.Ordinal));
+    }
+
     private static Interval Rounded(Interval i) => new(Math.Round(i.Low, 6), Math.Round(i.High, 6));
 
     private static Dictionary<string, KpiMeasurement> Values(params (string Key, double Value)[] values) =>

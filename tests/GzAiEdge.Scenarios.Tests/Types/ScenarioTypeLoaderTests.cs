@@ -39,6 +39,21 @@ public class ScenarioTypeLoaderTests
         gates: {completeness: 0.9, verifiedShare: 1, reports: 5}
         """;
 
+    [Theory]
+    [InlineData("uptime", null)]
+    [InlineData("audit_detection_ap50", "t1.yaml:11: KPI 'audit_detection_recall': requires 'audit_detection_ap50', which is not another KPI of this type (inference_p95_ms, uptime)")]
+    [InlineData("audit_detection_recall", "t1.yaml:11: KPI 'audit_detection_recall': requires 'audit_detection_recall', which is not another KPI of this type (inference_p95_ms, uptime)")]
+    public void A_KPI_may_require_another_KPI_of_its_type_and_no_other(string required, string? error)
+    {
+        var errors = new List<string>();
+        var text = Valid.Replace("    truth: audit\n", $"    truth: audit\n    requires: {required}\n", StringComparison.Ordinal);
+
+        var type = ScenarioTypeLoader.Parse(new StringReader(text), "t1.yaml", errors);
+
+        Assert.Equal(error is null ? [] : [error], errors);
+        Assert.Equal(error is null ? required : null, type?.Kpis[0].Requires);
+    }
+
     [Fact]
     public void A_valid_type_is_read_with_its_requirement_rubric_reasons_and_gates()
     {
@@ -104,7 +119,7 @@ public class ScenarioTypeLoaderTests
                 "t2.yaml:7: KPI 'defect_rate' is not emitted by pipeline 'traffic-detection' (it is by visual-inspection; docs/kpis.md)",
                 "t2.yaml:17: aggregation 'average' is not one of mean, median, p5, p95, p99, min, max, sum, rate, last",
                 "t2.yaml:20: KPI 'inference_p99_ms': higher is better, so target (5) must be above threshold (10)",
-                "t2.yaml:30: kpis: 'reasons' is not one of key, label, unit, aggregation, direction, threshold, target, weight, truth, reason",
+                "t2.yaml:30: kpis: 'reasons' is not one of key, label, unit, aggregation, direction, threshold, target, weight, truth, reason, requires",
                 "t2.yaml:23: KPI 'inference_p99_ms' appears twice (first at line 15)",
                 "t2.yaml:29: 'weight' must be a number, not 'x'",
                 "t2.yaml:23: missing 'reason.threshold'",
