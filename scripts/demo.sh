@@ -111,6 +111,8 @@ cat <<INFO
                  --version-number 2 --pipeline vitals-classification --out $RUN/models --provider-of med-yuexiu-vitals --audit-log $RUN/audit-log.db
                ./gz command --api $API --token-file $RUN/admin.token --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
   audit log    ./gz audit-log --api $API --token-file $RUN/admin.token   (who did what, when, from where; --verify checks the chain)
+  audit        ./gz audit --api $API --token-file $RUN/evaluator.token start --scenario traffic-tianhe-flow --testset gz-traffic --wait
+               (test sets: ./gz testset list --store $RUN/audits; gz-traffic, gz-inspection, gz-vibration, gz-vitals)
   logs         $RUN/*.log
   report       ./gz report --api $API --token-file $RUN/evaluator.token --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 

@@ -36,6 +36,9 @@ public static class EvaluationApi
         group.MapGet("/report.csv", (HttpContext http, string? from, string? to, [AsParameters] Deps d, CancellationToken ct) =>
             RunAsync(http, d, from, to, null, async (p, _, period) => Bytes(CsvExport.Write(await d.Programme.EvaluateAsync(p, null, period, d.Parallelism, null, ct)), "text/csv; charset=utf-8")))
             .RequireAuthorization(Policies.Evaluator);
+        group.MapGet("/audits.csv", (HttpContext http, string? from, string? to, [AsParameters] Deps d, CancellationToken ct) =>
+            RunAsync(http, d, from, to, null, async (p, _, period) => Bytes(CsvExport.WriteAudits(await d.Programme.EvaluateAsync(p, null, period, d.Parallelism, null, ct)), "text/csv; charset=utf-8")))
+            .RequireAuthorization(Policies.Evaluator);
         return app;
     }
 

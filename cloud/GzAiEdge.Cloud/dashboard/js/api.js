@@ -44,6 +44,7 @@ const query = (params) => new URLSearchParams(Object.entries(params).filter(([, 
 export const api = {
   scenarios: () => getJson('/api/v1/scenarios?limit=1000'),
   scenario: (id) => getJson(`/api/v1/scenarios/${encodeURIComponent(id)}`),
+  evaluation: (id) => getJson(`/api/v1/evaluation/scenarios/${encodeURIComponent(id)}`),
   series: (params) => getJson(`/api/v1/kpis/series?${query(params)}`),
   devices: (params = {}) => getJson(`/api/v1/devices?${query({ limit: 1000, ...params })}`),
   device: (site, device) => getJson(`/api/v1/devices/${encodeURIComponent(site)}/${encodeURIComponent(device)}`),

@@ -14,6 +14,14 @@ const texts = {
     'status.ok': '正常', 'status.alert': '告警', 'status.offline': '离线', 'status.no-data': '无数据',
     'state.online': '在线', 'state.offline': '离线', 'state.unknown': '未知',
     'scenario.kpis': '实时指标', 'scenario.devices': '设备', 'scenario.alerts': '告警', 'scenario.type': '场景类型',
+    'scenario.scored': '评分指标', 'scenario.audits': '审计', 'scenario.monitoring': '监测指标（不计分）',
+    'scenario.reported': '设备上报的服务与诊断指标（诊断指标不计分）', 'scenario.noCharts': '所列设备尚未上报此类指标',
+    'score.eligible': '合格', 'score.provisional': '暂定', 'score.ineligible': '不合格', 'score.missing': '缺失', 'score.period': '评估期',
+    'score.requirement': '运行要求', 'score.kpi': '指标', 'score.kind': '类别', 'score.value': '实测 [95% 区间]', 'score.weight': '权重', 'score.points': '得分',
+    'kind.monitoring': '监测', 'kind.service': '服务', 'kind.accuracy': '准确性', 'kind.diagnostic': '诊断', 'kind.outcome': '成效',
+    'truth.audit': '审计', 'truth.field-audit': '现场抽检', 'truth.later-truth': '事后真值',
+    'audit.none': '评估期内无有效审计：准确性指标计 0 分，结果暂定', 'audit.testSet': '测试集', 'audit.date': '审计时间', 'audit.model': '模型',
+    'audit.metrics': '指标 [95% 区间]', 'audit.flags': '完整性标记', 'audit.passed': '通过', 'audit.failed': '未通过', 'audit.unchecked': '未能核验',
     'scenario.lastReport': '最近上报', 'scenario.noDevices': '尚无设备上报', 'scenario.completeness': '完整率',
     'chart.threshold': '阈值', 'chart.target': '目标',
     'device.site': '站点', 'device.device': '设备', 'device.state': '状态', 'device.heartbeat': '最近心跳',
@@ -54,6 +62,15 @@ const texts = {
     'status.ok': 'OK', 'status.alert': 'Alert', 'status.offline': 'Offline', 'status.no-data': 'No data',
     'state.online': 'Online', 'state.offline': 'Offline', 'state.unknown': 'Unknown',
     'scenario.kpis': 'Live KPIs', 'scenario.devices': 'Devices', 'scenario.alerts': 'Alerts', 'scenario.type': 'Scenario type',
+    'scenario.scored': 'Scored KPIs', 'scenario.audits': 'Audits', 'scenario.monitoring': 'Monitoring KPIs (not scored)',
+    'scenario.reported': 'Device-reported service and diagnostic KPIs (diagnostic ones are not scored)', 'scenario.noCharts': 'No listed device has reported such a KPI yet',
+    'score.eligible': 'Eligible', 'score.provisional': 'Provisional', 'score.ineligible': 'Ineligible', 'score.missing': 'missing', 'score.period': 'Period',
+    'score.requirement': 'Requirement', 'score.kpi': 'KPI', 'score.kind': 'Kind', 'score.value': 'Value [95% interval]', 'score.weight': 'Weight', 'score.points': 'Points',
+    'kind.monitoring': 'monitoring', 'kind.service': 'service', 'kind.accuracy': 'accuracy', 'kind.diagnostic': 'diagnostic', 'kind.outcome': 'outcome',
+    'truth.audit': 'audit', 'truth.field-audit': 'field audit', 'truth.later-truth': 'later truth',
+    'audit.none': 'No valid audit in the period: accuracy KPIs count 0 and the result is provisional', 'audit.testSet': 'Test set', 'audit.date': 'Audited',
+    'audit.model': 'Model', 'audit.metrics': 'Metrics [95% interval]', 'audit.flags': 'Integrity flags', 'audit.passed': 'passed', 'audit.failed': 'failed',
+    'audit.unchecked': 'not checked',
     'scenario.lastReport': 'Last report', 'scenario.noDevices': 'No device has reported yet', 'scenario.completeness': 'Completeness',
     'chart.threshold': 'Threshold', 'chart.target': 'Target',
     'device.site': 'Site', 'device.device': 'Device', 'device.state': 'State', 'device.heartbeat': 'Last heartbeat',
@@ -120,6 +137,9 @@ export function kpiLabel(key) {
   if (!kpi.unit) return label;
   return lang === 'zh' ? `${label}（${kpi.unit}）` : `${label} (${kpi.unit})`;
 }
+
+/** A KPI's kind from the catalogue (monitoring, service, accuracy, diagnostic, outcome); null when the catalogue has no such key. */
+export const kpiKind = (key) => kpis.get(key)?.kind ?? null;
 
 /** The scenario's name in the current language. */
 export const scenarioName = (s) => (lang === 'zh' ? s.nameZh : s.nameEn);
