@@ -19,6 +19,9 @@ namespace GzAiEdge.EndToEnd.Tests.Faults;
 public sealed class BorrowedClientIdTests(ITestOutputHelper output)
 {
     private const string Site = "tianhe-01";
+
+    // Recent, on a whole second: ingestion refuses windows older than its acceptance horizon (ReportBounds:HorizonDays).
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds());
     private const int Reports = 50;
 
     [Fact]
@@ -93,8 +96,8 @@ public sealed class BorrowedClientIdTests(ITestOutputHelper output)
                 Device = device,
                 Scenario = "traffic-tianhe-flow",
                 Seq = seq,
-                WindowStart = DateTimeOffset.UnixEpoch.AddYears(56).AddSeconds(seq - 1),
-                WindowEnd = DateTimeOffset.UnixEpoch.AddYears(56).AddSeconds(seq),
+                WindowStart = Start.AddSeconds(seq - 1),
+                WindowEnd = Start.AddSeconds(seq),
                 Kpis = new Dictionary<string, double> { ["vehicle_count"] = seq },
             };
             await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{Site}/{device}/kpi",
