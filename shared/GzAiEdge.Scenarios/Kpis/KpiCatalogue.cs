@@ -7,10 +7,11 @@ namespace GzAiEdge.Scenarios.Kpis;
 /// </summary>
 public static class KpiCatalogue
 {
-    /// <summary>Every key, grouped as documents list them: service, diagnostic, then each domain's monitoring KPIs.</summary>
+    /// <summary>Every key, grouped as documents list them: service, accuracy, diagnostic, then each domain's monitoring KPIs.</summary>
     public static IReadOnlyList<KpiDefinition> All { get; } =
     [
         .. ServiceKpis.Definitions,
+        .. AccuracyKpis.Definitions,
         .. DiagnosticKpis.Definitions,
         .. TrafficKpis.Definitions,
         .. ManufacturingKpis.Definitions,

@@ -29,6 +29,6 @@ public class KpiCatalogueMarkdownTests
         Assert.All(PipelineNames.All, p => Assert.Contains($"| `{p}` |", rendered, StringComparison.Ordinal));
         Assert.Contains("| `vitals-classification` | `samples`, `inference_p50_ms`", rendered, StringComparison.Ordinal);
         Assert.Contains("| `mean_speed_kmh` | km/h | 平均车速 | Mean speed |", rendered, StringComparison.Ordinal);
-        Assert.Contains("## Accuracy\n\nNo key of this kind yet.\n", rendered, StringComparison.Ordinal);
+        Assert.Contains("| `audit_detection_ap50` |", rendered, StringComparison.Ordinal);
     }
 }
