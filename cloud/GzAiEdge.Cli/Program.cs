@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GzAiEdge.Cli.Commands;
 
-var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models and send devices commands.")
+var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models, keep test sets, run audits and send devices commands.")
 {
     WatchCommand.Create(),
     EvaluateCommand.Create(),
@@ -11,6 +11,7 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     ProvisionCommand.Create(),
     VerifyCommand.Create(),
     ModelCommand.Create(),
+    TestSetCommand.Create(),
     SendCommand.Create(),
     ConfigCommand.Create(),
     KpisCommand.Create(),
