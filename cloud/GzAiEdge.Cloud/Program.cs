@@ -1,3 +1,4 @@
+using GzAiEdge.Audits;
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Cloud.Catalogue;
 using GzAiEdge.Cloud.Dashboard;
@@ -30,6 +31,7 @@ try
     builder.AddVerification();
     builder.AddModelRepository();
     builder.AddDeviceCommands();
+    builder.AddAudits();
     builder.AddApiConventions();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
@@ -65,6 +67,8 @@ app.MapEvaluationApi();
 app.MapVerificationApi();
 app.MapModelsApi();
 app.MapCommandsApi();
+app.MapTestSetsApi();
+app.MapAuditsApi();
 app.UseDashboard();
 await app.RunAsync();
 return 0;

@@ -41,4 +41,6 @@ public sealed record LabelEpisode(double Start, double End, string Kind);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TestSetLabels))]
 [JsonSerializable(typeof(Dictionary<string, int>))]
+[JsonSerializable(typeof(List<Runs.AuditItem>))]
+[JsonSerializable(typeof(Runs.PartResult))]
 internal sealed partial class AuditsJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using GzAiEdge.Audits;
 using GzAiEdge.Configuration;
 using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
@@ -26,6 +27,7 @@ public static class CloudConfigurationCheck
             .Check<AlertOptions>(services)
             .Check<EvaluationOptions>(services)
             .Check<ModelsOptions>(services)
+            .Check<AuditsOptions>(services)
             .CheckKeys(services);
         // A missing catalogue file fails this and the options check with the same line; it is reported once.
         failures.Collect(services.GetRequiredService<ScenarioCatalogue>, ex => ex is CatalogueException ? ex.Message.Split(Environment.NewLine) : null);
