@@ -12,6 +12,7 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     VerifyCommand.Create(),
     ModelCommand.Create(),
     TestSetCommand.Create(),
+    AuditCommand.Create(),
     SendCommand.Create(),
     ConfigCommand.Create(),
     KpisCommand.Create(),

@@ -25,8 +25,8 @@ public sealed class IntegrityFlags(AuditFieldReader field, AuditStore audits, IO
         return
         [
             FieldModel(result.Model, before, after, window),
-            Latency(result, [.. before, .. after]),
             result.Repeats,
+            Latency(result, [.. before, .. after]),
             Rejections(audits.Answers(part.Audit, part.Site, part.Device).Where(a => !a.Accepted).ToList()),
         ];
     }

@@ -1,4 +1,5 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.EdgeRuntime.Commands.Audits;
 using GzAiEdge.EdgeRuntime.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class CommandServiceExtensions
 {
     /// <summary>
     /// Remote commands (section <c>Commands</c>) and what they run: configuration changes, pipeline restarts, model
-    /// updates. What they changed is read back through the device-state configuration source
+    /// updates, audit runs. What they changed is read back through the device-state configuration source
     /// (<see cref="ConfigurationServiceExtensions.AddDeviceState"/>).
     /// </summary>
     public static IHostApplicationBuilder AddEdgeCommands(this IHostApplicationBuilder builder)
@@ -28,6 +29,9 @@ public static class CommandServiceExtensions
         services.AddSingleton<CommandReporter>();
         services.AddSingleton<PipelineCommands>();
         services.AddSingleton<ModelUpdateCommand>();
+        services.AddSingleton<AuditRunner>();
+        services.AddSingleton<AuditUpload>();
+        services.AddSingleton<AuditRunCommand>();
         services.AddHostedService<CommandService>();
         return builder;
     }
