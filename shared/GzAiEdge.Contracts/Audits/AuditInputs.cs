@@ -41,10 +41,10 @@ public static class AuditInputs
         {
             using var gzip = new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
             using var tar = new TarReader(gzip);
-            var first = tar.GetNextEntry() ?? throw new InvalidDataException("the file is empty");
+            var first = tar.GetNextEntry() ?? throw new Refused("the file is empty");
             if (first.Name != IndexEntry || first.Length > MaxIndexBytes)
             {
-                throw new InvalidDataException($"the first entry is '{first.Name}', not {IndexEntry}");
+                throw new Refused($"the first entry is '{first.Name}', not {IndexEntry}");
             }
 
             var index = ReadIndex(Bytes(first));
@@ -52,32 +52,36 @@ public static class AuditInputs
             long total = 0;
             foreach (var entry in index.Items)
             {
-                var data = tar.GetNextEntry() ?? throw new InvalidDataException($"item '{entry.Id}': no data (the file ends)");
+                var data = tar.GetNextEntry() ?? throw new Refused($"item '{entry.Id}': no data (the file ends)");
                 var item = new AuditInput(entry.Id, entry.Kind, entry.Width, entry.Height, entry.Samples, entry.Channels, entry.SampleHz, []);
                 if (data.Name != $"items/{entry.Id}")
                 {
-                    throw new InvalidDataException($"item '{entry.Id}': the next entry is '{data.Name}', not items/{entry.Id}");
+                    throw new Refused($"item '{entry.Id}': the next entry is '{data.Name}', not items/{entry.Id}");
                 }
 
                 if (data.Length != item.ExpectedBytes)
                 {
-                    throw new InvalidDataException($"item '{entry.Id}': {data.Length} bytes, its shape needs {item.ExpectedBytes}");
+                    throw new Refused($"item '{entry.Id}': {data.Length} bytes, its shape needs {item.ExpectedBytes}");
                 }
 
                 total += data.Length;
                 if (total > maxBytes)
                 {
-                    throw new InvalidDataException($"the items hold more than {maxBytes} bytes");
+                    throw new Refused($"the items hold more than {maxBytes} bytes");
                 }
 
                 items.Add(item with { Data = Bytes(data) });
             }
 
             return tar.GetNextEntry() is { } extra
-                ? throw new InvalidDataException($"entry '{extra.Name}' is not listed in {IndexEntry}")
+                ? throw new Refused($"entry '{extra.Name}' is not listed in {IndexEntry}")
                 : (index.Pipeline, items);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or EndOfStreamException)
+        catch (Refused refused)
+        {
+            throw new InvalidDataException(refused.Message);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or EndOfStreamException or InvalidDataException)
         {
             throw new InvalidDataException($"not an audit inputs file: {ex.Message}", ex);
         }
@@ -85,10 +89,10 @@ public static class AuditInputs
 
     private static AuditInputsIndex ReadIndex(byte[] json)
     {
-        var index = JsonSerializer.Deserialize(json, GzJsonContext.Default.AuditInputsIndex) ?? throw new InvalidDataException($"{IndexEntry} is null");
+        var index = JsonSerializer.Deserialize(json, GzJsonContext.Default.AuditInputsIndex) ?? throw new Refused($"{IndexEntry} is null");
         if (index.Format != Format)
         {
-            throw new InvalidDataException($"{IndexEntry}: format '{index.Format}', this build reads {Format}");
+            throw new Refused($"{IndexEntry}: format '{index.Format}', this build reads {Format}");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -100,7 +104,7 @@ public static class AuditInputs
                 ?? (item.Kind == AuditInput.Image ? Positive(item.Width, item.Height) : Positive(item.Samples, item.Channels));
             if (why is not null)
             {
-                throw new InvalidDataException($"{IndexEntry}: item '{item.Id}' {why}");
+                throw new Refused($"{IndexEntry}: item '{item.Id}' {why}");
             }
         }
 
@@ -119,6 +123,10 @@ public static class AuditInputs
 
         return bytes;
     }
+
+    // What this reader refuses (thrown on as InvalidDataException with its own message), told apart from the gzip and
+    // tar readers' InvalidDataException (a file that is not gzip at all), reported as "not an audit inputs file".
+    private sealed class Refused(string message) : Exception(message);
 
     private static void Add(TarWriter tar, string name, byte[] content)
     {
