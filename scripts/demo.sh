@@ -52,19 +52,27 @@ start_influxdb "$RUN/influxdb" "$INFLUX_PORT" "$RPC_PORT" "$RUN/influxdb.log"; P
 wait_port "$INFLUX_PORT" influxdb "$INFLUX_PID" "$RUN/influxdb.log"
 influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
 
+# The sealed test sets audits run on, one per pipeline, in the cloud's audit store (labels kept apart).
+for set in traffic inspection vibration vitals; do
+  dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" testset import "models/testsets/$set" --store "$RUN/audits" > /dev/null
+done
+
 API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
 # Credentials come from the provisioned env files (never on the command line, where ps shows them).
 ( set -a; . "$RUN/pki/cloud/credentials.env"; set +a; exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
-  --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
+  --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" \
+  --Audits:Path="$RUN/audits" --Audits:SigningKeyFile="$RUN/pki/programme/programme-key.pem" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!" "$RUN/cloud.log"
 
 for pair in traffic:cam-01 manufacturing:line-03 vibration:motor-03 medical:ward-05; do
   device=${pair%%:*}
-  # The ward monitor takes model updates from the cloud's repository (its config enables the other commands).
-  commands=(); [ "$device" = medical ] && commands=(--commands:enabled:2=model.update --commands:api="$API")
+  # Every device runs audits; the ward monitor also takes model updates from the cloud's repository (its config
+  # enables the other commands).
+  commands=(--commands:enabled:0=audit.run --commands:api="$API")
+  [ "$device" = medical ] && commands=(--commands:enabled:2=model.update --commands:enabled:3=audit.run --commands:api="$API")
   say "edge device ($device, TLS, signed reports)"
   ( set -a; . "$RUN/pki/devices/${pair#*:}/credentials.env"; set +a
     exec dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \
@@ -82,6 +90,8 @@ cat <<INFO
   command      ./gz command --api $API --site yuexiu-03 --device ward-05 --wait config.set Pipeline:DecisionThreshold=0.6
   model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 --out $RUN/models
                ./gz command --api $API --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
+  audit        ./gz audit --api $API start --scenario traffic-tianhe-flow --testset gz-traffic --wait
+               (test sets: ./gz testset list --store $RUN/audits; gz-traffic, gz-inspection, gz-vibration, gz-vitals)
   logs         $RUN/*.log
   report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --keys $RUN/pki/cloud/device-keys.json --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 
