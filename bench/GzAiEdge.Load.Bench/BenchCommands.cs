@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GzAiEdge.Load.Bench.Audit;
 using GzAiEdge.Load.Bench.Fleet;
 using GzAiEdge.Load.Bench.Ingest;
 using GzAiEdge.Load.Bench.Publish;
@@ -15,7 +16,19 @@ public static class BenchCommands
         Publisher(),
         FleetMemory(),
         ScaleOut(),
+        Audit(),
     };
+
+    private static Command Audit()
+    {
+        var testSet = new Option<string>("--testset") { Description = "A traffic-detection test set folder (./gz bench audit makes 500 images with models/make_testsets.py)", Required = true };
+        var name = new Option<string>("--name") { Description = "The test set's name in its manifest", DefaultValueFactory = _ => "gz-traffic" };
+        var runs = Int("--runs", "Audits in a row", 5);
+        var baseline = Int("--baseline-seconds", "Field-only seconds measured before each audit", 10);
+        var command = new Command("audit", "Audit the traffic detector on a device: wall time, the device's added CPU, field inference p95 during the audit") { testSet, name, runs, baseline };
+        command.SetAction(r => AuditBench.RunAsync(Path.GetFullPath(r.GetValue(testSet)!), r.GetValue(name)!, r.GetValue(runs), r.GetValue(baseline), Console.Out));
+        return command;
+    }
 
     private static Command ScaleOut()
     {
