@@ -15,7 +15,8 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [--reports 100000] [--devices 1000] [--runs 5] [--loader-connections 8] [--peer-ack receipt|after-write]
              [--live-feed]  (GzAiEdge also runs its live feed, which reads every report a second time)
   publish    one connection publishing QoS 1 reports: our MQTT client vs MQTT.js   [--messages 200000] [--runs 5]
-  inference  our ONNX Runtime binding vs onnxruntime-node on the same models        (GZ_BENCH_RUNS=3000)
+  inference  our ONNX Runtime binding on NuGet's library (the one shipped) and on npm's 1.23.2, and
+             onnxruntime-node, on the same models                                (GZ_BENCH_RUNS=3000 GZ_BENCH_ROUNDS=3)
   fleet      memory and CPU per simulated device: gz fleet vs an MQTT.js fleet
              [--devices 1000 10000] [--runs 3] [--window-seconds 5]
   scaleout   1, 2, 3 ingestion instances on the shared subscription: throughput, split, nothing lost or doubled
@@ -27,6 +28,10 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
   audit      audit the traffic detector on a real edge worker with a 500-image test set: wall time, the
              device's added CPU, field-window inference p95 during the audit   [--runs 5] [--baseline-seconds 10]
+  deps       the design card's packages against our pieces (docs/dependencies.md): MQTTnet's bytes per received
+             message and its session after a lost connection, System.Device.Gpio's and Iot.Device.Bindings' surface,
+             InfluxDB.Client and InfluxDB3.Client against InfluxDB 1.6, the managed ONNX Runtime on an older library
+             [--messages 100000] [--runs 3]
   all        ingest, publish, inference, hotpath, fleet and scaleout with their defaults, in turn
 USAGE
 }
@@ -52,7 +57,7 @@ harness() { dotnet "bench/GzAiEdge.Load.Bench/bin/$CONFIGURATION/net10.0/GzAiEdg
 
 inference() {
   peers
-  dotnet "bench/GzAiEdge.Inference.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Inference.Bench.dll" "$ROOT" "${GZ_BENCH_RUNS:-3000}"
+  dotnet "bench/GzAiEdge.Inference.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Inference.Bench.dll" "$ROOT" "${GZ_BENCH_RUNS:-3000}" "${GZ_BENCH_ROUNDS:-3}"
 }
 
 # In process (the benchmarks are [InProcess]); BenchmarkDotNet writes its reports under .run/bench/hotpath.
@@ -96,6 +101,7 @@ case "${1:-}" in
   hotpath) shift; say "bench hotpath"; hotpath "$@" ;;
   evaluate) shift; evaluate "$@" ;;
   audit) shift; audit "$@" ;;
+  deps) shift; peers; say "bench deps"; dotnet "bench/GzAiEdge.Deps.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Deps.Bench.dll" "$ROOT" "$@" ;;
   all)
     shift
     peers

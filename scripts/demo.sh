@@ -29,12 +29,13 @@ rm -rf "$RUN"; mkdir -p "$RUN/mosquitto/conf.d" "$RUN/influxdb" "$RUN/state"
 MQTT_PORT=$(free_port 18830); INFLUX_PORT=$(free_port 18086); RPC_PORT=$(free_port 18088); API_PORT=$(free_port 5080)
 
 # Identities, so that the demo runs as a site would: broker users and ACL, signing keys, a CA and the broker certificate.
+# The cloud gets one identity per job (ingest, live feed and alerts, commander) and instance; a second instance's
+# ingestion identity is the watcher's below, since the broker binds each identity to one client id.
 say "provisioning the demo devices (TLS, passwords, ACL, signing keys) in $RUN/pki"
 dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" provision --site tianhe-01 --device cam-01 \
-  --device huangpu-02/line-03 --device huangpu-02/motor-03 --device yuexiu-03/ward-05 --out "$RUN/pki" > /dev/null
-cp firmware-configs/mosquitto/gz-limits.conf "$RUN/mosquitto/conf.d/"
-sed -e "s#@PKI@#$RUN/pki#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@BIND@#127.0.0.1#g" \
-  firmware-configs/mosquitto/gz-secure.conf.template > "$RUN/mosquitto/conf.d/gz-secure.conf"
+  --device huangpu-02/line-03 --device huangpu-02/motor-03 --device yuexiu-03/ward-05 --cloud-instances 2 \
+  --broker-port "$MQTT_PORT" --broker-bind 127.0.0.1 --out "$RUN/pki" > /dev/null
+cp firmware-configs/mosquitto/gz-limits.conf "$RUN/pki/mosquitto/gz-secure.conf" "$RUN/mosquitto/conf.d/"
 cat > "$RUN/mosquitto/mosquitto.conf" <<CONF
 include_dir $RUN/mosquitto/conf.d
 persistence_location $RUN/mosquitto/
@@ -59,10 +60,12 @@ done
 
 API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
-# Credentials come from the provisioned env files (never on the command line, where ps shows them).
-( set -a; . "$RUN/pki/cloud/credentials.env"; set +a; exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
+# Credentials come from the provisioned env files (never on the command line, where ps shows them). This one instance
+# runs every job, so it holds all of instance 1's identities; an instance that only ingests would source cloud.env and ingest-N.env.
+( set -a; for env in cloud ingest-1 live-1 commander-1; do . "$RUN/pki/cloud/$env.env"; done; set +a
+  exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
-  --Ingestion:BrokerPort="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
+  --Broker:Port="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
   --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" \
   --Audits:Path="$RUN/audits" --Audits:SigningKeyFile="$RUN/pki/programme/programme-key.pem" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!" "$RUN/cloud.log"
@@ -85,10 +88,11 @@ cat <<INFO
   Dashboard    $API/   (live KPIs, devices and alerts; 中文 / English)
   API          $API/api/v1/kpis/latest   (dead letters: $API/api/v1/dead-letters)
   InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
-  MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-cloud -P "\$(sed -n 's/^Ingestion__Password=//p' $RUN/pki/cloud/credentials.env)" -t 'gz/v1/#' -v
+  MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-ingest-2 -P "\$(sed -n 's/^Broker__Ingest__Password=//p' $RUN/pki/cloud/ingest-2.env)" -t 'gz/v1/+/+/+' -v
   verify       ./gz verify --api $API --site tianhe-01 --device cam-01
   command      ./gz command --api $API --site yuexiu-03 --device ward-05 --wait config.set Pipeline:DecisionThreshold=0.6
-  model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 --out $RUN/models
+  model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 \\
+                 --version-number 2 --pipeline vitals-classification --out $RUN/models
                ./gz command --api $API --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
   audit        ./gz audit --api $API start --scenario traffic-tianhe-flow --testset gz-traffic --wait
                (test sets: ./gz testset list --store $RUN/audits; gz-traffic, gz-inspection, gz-vibration, gz-vitals)

@@ -7,7 +7,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 . scripts/lib.sh
-GZ_ORT_VERSION="${GZ_ORT_VERSION:?run this through ./gz publish}"
 
 RIDS=(linux-x64 linux-arm64)
 declare -A ELF_MACHINE=([linux-x64]=62 [linux-arm64]=183) ELF_NAME=([linux-x64]=x86-64 [linux-arm64]=aarch64)
@@ -31,9 +30,12 @@ publish() {
     [ -f "$out/$f" ] || die "$out/$f is missing from the publish"
     [ "$(elf_machine "$out/$f")" = "${ELF_MACHINE[$rid]}" ] || die "$out/$f is not an ${ELF_NAME[$rid]} binary"
   done
-  # ./gz native checked the cached library against its pinned SHA-256 just before.
-  cmp -s "$out/libonnxruntime.so.1" ".cache/onnxruntime/$GZ_ORT_VERSION/$rid/libonnxruntime.so.1" \
-    || die "$out/libonnxruntime.so.1 is not the verified ONNX Runtime $GZ_ORT_VERSION ($rid)"
+  # The build checked the library against its pinned SHA-256, and so did ./gz native for the staged copy just before.
+  cmp -s "$out/libonnxruntime.so.1" ".cache/onnxruntime/$rid/libonnxruntime.so.1" \
+    || die "$out/libonnxruntime.so.1 is not the verified ONNX Runtime for $rid (.cache/onnxruntime/$rid, ./gz native)"
+  # NuGet's package carries every platform's library (about 300 MB); only this architecture's may be in the publish.
+  local ort; ort="$(find "$out" -iname '*onnxruntime*' -not -path "$out/models/*" | sort | tr '\n' ' ')"
+  [ "$ort" = "$out/libonnxruntime.so.1 " ] || die "$out holds other ONNX Runtime files than libonnxruntime.so.1: $ort"
   printf '  %-22s %s, %s files, %s\n' "$rid" "${ELF_NAME[$rid]}" "$(find "$out" -type f | wc -l)" "$(du -sh "$out" | cut -f1)"
 }
 
@@ -59,6 +61,18 @@ sysroot() {
   rm -rf "$apt"
 }
 
+# qemu-user hands the guest the host's /proc/cpuinfo (x86) unless the -L root has one. ONNX Runtime 1.32's CPU
+# detection (cpuinfo, at library load) finds no ARM core in it and dereferences NULL (seen: SIGSEGV right after reading
+# /proc/cpuinfo, under every -cpu model; 1.23.2 survived it). A board has its own, so the guest gets what a
+# Raspberry Pi 5 shows (Cortex-A76: implementer 0x41, part 0xd0b), one entry per host CPU as sysfs lists them.
+guest_cpuinfo() {
+  mkdir -p "$SYSROOT/proc"
+  local i
+  for ((i = 0; i < $(nproc --all); i++)); do
+    printf 'processor\t: %d\nBogoMIPS\t: 108.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x4\nCPU part\t: 0xd0b\nCPU revision\t: 1\n\n' "$i"
+  done > "$SYSROOT/proc/cpuinfo"
+}
+
 # run_publish RID LAUNCHER...: the publish for RID on a replay through the traffic detector, reporting to a
 # Mosquitto of its own, until two KPI reports and a heartbeat have arrived; prints them, then stops it cleanly.
 run_publish() {
@@ -75,7 +89,7 @@ run_publish() {
   cat > "$run/device.yaml" <<YAML
 profile: $profile
 edge: { site: tianhe-01, device: cam-$rid, scenario: traffic-tianhe-flow, windowSeconds: 5, heartbeatSeconds: 5, stateDirectory: $run/state }
-broker: { host: 127.0.0.1, port: $port }
+broker: { host: 127.0.0.1, port: $port, allowPlaintext: true }
 source: { kind: replay, path: $out/models/replay/traffic, labelled: true, sampleHz: 20 }
 pipeline: { kind: traffic-detection, model: $out/models/traffic-detector.onnx, modelVersion: "1" }
 YAML
@@ -107,6 +121,7 @@ check() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static >/dev/null
   fi
   sysroot
+  guest_cpuinfo
   run_publish linux-x64
   # binfmt_misc may not be registered (containers), so qemu is named explicitly; -L is the guest's root for the
   # dynamic loader and every library it opens. W^X off for the emulator only: .NET writes JIT code through a second,

@@ -17,6 +17,8 @@ public static class CpuTimes
         mqtt.Setup();
         var kpi = new KpiPathBenchmarks();
         kpi.Setup();
+        var commands = new CommandSigningBenchmarks();
+        commands.Setup();
         Console.WriteLine($"{"operation",-44} {"CPU ns/op",10} {"B/op",8}   (median of {Rounds} rounds of {iterations} ops, this thread's CPU time)");
         Measure("MQTT PUBLISH decode (pooled, released)", iterations, 1, () => mqtt.DecodePublish());
         Measure("MQTT PUBLISH encode (burst of 100)", iterations / 100, 100, () => mqtt.EncodePublishBurst());
@@ -24,9 +26,13 @@ public static class CpuTimes
         Measure("KPI report -> line, hot path", iterations, 1, () => kpi.HotPath());
         Measure("KPI report -> line, general path (before)", iterations / 10, 1, kpi.GeneralPath);
         Measure("  read + validate in place", iterations, 1, () => kpi.ReadReport());
+        Measure("  read + time bounds + catalogue listing", iterations, 1, () => kpi.ReadAndBound());
         Measure("  read + canonical bytes + SHA-256", iterations, 1, () => kpi.ChainHashInPlace());
         Measure("ChainHash.Of(KpiReport) (edge, verifier)", iterations / 10, 1, () => kpi.ChainHashOfReport());
         Measure("line protocol writer, ready point", iterations, 1, kpi.LineProtocolWrite);
+        Measure("command: sign (cloud)", iterations / 1000, 1, () => commands.Sign());
+        Measure("command: verify signature (device)", iterations / 1000, 1, () => commands.Verify());
+        Measure("command: parse + verify (device)", iterations / 1000, 1, () => commands.ReadAndVerify());
         return 0;
     }
 

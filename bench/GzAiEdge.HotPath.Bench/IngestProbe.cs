@@ -27,7 +27,8 @@ public static class IngestProbe
         using var folder = new TempFolder("gz-hotpath-probe");
         await using var broker = await MosquittoBroker.StartAsync();
         await using var influx = await InfluxDbServer.StartAsync();
-        var (cloud, api) = await GzProcesses.StartCloudAsync(broker, influx, folder, cloudArgs);
+        var catalogue = ListedCatalogue.Write(folder.File("catalogue.yaml"), SignedReports.Listings(devices));
+        var (cloud, api) = await GzProcesses.StartCloudAsync(broker, influx, folder, [.. catalogue, .. cloudArgs]);
         await using var _ = cloud;
         var cpu = new List<double>();
         var rates = new List<double>();

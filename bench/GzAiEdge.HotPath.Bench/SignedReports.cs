@@ -14,9 +14,14 @@ public static class SignedReports
     public const string Site = "tianhe-01";
     public const string Scenario = "traffic-tianhe-flow";
     private const string ModelSha256 = "3f1d2c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff001";
-    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    // Inside ingestion's acceptance horizon (35 days back by default), with room for a few runs of a day each.
+    private static readonly DateTimeOffset Start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-30);
 
     public static string Device(int index) => $"cam-{index:0000}";
+
+    /// <summary>The catalogue listings of devices 0 to <paramref name="count"/> - 1: ingestion takes reports only from listed devices.</summary>
+    public static IEnumerable<(string Scenario, string Site, string Device)> Listings(int count) =>
+        Enumerable.Range(0, count).Select(d => (Scenario, Site, Device(d)));
 
     public static string Topic(int device) => $"gz/v1/{Site}/{Device(device)}/kpi";
 

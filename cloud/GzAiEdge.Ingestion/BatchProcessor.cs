@@ -26,7 +26,7 @@ public sealed class BatchProcessor(
         IReadOnlyList<DeadLetter> refused = [];
         await UntilDoneAsync(async ct => refused = await writer.WriteAsync(batch, ct), "InfluxDB write", cancellationToken);
         batch.Rejected.AddRange(refused);
-        await UntilDoneAsync(ct => StoreDeadLettersAsync(batch.Rejected, ct), "dead-letter store", cancellationToken);
+        await UntilDoneAsync(ct => deadLetters.AddAllAsync(batch.Rejected, ct), "dead-letter store", cancellationToken);
         try
         {
             // One call for the whole batch: its PUBACKs go out together, in receive order.
@@ -40,15 +40,7 @@ public sealed class BatchProcessor(
             return;
         }
 
-        stats.BatchAcknowledged(batch.Messages.Count - batch.Rejected.Count, batch.Rejected.Count);
-    }
-
-    private async Task StoreDeadLettersAsync(List<DeadLetter> rejected, CancellationToken cancellationToken)
-    {
-        foreach (var letter in rejected)
-        {
-            await deadLetters.AddAsync(letter, cancellationToken);
-        }
+        stats.BatchAcknowledged(batch.Messages.Count - batch.Rejected.Count, batch.Rejected);
     }
 
     // Storage being down is expected (InfluxDB restarts, disks fill): wait and try again, never give up

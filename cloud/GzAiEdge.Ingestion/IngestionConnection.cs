@@ -1,4 +1,5 @@
 using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Ingestion.Broker;
 using GzAiEdge.Mqtt;
 using Microsoft.Extensions.Options;
 
@@ -11,29 +12,28 @@ namespace GzAiEdge.Ingestion;
 /// </summary>
 public sealed class IngestionConnection : IAsyncDisposable
 {
+    /// <summary>The client id without <c>Broker:Ingest:ClientId</c> or a username; unique per instance, since the broker keeps a session for each.</summary>
+    public const string DefaultClientId = "gz-ingest-1";
+
     private readonly ILogger<IngestionConnection> _logger;
+    private readonly CloudBrokerOptions _broker;
     private readonly string? _username;
     private readonly Lock _gate = new();
     private volatile bool _subscribed;
     private TaskCompletionSource _subscribedNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public IngestionConnection(IOptions<IngestionOptions> options, ILogger<IngestionConnection> logger, ILogger<MqttClient> mqttLogger)
+    public IngestionConnection(IOptions<IngestionOptions> options, IOptions<CloudBrokerOptions> broker, ILogger<IngestionConnection> logger,
+        ILogger<MqttClient> mqttLogger)
     {
         _logger = logger;
-        var o = options.Value;
-        _username = o.Username;
+        _broker = broker.Value;
+        _username = _broker.Ingest.Username;
         Client = new MqttClient(
-            new MqttClientOptions
+            _broker.ClientOptions(_broker.Ingest, DefaultClientId) with
             {
-                Host = o.BrokerHost,
-                Port = o.BrokerPort,
-                ClientId = o.ClientId,
                 CleanStart = false,
                 SessionExpiryIntervalSeconds = (uint)TimeSpan.FromDays(7).TotalSeconds,
-                Username = o.Username,
-                Password = o.Password,
-                Tls = o.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
-                ReceiveMaximum = (ushort)Math.Clamp(o.ReceiveMaximum, 1, ushort.MaxValue),
+                ReceiveMaximum = (ushort)Math.Clamp(options.Value.ReceiveMaximum, 1, ushort.MaxValue),
                 ManualAcknowledgement = true,
             },
             mqttLogger);
@@ -44,23 +44,41 @@ public sealed class IngestionConnection : IAsyncDisposable
 
     public async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
     {
+        _broker.WarnIfPlaintextAllowed(_logger, "Ingestion");
         var result = await Client.ConnectUntilConnectedAsync(
             (ex, delay) => IngestionLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
 
         // Subscribing again to a subscription the resumed session holds replaces it; cheaper than
-        // reasoning about which sessions the broker kept. The client sends it again by itself if the
-        // connection drops before the SUBACK.
-        var codes = await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
+        // reasoning about which sessions the broker kept.
+        var codes = await SubscribeUntilAnsweredAsync(cancellationToken);
         if (codes[0] >= MqttReasonCode.UnspecifiedError)
         {
             // Connected but refused (an ACL, typically): running on would ingest nothing, silently.
             throw new InvalidOperationException(
-                $"the broker refused ingestion's subscription to {GzTopic.IngestionSubscription}: {codes[0]} (0x{(byte)codes[0]:X2}); check the ACL of user '{_username}'");
+                $"the broker refused ingestion's subscription to {GzTopic.IngestionSubscription}: {codes[0]} (0x{(byte)codes[0]:X2}); check the ACL of user '{_username}' (Broker:Ingest:Username)");
         }
 
         IngestionLog.Subscribed(_logger, GzTopic.IngestionSubscription, result.SessionPresent);
         _subscribed = true;
         OpenGate();
+    }
+
+    // The client sends a SUBSCRIBE again when the connection drops before the SUBACK, a few times, and then gives up
+    // with the reason; ingestion has nothing to do without it, so it says why and asks again on the next connection,
+    // which the client's growing reconnect backoff spaces out.
+    private async Task<IReadOnlyList<MqttReasonCode>> SubscribeUntilAnsweredAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await Client.SubscribeAsync([new MqttSubscription(GzTopic.IngestionSubscription)], cancellationToken);
+            }
+            catch (MqttException ex)
+            {
+                IngestionLog.SubscribeLost(_logger, GzTopic.IngestionSubscription, ex.Message);
+            }
+        }
     }
 
     /// <summary>

@@ -1,6 +1,11 @@
+using GzAiEdge.Ingestion.Quota;
+
 namespace GzAiEdge.Ingestion;
 
-/// <summary>How ingestion reaches the broker and batches writes (config section <c>Ingestion</c>).</summary>
+/// <summary>
+/// How ingestion batches writes (config section <c>Ingestion</c>); the broker and ingestion's identity on it are in
+/// <see cref="Broker.CloudBrokerOptions"/> (<c>Broker</c>, <c>Broker:Ingest</c>).
+/// </summary>
 // Setters, not init: the configuration binding source generator silently skips init-only properties.
 public sealed record IngestionOptions
 {
@@ -13,20 +18,6 @@ public sealed record IngestionOptions
     /// </summary>
     public bool Enabled { get; set; } = true;
 
-    public string BrokerHost { get; set; } = "127.0.0.1";
-
-    public int BrokerPort { get; set; } = 1883;
-
-    public string? Username { get; set; }
-
-    public string? Password { get; set; }
-
-    /// <summary>PEM CA file; when set the broker connection uses TLS.</summary>
-    public string? CaFile { get; set; }
-
-    /// <summary>Unique per instance: the broker keeps one persistent session for each.</summary>
-    public string ClientId { get; set; } = "gz-ingest-1";
-
     /// <summary>Most messages written to InfluxDB in one request.</summary>
     public int BatchSize { get; set; } = 5000;
 
@@ -35,4 +26,7 @@ public sealed record IngestionOptions
 
     /// <summary>Unacknowledged messages the broker may send this instance; bounds memory and the batch.</summary>
     public int ReceiveMaximum { get; set; } = 10000;
+
+    /// <summary>What one device may send (<c>Ingestion:Quota</c>).</summary>
+    public QuotaOptions Quota { get; set; } = new();
 }

@@ -8,25 +8,15 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
     public ValidateOptionsResult Validate(string? name, IngestionOptions o)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(o.BrokerHost))
-        {
-            errors.Add("Ingestion:BrokerHost must name the broker host");
-        }
-
-        Range(errors, "Ingestion:BrokerPort", o.BrokerPort, 1, 65535);
         Range(errors, "Ingestion:BatchSize", o.BatchSize, 1, 100_000);
         Range(errors, "Ingestion:FlushMilliseconds", o.FlushMilliseconds, 1, 60_000);
         Range(errors, "Ingestion:ReceiveMaximum", o.ReceiveMaximum, 1, ushort.MaxValue);
-        if (string.IsNullOrWhiteSpace(o.ClientId))
+        Range(errors, "Ingestion:Quota:MaxMessageBytes", o.Quota.MaxMessageBytes, 256, 256 * 1024 * 1024);
+        Range(errors, "Ingestion:Quota:Burst", o.Quota.Burst, 1, 100_000_000);
+        if (!(o.Quota.MessagesPerSecond is > 0 and <= 1_000_000))
         {
-            errors.Add("Ingestion:ClientId must be set, and unique per ingestion instance");
+            errors.Add($"Ingestion:Quota:MessagesPerSecond = {o.Quota.MessagesPerSecond} is outside 0 < value <= 1000000");
         }
-
-        if (o.CaFile is { Length: > 0 } ca && !File.Exists(ca))
-        {
-            errors.Add($"Ingestion:CaFile: file '{ca}' not found");
-        }
-
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -1,3 +1,6 @@
+using GzAiEdge.Ingestion.DeadLetters;
+using GzAiEdge.Ingestion.Quota;
+
 namespace GzAiEdge.Ingestion;
 
 /// <summary>
@@ -6,6 +9,8 @@ namespace GzAiEdge.Ingestion;
 /// </summary>
 public sealed class IngestionStats
 {
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _overQuota = new(StringComparer.Ordinal);
     private long _batches;
     private long _stored;
     private long _deadLettered;
@@ -16,10 +21,32 @@ public sealed class IngestionStats
 
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
 
-    public void BatchAcknowledged(int stored, int deadLettered)
+    /// <summary>Messages dead-lettered as over quota, per device (<c>site/device</c>), a copy.</summary>
+    public IReadOnlyDictionary<string, long> OverQuota
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, long>(_overQuota, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public void BatchAcknowledged(int stored, IReadOnlyList<DeadLetter> deadLetters)
     {
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _stored, stored);
-        Interlocked.Add(ref _deadLettered, deadLettered);
+        Interlocked.Add(ref _deadLettered, deadLetters.Count);
+        foreach (var letter in deadLetters)
+        {
+            if (letter.Reason.StartsWith(QuotaReason.Prefix, StringComparison.Ordinal) && QuotaReason.DeviceOf(letter.Topic) is { } device)
+            {
+                lock (_gate)
+                {
+                    _overQuota[device] = _overQuota.GetValueOrDefault(device) + 1;
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Text;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Ingestion.Bounds;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.TimeSeries;
 
@@ -14,7 +15,8 @@ namespace GzAiEdge.Ingestion;
 /// protocol, with its chain hash, and nothing allocated. It writes byte for byte what
 /// <see cref="MessageMapper"/>, <see cref="StoredSchema.Kpi"/> and the line protocol writer write for the same
 /// report (tests hold the two paths together); what it does not take, because the report is spelled
-/// unusually, is invalid, or names an unknown scenario, goes that general way and gets its reason there.
+/// unusually, is invalid, names an unknown scenario or one that does not list the device, or falls outside the
+/// time bounds (<see cref="ReportBounds"/>), goes that general way and gets its reason there.
 /// One per batch encoder: not thread-safe.
 /// </summary>
 public sealed class KpiLineWriter : IDisposable
@@ -26,10 +28,12 @@ public sealed class KpiLineWriter : IDisposable
     private readonly Utf8Kpi[] _kpis = new Utf8Kpi[KpiReportValidator.MaxKpis];
     private readonly ChainHasher _hasher = new();
     private byte[] _scratch = new byte[Utf8KpiReport.ScratchLength(4096)];
+    private readonly ReportBounds _bounds;
     private byte[] _canonical = new byte[4096];
 
-    public KpiLineWriter(ScenarioCatalogue catalogue)
+    public KpiLineWriter(ScenarioCatalogue catalogue, ReportBounds bounds)
     {
+        _bounds = bounds;
         foreach (var scenario in catalogue.All)
         {
             // Sector tags are lower-case enum names: nothing in them needs escaping in a tag value.
@@ -51,7 +55,7 @@ public sealed class KpiLineWriter : IDisposable
         if (!TrySplitKpiTopic(topic, out var site, out var device)
             || !Utf8KpiReport.TryRead(payload, _kpis, _scratch, out var report)
             || !Same(site, report.Site) || !Same(device, report.Device)
-            || !TryGetSectorTag(report.Scenario, out var sectorTag)
+            || !TryGetSectorTag(report.Scenario, out var sectorTag) || !_bounds.Accepts(report)
             || !LinePoint.TryToUnixNanoseconds(report.WindowStartTicks, out var start) || !LinePoint.TryToUnixNanoseconds(report.WindowEndTicks, out var end))
         {
             return false;

@@ -50,6 +50,12 @@ internal static partial class EdgeLog
     [LoggerMessage(2014, LogLevel.Warning, "{Topic} (outbox id {Id}): the broker has no subscriber for it (ingestion not subscribed); kept in the outbox, again in {Delay}")]
     public static partial void NoSubscriber(ILogger logger, string topic, long id, TimeSpan delay);
 
+    [LoggerMessage(2044, LogLevel.Warning, "Connecting to the broker {Host}:{Port} WITHOUT TLS (Broker:AllowPlaintext: true): the broker password and every report cross the network in clear; set Broker:CaFile and remove the opt-out")]
+    public static partial void Plaintext(ILogger logger, string host, int port);
+
+    [LoggerMessage(2045, LogLevel.Warning, "Connecting to the broker {Host}:{Port} with TLS; Broker:AllowPlaintext: true is set but unused: remove it")]
+    public static partial void PlaintextAllowedButUnused(ILogger logger, string host, int port);
+
     // Remote commands and model updates.
     [LoggerMessage(2060, LogLevel.Information, "Listening for commands on {Topic}")]
     public static partial void CommandsSubscribed(ILogger logger, string topic);

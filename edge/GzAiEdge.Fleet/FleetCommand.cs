@@ -28,7 +28,12 @@ public static class FleetCommand
         var stats = new Option<int>("--stats-seconds") { Description = "Time between stats lines", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Stats as JSON lines" };
         var exactHeap = new Option<bool>("--exact-heap") { Description = "Collect garbage before each stats line so the managed heap is what is live (costs a full GC)" };
+        var allowPlaintext = new Option<bool>("--allow-plaintext") { Description = "Let devices without a CA (no --ca, no CA in --credentials) connect without TLS; a warning says so at start" };
         var list = new Option<bool>("--list") { Description = "Print the devices as site/device lines (for gz provision --devices-from) and exit" };
+        var writeCatalogue = new Option<string?>("--write-catalogue")
+        {
+            Description = "Write the catalogue with the devices listed under the scenarios they report for, and exit: the cloud that ingests the fleet loads it (Catalogue:Path), as it takes reports only from listed devices",
+        };
         devices.Validators.Add(r => Range(r, "--devices", r.GetValueOrDefault<int>(), 1, 99_999));
         window.Validators.Add(r => Range(r, "--window-seconds", r.GetValueOrDefault<int>(), 1, 86_400));
         heartbeat.Validators.Add(r => Range(r, "--heartbeat-seconds", r.GetValueOrDefault<int>(), 1, 86_400));
@@ -52,7 +57,8 @@ public static class FleetCommand
 
         var command = new RootCommand("gz fleet: simulated devices, each with its own MQTT connection, identity and signing key, reporting signed KPI windows per scenario type")
         {
-            devices, broker, window, heartbeat, sampleHz, duration, credentials, state, catalogue, ca, checkpointEvery, connectParallel, stats, json, exactHeap, list,
+            devices, broker, window, heartbeat, sampleHz, duration, credentials, state, catalogue, ca, checkpointEvery, connectParallel, stats, json, exactHeap,
+            allowPlaintext, list, writeCatalogue,
         };
         command.SetAction((result, token) =>
         {
@@ -61,8 +67,10 @@ public static class FleetCommand
                 TimeSpan.FromSeconds(result.GetValue(heartbeat)), result.GetValue(sampleHz),
                 result.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : null, result.GetValue(credentials), result.GetValue(state)!,
                 result.GetValue(catalogue)!, result.GetValue(ca), result.GetValue(checkpointEvery), result.GetValue(connectParallel),
-                TimeSpan.FromSeconds(result.GetValue(stats)), result.GetValue(json), result.GetValue(exactHeap));
-            return result.GetValue(list) ? ListAsync(options) : RunAsync(options, token);
+                TimeSpan.FromSeconds(result.GetValue(stats)), result.GetValue(json), result.GetValue(exactHeap), result.GetValue(allowPlaintext));
+            return result.GetValue(list) ? ListAsync(options)
+                : result.GetValue(writeCatalogue) is { } written ? WriteCatalogueAsync(options, written)
+                : RunAsync(options, token);
         });
         return command;
     }
@@ -78,6 +86,14 @@ public static class FleetCommand
         return Task.FromResult(0);
     });
 
+    private static Task<int> WriteCatalogueAsync(FleetOptions options, string path) => GuardAsync(() =>
+    {
+        var layout = new FleetLayout(FleetBuilder.LoadProgramme(options.Catalogue).Catalogue);
+        CatalogueWriter.WriteWithDevices(options.Catalogue, layout.Listings(options.Devices), path);
+        Console.WriteLine($"{path}: {options.Catalogue} with the {options.Devices} simulated devices listed; the cloud that ingests them loads it as Catalogue:Path");
+        return Task.FromResult(0);
+    });
+
     private static Task<int> RunAsync(FleetOptions options, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         var programme = FleetBuilder.LoadProgramme(options.Catalogue);
@@ -86,6 +102,11 @@ public static class FleetCommand
         var chains = new ChainStore(options.State);
         var counters = new FleetCounters();
         var devices = FleetBuilder.Devices(options, programme, identities, chains, counters, TimeProvider.System);
+        if (options.AllowPlaintext && identities.Any(i => (i.CaFile ?? options.CaFile) is null))
+        {
+            Console.Error.WriteLine($"gz fleet: warning: devices connect to {options.Host}:{options.Port} WITHOUT TLS (--allow-plaintext)");
+        }
+
         if (!options.Json)
         {
             Console.WriteLine($"fleet: {devices.Count} devices of {identities.Select(i => i.Scenario.Id).Distinct().Count()} scenarios → {options.Host}:{options.Port}, " +

@@ -24,6 +24,13 @@ public static class FleetBuilder
     public static List<SimulatedDevice> Devices(FleetOptions options, Programme programme, IReadOnlyList<FleetIdentity> identities,
         ChainStore chains, FleetCounters counters, TimeProvider time)
     {
+        // TLS unless asked otherwise, as for a real device (Broker:AllowPlaintext).
+        if (!options.AllowPlaintext && identities.FirstOrDefault(i => (i.CaFile ?? options.CaFile) is null) is { } plain)
+        {
+            throw new InvalidOperationException($"{plain.Site}/{plain.Device} would connect to {options.Host}:{options.Port} without TLS: "
+                + "pass --ca FILE or --credentials with a gz provision folder, or --allow-plaintext to connect without TLS");
+        }
+
         var heads = chains.Load();
         var settings = new FleetDeviceSettings(options.Host, options.Port, options.CaFile, KeepAliveSeconds, options.CheckpointEvery, time);
         var now = time.GetUtcNow();

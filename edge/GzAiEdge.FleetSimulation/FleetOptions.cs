@@ -17,7 +17,8 @@ namespace GzAiEdge.FleetSimulation;
 /// <param name="StatsInterval">Time between stats lines.</param>
 /// <param name="Json">Stats as JSON lines (for ./gz bench fleet).</param>
 /// <param name="ExactHeap">Collect garbage before each stats line, so the managed heap shown is what is live.</param>
+/// <param name="AllowPlaintext">Let devices without a CA connect without TLS (an explicit opt-out, said at start).</param>
 public sealed record FleetOptions(
     int Devices, string Host, int Port, TimeSpan Window, TimeSpan Heartbeat, double SampleHz, TimeSpan? Duration,
     string? Credentials, string State, string Catalogue, string? CaFile, int CheckpointEvery, int ConnectParallel,
-    TimeSpan StatsInterval, bool Json, bool ExactHeap);
+    TimeSpan StatsInterval, bool Json, bool ExactHeap, bool AllowPlaintext = false);

@@ -10,8 +10,17 @@ namespace GzAiEdge.Inference;
 /// </summary>
 public sealed unsafe class OnnxRuntime
 {
-    /// <summary>The library's file name beside the binary (the npm build ships only the versioned name).</summary>
+    /// <summary>
+    /// The library's file name beside the binary: its SONAME, under which JetPack builds are installed too. NuGet's
+    /// package names the file <c>libonnxruntime.so</c>; the build copies it under this name.
+    /// </summary>
     public const string LibraryFileName = "libonnxruntime.so.1";
+
+    /// <summary>
+    /// The ONNX Runtime C API version this binding asks for (<c>OrtGetApiBase()->GetApi(v)</c>): a library offers
+    /// every version up to its own (1.23 offers 1…23, 1.32 offers 1…32), so any ORT from 1.16 on loads.
+    /// </summary>
+    public const uint ApiVersion = OrtApi.Version;
 
     private static readonly Lock Gate = new();
     private static OnnxRuntime? _loaded;
@@ -30,7 +39,7 @@ public sealed unsafe class OnnxRuntime
     /// <summary>Full path of the library that was loaded.</summary>
     public string LibraryPath { get; }
 
-    /// <summary>The library's version string, e.g. <c>1.23.2</c>.</summary>
+    /// <summary>The library's version string, e.g. <c>1.32.0</c>.</summary>
     public string Version => Api.VersionString;
 
     /// <summary>Execution providers compiled into this build, e.g. <c>CPUExecutionProvider</c>.</summary>

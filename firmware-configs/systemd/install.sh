@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the GzAiEdge edge worker on a device as a systemd service (firmware-configs/systemd/gz-edge.service):
 #   /opt/gzaiedge/         the ./gz publish output for the board (worker, ONNX Runtime, models, profiles)
-#   /etc/gzaiedge/         device.yaml, and from gz provision: ca.crt, signing-key.pem, credentials.env
+#   /etc/gzaiedge/         device.yaml, and from gz provision: ca.crt, signing-key.pem, command-key.pub.pem, credentials.env
+#                          (and client.crt, client.key for a site provisioned with --client-certs)
 #   /var/lib/gzaiedge/     the outbox (created by systemd, StateDirectory=)
 # and a system user gz-edge in the gpio, i2c and video groups. --root DIR does all of it under DIR (an image being
 # built, or a test) and enables the unit without starting it. Every step is printed.
@@ -49,7 +50,14 @@ for f in signing-key.pem credentials.env; do
   [ -f "$CREDENTIALS/$f" ] || die "$CREDENTIALS/$f not found: --credentials takes the device's folder from gz provision (OUT/devices/<device>)"
 done
 [ -f "$CA" ] || die "CA $CA not found: give it with --ca (gz provision wrote OUT/ca.crt)"
-grep -q '^Broker__Password=' "$CREDENTIALS/credentials.env" || die "$CREDENTIALS/credentials.env has no Broker__Password"
+# The device proves who it is with a password, or (gz provision --client-certs) with its client certificate.
+CLIENT_CERTS=0
+grep -q '^Broker__ClientCertificateFile=' "$CREDENTIALS/credentials.env" && CLIENT_CERTS=1
+if [ "$CLIENT_CERTS" -eq 1 ]; then
+  for f in client.crt client.key; do [ -f "$CREDENTIALS/$f" ] || die "$CREDENTIALS/$f not found: the site uses client certificates"; done
+else
+  grep -q '^Broker__Password=' "$CREDENTIALS/credentials.env" || die "$CREDENTIALS/credentials.env has neither Broker__Password nor a client certificate"
+fi
 
 # ELF e_machine (System V gABI, bytes 18-19): 62 x86-64, 183 AArch64. Installing another architecture's publish
 # on the machine itself would only fail at the first start.
@@ -99,11 +107,23 @@ install -d -m 0750 -o 0 -g "$GID" "$ETC"
 install -m 0640 -o 0 -g "$GID" "$CONFIG" "$ETC/device.yaml"
 install -m 0644 -o 0 -g 0 "$CA" "$ETC/ca.crt"
 install -m 0640 -o 0 -g "$GID" "$CREDENTIALS/signing-key.pem" "$ETC/signing-key.pem"
+# The cloud's public command key: the device runs only commands it signed (commands: commandKeyFiles).
+install -m 0644 -o 0 -g 0 "$CREDENTIALS/command-key.pub.pem" "$ETC/command-key.pub.pem"
 # Only the broker identity: gz provision's paths (CA, key) are those of the machine it ran on; the device config names
-# the installed ones, and the environment would override it.
-( umask 027; grep -E '^Broker__(Username|Password)=' "$CREDENTIALS/credentials.env" > "$ETC/credentials.env" )
+# the installed ones, and the environment would override it. A client certificate is installed beside them and named
+# by its installed path.
+if [ "$CLIENT_CERTS" -eq 1 ]; then
+  install -m 0644 -o 0 -g 0 "$CREDENTIALS/client.crt" "$ETC/client.crt"
+  install -m 0640 -o 0 -g "$GID" "$CREDENTIALS/client.key" "$ETC/client.key"
+  ( umask 027; grep -E '^Broker__Username=' "$CREDENTIALS/credentials.env" > "$ETC/credentials.env"
+    printf 'Broker__ClientCertificateFile=/etc/gzaiedge/client.crt\nBroker__ClientKeyFile=/etc/gzaiedge/client.key\n' >> "$ETC/credentials.env" )
+  IDENTITY="broker username and client certificate (client.crt, client.key)"
+else
+  ( umask 027; grep -E '^Broker__(Username|Password)=' "$CREDENTIALS/credentials.env" > "$ETC/credentials.env" )
+  IDENTITY="broker username and password"
+fi
 chown 0:"$GID" "$ETC/credentials.env"
-step "/etc/gzaiedge: device.yaml (from $CONFIG), ca.crt, signing-key.pem, credentials.env (broker username and password)"
+step "/etc/gzaiedge: device.yaml (from $CONFIG), ca.crt, signing-key.pem, command-key.pub.pem, credentials.env ($IDENTITY)"
 
 UNITS="$ROOT/etc/systemd/system"
 install -d "$UNITS"

@@ -31,6 +31,7 @@ public sealed partial class MqttClient
             }
 
             lifetime = _lifetime.Token;
+            _lastReconnectAttempt = -1;
         }
 
         return await EstablishAsync(_options.CleanStart, lifetime, cancellationToken);

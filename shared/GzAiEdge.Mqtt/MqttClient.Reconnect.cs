@@ -86,6 +86,7 @@ public sealed partial class MqttClient
         connection.Close(reason);
         List<PendingRequest> requests;
         bool reconnect;
+        int firstAttempt;
         CancellationToken lifetime;
         lock (_gate)
         {
@@ -97,6 +98,7 @@ public sealed partial class MqttClient
             requests = Detach(connection);
             lifetime = _lifetime.Token;
             reconnect = _options.AutoReconnect && !lifetime.IsCancellationRequested && !_disposed;
+            firstAttempt = ReconnectBackoff.FirstAttemptAfter(connection.AcceptedAt, _lastReconnectAttempt, _options.ReconnectDelayMax);
             _reconnecting = reconnect;
             if (!reconnect)
             {
@@ -110,28 +112,30 @@ public sealed partial class MqttClient
         RaiseStateChanged(MqttConnectionStateChangedEventArgs.Disconnected(reasonCode, reason));
         if (reconnect)
         {
-            _ = ReconnectLoopAsync(lifetime);
+            _ = ReconnectLoopAsync(firstAttempt, lifetime);
         }
     }
 
-    private async Task ReconnectLoopAsync(CancellationToken lifetime)
+    private async Task ReconnectLoopAsync(int firstAttempt, CancellationToken lifetime)
     {
         try
         {
-            for (var attempt = 1; ; attempt++)
+            for (var attempt = firstAttempt; ; attempt++)
             {
-                var delay = ReconnectBackoff.Delay(attempt - 1, _options.ReconnectDelayMin, _options.ReconnectDelayMax);
-                _logger.ReconnectScheduled(_options.ClientId, delay.TotalMilliseconds, attempt);
+                var delay = ReconnectBackoff.Delay(attempt, _options.ReconnectDelayMin, _options.ReconnectDelayMax);
+                _logger.ReconnectScheduled(_options.ClientId, delay.TotalMilliseconds, attempt + 1);
                 await Task.Delay(delay, lifetime);
                 try
                 {
+                    // Remembered before the connection exists: a broker may drop it before this method returns.
+                    Volatile.Write(ref _lastReconnectAttempt, attempt);
                     await EstablishAsync(ReconnectCleanStart, lifetime, lifetime);
                     return;
                 }
                 catch (Exception ex) when (!lifetime.IsCancellationRequested)
                 {
                     // Loop boundary: every failure (refused, unreachable, TLS) is logged and retried with backoff.
-                    _logger.ReconnectFailed(_options.ClientId, attempt, ex.Message);
+                    _logger.ReconnectFailed(_options.ClientId, attempt + 1, ex.Message);
                 }
             }
         }

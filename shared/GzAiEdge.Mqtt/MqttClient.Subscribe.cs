@@ -9,24 +9,25 @@ public sealed partial class MqttClient
     /// Subscribes and returns one reason code per subscription (granted QoS, or 0x80 and above on failure).
     /// Subscriptions are remembered and restored when a reconnect finds no session.
     /// </summary>
+    /// <exception cref="MqttException">The connection was lost before the SUBACK on <see cref="MqttClientOptions.RequestAttempts"/>
+    /// connections in a row (a broker that refuses the request by closing the connection); the message gives the last reason.</exception>
     public async Task<IReadOnlyList<MqttReasonCode>> SubscribeAsync(IReadOnlyList<MqttSubscription> subscriptions,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(subscriptions.Count, nameof(subscriptions));
-        lock (_gate)
-        {
-            foreach (var subscription in subscriptions)
-            {
-                _subscriptions[subscription.TopicFilter] = subscription;
-            }
-        }
+        var codes = await SubscribeCoreAsync(subscriptions, _options.RequestAttempts, cancellationToken);
 
-        var codes = await SubscribeCoreAsync(subscriptions, cancellationToken);
+        // Remembered once granted, not while asked for: a reconnect into a new session meanwhile must restore only
+        // what the broker granted, and not send a second copy of a request that is being resent anyway.
         lock (_gate)
         {
             for (var i = 0; i < codes.Count; i++)
             {
-                if (codes[i] >= MqttReasonCode.UnspecifiedError)
+                if (codes[i] < MqttReasonCode.UnspecifiedError)
+                {
+                    _subscriptions[subscriptions[i].TopicFilter] = subscriptions[i];
+                }
+                else
                 {
                     _subscriptions.Remove(subscriptions[i].TopicFilter);
                 }
@@ -37,6 +38,8 @@ public sealed partial class MqttClient
     }
 
     /// <summary>Unsubscribes; completes when UNSUBACK arrives.</summary>
+    /// <exception cref="MqttException">The connection was lost before the UNSUBACK on <see cref="MqttClientOptions.RequestAttempts"/>
+    /// connections in a row; the message gives the last reason.</exception>
     public async Task UnsubscribeAsync(IReadOnlyList<string> topicFilters, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(topicFilters.Count, nameof(topicFilters));
@@ -49,14 +52,14 @@ public sealed partial class MqttClient
         }
 
         await RequestAsync(MqttPacketType.UnsubAck, topicFilters,
-            static (writer, id, filters, version) => MqttPacketEncoder.Unsubscribe(writer, id, filters, version), cancellationToken);
+            static (writer, id, filters, version) => MqttPacketEncoder.Unsubscribe(writer, id, filters, version), _options.RequestAttempts, cancellationToken);
     }
 
     private async Task<IReadOnlyList<MqttReasonCode>> SubscribeCoreAsync(IReadOnlyList<MqttSubscription> subscriptions,
-        CancellationToken cancellationToken)
+        int attempts, CancellationToken cancellationToken)
     {
         var ack = await RequestAsync(MqttPacketType.SubAck, subscriptions,
-            static (writer, id, subs, version) => MqttPacketEncoder.Subscribe(writer, id, subs, version), cancellationToken);
+            static (writer, id, subs, version) => MqttPacketEncoder.Subscribe(writer, id, subs, version), attempts, cancellationToken);
         var codes = ack.ReasonCodes!;
         return codes.Count == subscriptions.Count
             ? codes
@@ -68,7 +71,8 @@ public sealed partial class MqttClient
     {
         try
         {
-            await SubscribeCoreAsync(subscriptions, lifetime);
+            // One try: a connection lost under it brings a reconnect, which restores the subscriptions again.
+            await SubscribeCoreAsync(subscriptions, 1, lifetime);
         }
         catch (Exception ex) when (ex is MqttException or OperationCanceledException)
         {
@@ -76,11 +80,15 @@ public sealed partial class MqttClient
         }
     }
 
-    /// <summary>Sends a SUBSCRIBE/UNSUBSCRIBE and waits for its ack; a connection lost meanwhile means sending it again on the next one.</summary>
+    /// <summary>
+    /// Sends a SUBSCRIBE/UNSUBSCRIBE and waits for its ack. A connection lost meanwhile means sending it again on the
+    /// next one, at most <paramref name="attempts"/> times in all: a broker that answers the request by closing the
+    /// connection would otherwise get it again on every reconnect, and the caller would wait for ever.
+    /// </summary>
     private async Task<InboundPacket> RequestAsync<TState>(MqttPacketType expectedAck, TState state,
-        Func<PacketWriter, ushort, TState, MqttProtocolVersion, ReadOnlyMemory<byte>> encode, CancellationToken cancellationToken)
+        Func<PacketWriter, ushort, TState, MqttProtocolVersion, ReadOnlyMemory<byte>> encode, int attempts, CancellationToken cancellationToken)
     {
-        while (true)
+        for (var sent = 0; ;)
         {
             var connection = await WaitForConnectionAsync(cancellationToken);
             var request = new PendingRequest(expectedAck);
@@ -98,13 +106,21 @@ public sealed partial class MqttClient
 
             try
             {
+                sent++;
                 await connection.SendAsync((state, packetId, connection.Version, encode),
                     static (writer, s) => s.encode(writer, s.packetId, s.state, s.Version), cancellationToken);
                 return await request.Task.WaitAsync(cancellationToken);
             }
-            catch (ConnectionLostException) when (_options.AutoReconnect)
+            catch (ConnectionLostException ex) when (_options.AutoReconnect)
             {
-                // Retried on the next connection.
+                if (sent >= attempts)
+                {
+                    var kind = expectedAck == MqttPacketType.SubAck ? "SUBSCRIBE" : "UNSUBSCRIBE";
+                    throw new MqttException(
+                        $"MQTT client {_options.ClientId}: the connection to {_options.Host}:{_options.Port} was lost before the broker answered {kind} "
+                        + $"{sent} times in a row ({(ex.InnerException ?? ex).Message}); a broker that refuses a request may close the connection instead of answering",
+                        ex);
+                }
             }
             finally
             {

@@ -41,6 +41,9 @@ public sealed partial class MqttClient : IAsyncDisposable
     private ushort _lastPacketId;
     private bool _started;
     private bool _reconnecting;
+
+    // The backoff attempt of the reconnect that made the current connection; -1 while none did.
+    private int _lastReconnectAttempt = -1;
     private bool _disposed;
 
     /// <summary>Creates a client; nothing happens on the network until <see cref="ConnectAsync"/>.</summary>
@@ -50,6 +53,7 @@ public sealed partial class MqttClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfZero(options.ReceiveMaximum, nameof(options.ReceiveMaximum));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaximumPacketSize, 16, nameof(options.MaximumPacketSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ReconnectDelayMin, options.ReconnectDelayMax, nameof(options.ReconnectDelayMin));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RequestAttempts, 1, nameof(options.RequestAttempts));
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pendingPool = new PendingPublishPool(_gate);

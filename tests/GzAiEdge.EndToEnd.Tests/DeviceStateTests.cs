@@ -18,7 +18,7 @@ public sealed class DeviceStateTests
         await using var broker = await MosquittoBroker.StartAsync();
         await using var edge = GzProcesses.StartEdge($"""
             edge: {"{"} site: tianhe-01, device: cam-01, scenario: traffic-tianhe-flow, windowSeconds: 1, stateDirectory: {folder.File("state")} {"}"}
-            broker: {"{"} port: {broker.Port} {"}"}
+            broker: {"{"} port: {broker.Port}, allowPlaintext: true {"}"}
             source: {"{"} profile: traffic {"}"}
             """, folder);
 

@@ -1,6 +1,7 @@
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.FleetSimulation.Devices;
 using GzAiEdge.FleetSimulation.Identities;
+using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,10 @@ using Xunit.Abstractions;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
-/// <summary>gz fleet → Mosquitto → cloud → InfluxDB, checked by the chain verifier with the registry the fleet wrote.</summary>
+/// <summary>
+/// gz fleet → Mosquitto → cloud → InfluxDB, checked by the chain verifier with the registry the fleet wrote. The cloud's
+/// catalogue lists the simulated devices where the fleet places them, as a programme's would list its devices.
+/// </summary>
 [Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class FleetTests(ITestOutputHelper output)
 {
@@ -21,7 +25,16 @@ public sealed class FleetTests(ITestOutputHelper output)
         var state = folder.File("fleet");
         await using var broker = await MosquittoBroker.StartAsync();
         await using var influx = await InfluxDbServer.StartAsync();
-        var (cloud, _) = await GzProcesses.StartCloudAsync(broker, influx, folder);
+        await using (var write = GzProcesses.StartFleet(folder, "--devices", $"{Devices}", "--catalogue", ListedCatalogue.Sample, "--write-catalogue", folder.File("catalogue.yaml")))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await write.WaitForExitAsync(timeout.Token);
+            Assert.True(write.ExitCode == 0, write.Output);
+        }
+
+        var written = CatalogueLoader.Load(folder.File("catalogue.yaml"));
+        Assert.All(new FleetLayout(CatalogueLoader.Load(ListedCatalogue.Sample)).Listings(Devices), l => Assert.True(written.Lists(l.Scenario, l.Site, l.Device), $"{l} not listed"));
+        var (cloud, _) = await GzProcesses.StartCloudAsync(broker, influx, folder, ListedCatalogue.CloudArguments(folder.File("catalogue.yaml")));
         await using var cloudProcess = cloud;
 
         await RunFleetAsync(folder, broker, state);
@@ -54,7 +67,7 @@ public sealed class FleetTests(ITestOutputHelper output)
     {
         await using var fleet = GzProcesses.StartFleet(folder, "--devices", $"{Devices}", "--broker", $"{broker.Host}:{broker.Port}",
             "--window-seconds", "1", "--heartbeat-seconds", "1", "--duration-seconds", "3", "--state", state,
-            "--catalogue", RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"));
+            "--catalogue", RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"), "--allow-plaintext");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await fleet.WaitForExitAsync(timeout.Token);
         Assert.True(fleet.ExitCode == 0, fleet.Output);

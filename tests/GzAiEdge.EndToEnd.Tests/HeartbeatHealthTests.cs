@@ -25,7 +25,7 @@ public sealed class HeartbeatHealthTests
         await using var edge = GzProcesses.StartEdge($"""
             profile: x64-dev
             edge: {"{"} site: tianhe-01, device: cam-01, scenario: traffic-tianhe-flow, windowSeconds: 2, heartbeatSeconds: 1, stateDirectory: {folder.File("state")} {"}"}
-            broker: {"{"} port: {broker.Port} {"}"}
+            broker: {"{"} port: {broker.Port}, allowPlaintext: true {"}"}
             source: {"{"} kind: replay, path: {RepoPaths.Combine("models", "replay", "traffic")}, sampleHz: 20 {"}"}
             pipeline: {"{"} kind: traffic-detection, model: {RepoPaths.Combine("models", "traffic-detector.onnx")} {"}"}
             """, folder);

@@ -44,7 +44,7 @@ public sealed class InstallScriptTests : IDisposable
 
         // What landed is a config gz config validate accepts against that very tree (with the board's ORT in place).
         Directory.CreateDirectory(Path.Combine(Root, "usr", "local", "lib"));
-        File.CreateSymbolicLink(Path.Combine(Root, "usr", "local", "lib", "libonnxruntime.so.1"), RepoPaths.Combine(".cache", "onnxruntime", "1.23.2", "linux-arm64", "libonnxruntime.so.1"));
+        File.CreateSymbolicLink(Path.Combine(Root, "usr", "local", "lib", "libonnxruntime.so.1"), OnnxRuntimeLibraries.For("linux-arm64"));
         var (validExit, validOutput) = await GzProcesses.RunCliAsync(_folder, "config", "validate", "--root", Root, Etc("device.yaml"));
         Assert.True(validExit == 0, validOutput);
 
@@ -53,6 +53,21 @@ public sealed class InstallScriptTests : IDisposable
         Assert.True(again == 0, againOutput);
         Assert.Contains("user gz-edge exists", againOutput, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(Root, "opt", "gzaiedge.old")));
+    }
+
+    [Fact]
+    public async Task A_device_of_a_site_with_client_certificates_gets_its_certificate_installed_and_named_by_its_installed_path()
+    {
+        var (publish, credentials) = await PrepareAsync("--client-certs");
+
+        var (exitCode, output) = await RunAsync("bash", Script, "--publish", publish, "--config", Config, "--credentials", credentials, "--root", Root);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(
+            ["Broker__Username=tianhe-01.cam-01", "Broker__ClientCertificateFile=/etc/gzaiedge/client.crt", "Broker__ClientKeyFile=/etc/gzaiedge/client.key"],
+            await File.ReadAllLinesAsync(Etc("credentials.env")));
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(credentials, "client.crt")), await File.ReadAllTextAsync(Etc("client.crt")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(Etc("client.key")));
     }
 
     [Fact]
@@ -82,13 +97,13 @@ public sealed class InstallScriptTests : IDisposable
         Assert.True(exitCode == 0 && output.Trim().Length == 0, output);
     }
 
-    private async Task<(string Publish, string Credentials)> PrepareAsync()
+    private async Task<(string Publish, string Credentials)> PrepareAsync(params string[] provision)
     {
         // A stand-in for a ./gz publish output: the worker binary and the models beside it.
         var publish = Directory.CreateDirectory(_folder.File("publish")).FullName;
         File.Copy(RepoPaths.Combine("edge", "GzAiEdge.Edge", "bin", "Release", "net10.0", "GzAiEdge.Edge"), Path.Combine(publish, "GzAiEdge.Edge"));
         Directory.CreateSymbolicLink(Path.Combine(publish, "models"), RepoPaths.Combine("models"));
-        var site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01");
+        var site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", ["cam-01", .. provision]);
         return (publish, Path.Combine(site.Pki, "devices", "cam-01"));
     }
 

@@ -102,6 +102,7 @@ public sealed class KpiPathTests : IAsyncLifetime
           stateDirectory: {_folder.File("state")}
         broker:
           port: {_broker.Port}
+          allowPlaintext: true
         source:
           profile: {profile}
           sampleHz: 20

@@ -17,7 +17,7 @@ namespace GzAiEdge.EndToEnd.Tests;
 internal sealed class ScaleOutRig : IAsyncDisposable
 {
     public const string Site = "tianhe-01";
-    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-1);
     private readonly List<TempFolder> _folders = [];
     private readonly List<ChildProcess> _processes = [];
 
@@ -43,7 +43,8 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     {
         var folder = new TempFolder("gz-scale");
         _folders.Add(folder);
-        var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, $"--Ingestion:ClientId={clientId}");
+        var catalogue = ListedCatalogue.Write(folder.File("catalogue.yaml"), Enumerable.Range(1, MaxDevices).Select(d => ("traffic-tianhe-flow", Site, Device(d))));
+        var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, [.. catalogue, $"--Broker:Ingest:ClientId={clientId}"]);
         _processes.Add(process);
         return new Instance(clientId, process, api);
     }
@@ -79,6 +80,9 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     }
 
     public static string Device(int d) => $"cam-{d:00}";
+
+    /// <summary>Devices 1 to this many are listed in the catalogue the instances load.</summary>
+    public const int MaxDevices = 99;
 
     public async Task<long> CountPointsAsync()
     {

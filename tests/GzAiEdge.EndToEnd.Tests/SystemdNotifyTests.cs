@@ -16,7 +16,7 @@ public sealed class SystemdNotifyTests
         // No broker listens there: a device that cannot reach its broker is still up (its outbox keeps the reports).
         await using var edge = GzProcesses.StartEdge($"""
             edge: {"{"} site: tianhe-01, device: cam-01, scenario: traffic-tianhe-flow, windowSeconds: 1, stateDirectory: {folder.File("state")} {"}"}
-            broker: {"{"} port: {FreePort.Next()} {"}"}
+            broker: {"{"} port: {FreePort.Next()}, allowPlaintext: true {"}"}
             source: {"{"} profile: traffic {"}"}
             """, folder, environment: new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socket.Name, ["WATCHDOG_USEC"] = "1000000" });
 

@@ -25,7 +25,7 @@ public sealed class UltralyticsExportTests
         var file = RepoPaths.Combine("models", $"{model}.onnx");
         var config = $"""
             edge: {"{"} site: tianhe-01, device: cam-01, scenario: traffic-tianhe-flow, windowSeconds: 2, stateDirectory: {folder.File("state")} {"}"}
-            broker: {"{"} port: {broker.Port} {"}"}
+            broker: {"{"} port: {broker.Port}, allowPlaintext: true {"}"}
             source: {"{"} kind: replay, path: {RepoPaths.Combine("models", "replay", "traffic")}, sampleHz: 20, speed: 4 {"}"}
             pipeline:
               kind: traffic-detection

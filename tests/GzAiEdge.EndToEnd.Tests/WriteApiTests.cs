@@ -16,8 +16,9 @@ public sealed class WriteApiTests
         using var folder = new TempFolder("gz-write-api");
         await using var broker = await MosquittoBroker.StartAsync();
         await using var store = await VictoriaMetricsServer.StartAsync();
+        var catalogue = ListedCatalogue.Write(folder.File("catalogue.yaml"), [("traffic-tianhe-flow", FaultRig.Site, "cam-41"), ("traffic-tianhe-flow", FaultRig.Site, "cam-42")]);
         var (cloud, _) = await GzProcesses.StartCloudAsync(broker, store.BaseAddress, folder,
-            "--InfluxDb:WriteApi=V2", "--InfluxDb:Org=gz", "--InfluxDb:Bucket=kpis", "--InfluxDb:Database=unused-by-writes");
+            [.. catalogue, "--InfluxDb:WriteApi=V2", "--InfluxDb:Org=gz", "--InfluxDb:Bucket=kpis", "--InfluxDb:Database=unused-by-writes"]);
         await using var _ = cloud;
         using var first = DeviceSigner.Create();
         using var second = DeviceSigner.Create();

@@ -45,6 +45,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
         Assert.Equal(20, root.GetProperty("reports").GetProperty("used").GetInt64());
         var excluded = Assert.Single(root.GetProperty("reports").GetProperty("excluded").EnumerateArray());
         Assert.Equal(("cam-09", 3L), (excluded.GetProperty("device").GetString(), excluded.GetProperty("count").GetInt64()));
+        Assert.Equal(3, await data.DeadLetteredAsync());
         Assert.Equal(["yolo@1.0", "yolo@1.1"], root.GetProperty("models").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(data.Programme.CatalogueVersion, root.GetProperty("catalogueVersion").GetString());
     }

@@ -4,6 +4,7 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Quota;
 using GzAiEdge.Ingestion.Tests.Support;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Testing;
@@ -11,7 +12,7 @@ using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Ingestion.Tests;
 
-/// <summary>A stored KPI report costs no managed allocation once warm: parse, validate, hash and line protocol.</summary>
+/// <summary>A stored KPI report costs no managed allocation once warm: quota, parse, validate, hash and line protocol.</summary>
 public class HotPathAllocationTests
 {
     private static readonly ScenarioCatalogue Catalogue = SampleReports.Catalogue();
@@ -25,11 +26,19 @@ public class HotPathAllocationTests
             Model = new ModelInfo("traffic-detector", "1.2.0", new string('c', 64)),
             Prev = ChainHash.Genesis,
         }), GzJsonContext.Default.KpiReport);
-        var writer = new KpiLineWriter(Catalogue);
+        var writer = SampleReports.Writer(Catalogue);
         var output = new ArrayBufferWriter<byte>(1 << 16);
+
+        // As BatchEncoder runs it: the device's quota first (a rate no test loop reaches), then the line.
+        var quota = new DeviceQuota(new QuotaOptions { MessagesPerSecond = 1_000_000, Burst = 1_000_000 }, TimeProvider.System);
         void Once()
         {
             output.ResetWrittenCount();
+            if (quota.Check("gz/v1/tianhe-01/cam-01/kpi", payload.Length) != QuotaVerdict.Allowed)
+            {
+                throw new InvalidOperationException("the quota refused the report");
+            }
+
             if (!writer.TryWrite("gz/v1/tianhe-01/cam-01/kpi", payload, output))
             {
                 throw new InvalidOperationException("the hot path left the report");

@@ -1,4 +1,5 @@
 using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Broker;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,14 @@ public class IngestionConnectionTests
     public async Task A_refused_subscription_fails_the_start_naming_the_filter_the_reason_and_the_user()
     {
         await using var broker = new ScriptedMqttBroker();
-        var options = Options.Create(new IngestionOptions
+        var options = Options.Create(new CloudBrokerOptions
         {
-            BrokerPort = broker.Port,
-            Username = "ingest",
-            Password = "secret",
-            ClientId = "gz-ingest-test",
+            Port = broker.Port,
+            AllowPlaintext = true,
+            Ingest = new MqttIdentityOptions { Username = "ingest", Password = "secret", ClientId = "gz-ingest-test" },
         });
-        await using var connection = new IngestionConnection(options, NullLogger<IngestionConnection>.Instance, NullLogger<Mqtt.MqttClient>.Instance);
+        await using var connection = new IngestionConnection(Options.Create(new IngestionOptions()), options, NullLogger<IngestionConnection>.Instance,
+            NullLogger<Mqtt.MqttClient>.Instance);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var accept = broker.AcceptAsync();
@@ -34,7 +35,7 @@ public class IngestionConnectionTests
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => start);
         Assert.Equal(
-            "the broker refused ingestion's subscription to $share/gz-ingest/gz/v1/+/+/+: NotAuthorized (0x87); check the ACL of user 'ingest'",
+            "the broker refused ingestion's subscription to $share/gz-ingest/gz/v1/+/+/+: NotAuthorized (0x87); check the ACL of user 'ingest' (Broker:Ingest:Username)",
             ex.Message);
     }
 }

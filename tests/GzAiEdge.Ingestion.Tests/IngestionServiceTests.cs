@@ -27,7 +27,8 @@ public sealed class IngestionServiceTests
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Ingestion:Enabled"] = enabled.ToString(),
-                ["Ingestion:BrokerPort"] = ((IPEndPoint)broker.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Broker:AllowPlaintext"] = "true",
+                ["Broker:Port"] = ((IPEndPoint)broker.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["DeadLetters:Path"] = folder.File("dead-letters.db"),
             });
             builder.Services.AddSingleton(new ScenarioCatalogue([]));

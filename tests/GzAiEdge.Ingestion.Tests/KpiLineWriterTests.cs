@@ -17,8 +17,8 @@ public class KpiLineWriterTests
     private const string Topic = "gz/v1/tianhe-01/cam-01/kpi";
     private static readonly ScenarioCatalogue Catalogue = SampleReports.Catalogue();
 
-    private readonly KpiLineWriter _fast = new(Catalogue);
-    private readonly MessageMapper _general = new(Catalogue);
+    private readonly KpiLineWriter _fast = SampleReports.Writer(Catalogue);
+    private readonly MessageMapper _general = SampleReports.Mapper(Catalogue);
 
     public static TheoryData<string> Values => new() { "0.1", "5E-324", "1.7976931348623157E+308", "-0", "0", "3", "41.5", "1E+21", "-2.5E-07", "0.0001", "123456789012345" };
 

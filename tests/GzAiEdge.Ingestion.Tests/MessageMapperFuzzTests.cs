@@ -9,7 +9,7 @@ namespace GzAiEdge.Ingestion.Tests;
 
 public class MessageMapperFuzzTests
 {
-    private readonly MessageMapper _mapper = new(SampleReports.Catalogue());
+    private readonly MessageMapper _mapper = SampleReports.Mapper();
 
     [Theory]
     [InlineData("gz/v1/tianhe-01/cam-01/kpi")]

@@ -36,7 +36,8 @@ public static class GzProcesses
         var process = ChildProcess.Start("dotnet",
         [
             Assembly("cloud", "GzAiEdge.Cloud"), "--urls", api.ToString(), $"--InfluxDb:BaseAddress={timeSeries}",
-            $"--Ingestion:BrokerPort={broker.Port}", $"--Ingestion:ClientId=gz-ingest-{port}",
+            // The test brokers listen on loopback without TLS unless a test sets Broker:CaFile (then TLS is used).
+            $"--Broker:Port={broker.Port}", "--Broker:AllowPlaintext=true", $"--Broker:Ingest:ClientId=gz-ingest-{port}",
             $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
             $"--DeadLetters:Path={folder.File("dead-letters.db")}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File("alerts.db")}",

@@ -51,11 +51,14 @@ public sealed class ScriptedMqttBroker : IAsyncDisposable
         return await connecting;
     }
 
-    /// <summary>Reads one whole packet: (first byte, body); null when the peer closed the connection.</summary>
-    public async Task<(byte Header, byte[] Body)?> ReadPacketAsync()
+    /// <summary>
+    /// Reads one whole packet: (first byte, body); null when the peer closed the connection. Waits at most
+    /// <paramref name="patience"/> (10 s by default) for its first byte, then throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<(byte Header, byte[] Body)?> ReadPacketAsync(TimeSpan? patience = null)
     {
         var one = new byte[1];
-        if (await _stream!.ReadAsync(one, Timeout()) == 0)
+        if (await _stream!.ReadAsync(one, new CancellationTokenSource(patience ?? Patience).Token) == 0)
         {
             return null;
         }

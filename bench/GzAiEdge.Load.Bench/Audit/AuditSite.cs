@@ -36,7 +36,10 @@ internal sealed class AuditSite : IAsyncDisposable
         var site = new AuditSite(folder, await MosquittoBroker.StartAsync(), await InfluxDbServer.StartAsync());
         using (var programme = ProgrammeSigner.Create())
         using (var device = DeviceSigner.Create())
+        using (var command = CommandSigner.Create())
         {
+            File.WriteAllText(folder.File("command-key.pem"), command.ExportPrivateKeyPem());
+            File.WriteAllText(folder.File("command-key.pub.pem"), command.PublicKeyPem);
             File.WriteAllText(folder.File("programme-key.pem"), programme.ExportPrivateKeyPem());
             File.WriteAllText(folder.File("programme.pub.pem"), programme.PublicKeyPem);
             File.WriteAllText(folder.File("device-key.pem"), device.ExportPrivateKeyPem());
@@ -118,7 +121,8 @@ internal sealed class AuditSite : IAsyncDisposable
         Uri api;
         (Cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Catalogue:Path={Folder.File("catalogue.yaml")}",
             $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}", $"--Audits:Path={Folder.File("audits")}",
-            $"--Audits:SigningKeyFile={Folder.File("programme-key.pem")}", $"--Verification:KeyRegistryPath={Folder.File("device-keys.json")}");
+            $"--Audits:SigningKeyFile={Folder.File("programme-key.pem")}", $"--Verification:KeyRegistryPath={Folder.File("device-keys.json")}",
+            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}");
         Http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) };
         Edge = GzProcesses.StartEdge($"""
             edge:
@@ -130,6 +134,7 @@ internal sealed class AuditSite : IAsyncDisposable
               signingKeyFile: {Folder.File("device-key.pem")}
             broker:
               port: {Broker.Port}
+              allowPlaintext: true
             source:
               kind: replay
               path: {RepoPaths.Combine("models", "replay", "traffic")}
@@ -142,6 +147,7 @@ internal sealed class AuditSite : IAsyncDisposable
               intraOpThreads: 1
             commands:
               enabled: [audit.run]
+              commandKeyFiles: [{Folder.File("command-key.pub.pem")}]
               programmeKeyFile: {Folder.File("programme.pub.pem")}
               api: {api}
             """, Folder, Device);

@@ -92,6 +92,9 @@ public static class FleetBench
                 BenchPaths.FleetDll, "--devices", $"{devices}", "--broker", $"{broker.Host}:{broker.Port}", "--window-seconds", window, "--heartbeat-seconds", window,
                 "--duration-seconds", duration, "--stats-seconds", window, "--json", "--exact-heap", "--state", state.File($"gz-{devices}"),
                 "--catalogue", RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"),
+
+                // The bench's own broker listens on loopback without TLS, as the MQTT.js fleet's does.
+                "--allow-plaintext",
             })
             : ("node", new[]
             {

@@ -75,8 +75,10 @@ public sealed class Consumer : IAsyncDisposable
         var process = GzProcesses.StartCloud(folder,
             "--urls", api.ToString(),
             $"--InfluxDb:BaseAddress={env.Influx.BaseAddress}", $"--InfluxDb:Database={env.Influx.Database}",
-            $"--Ingestion:BrokerPort={env.Broker.Port}", $"--Ingestion:ClientId={clientId}",
-            $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
+            $"--Broker:Port={env.Broker.Port}", $"--Broker:Ingest:ClientId={clientId}",
+            // The bench's own broker listens on loopback without TLS, like the Node bridge's connection to it.
+            "--Broker:AllowPlaintext=true",
+            $"--Catalogue:Path={env.CatalogueFile}", $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}",
             $"--DeadLetters:Path={folder.File($"{clientId}-dead-letters.db")}", $"--LiveFeed:Enabled={env.LiveFeed}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File($"{clientId}-alerts.db")}");
         return new Consumer(ConsumerKind.GzAiEdge, process, api);

@@ -56,12 +56,14 @@ public static class IngestBench
         var set = ReportSet.Make(programme, reports + Burst, devices);
         var sectors = Path.Combine(Path.GetTempPath(), $"gz-bench-sectors-{Environment.ProcessId}.json");
         ReportSet.WriteSectors(programme, sectors);
+        var catalogue = Path.Combine(Path.GetTempPath(), $"gz-bench-catalogue-{Environment.ProcessId}.yaml");
+        ListedCatalogue.Write(catalogue, ReportSet.Listings(programme, devices));
         var sizes = set.Select(r => (double)r.Payload.Length).ToList();
         output.WriteLine(Format($"{reports:N0} signed KPI reports (after {Burst:N0} to warm up) from {devices:N0} devices of {programme.Catalogue.All.Count} scenarios ({Median.Of(sizes):0} B median payload, 9 to 13 KPIs), made in {making.Elapsed.TotalSeconds:0.0} s; loader: {loaderConnections} connections; bursts of {Burst:N0}"));
         output.WriteLine(liveFeed
             ? "GzAiEdge instances run ingestion and their live feed (dashboard, alerts: every report a second time)"
             : "GzAiEdge instances only ingest (LiveFeed:Enabled=false, as ingestion-only instances run; --live-feed to add it)");
-        return new IngestSettings(set, Burst, sectors, peerAck, loaderConnections, Burst, liveFeed);
+        return new IngestSettings(set, Burst, sectors, catalogue, peerAck, loaderConnections, Burst, liveFeed);
     }
 
     public static string Name(ConsumerKind kind) => kind == ConsumerKind.GzAiEdge ? "GzAiEdge" : "node-bridge";

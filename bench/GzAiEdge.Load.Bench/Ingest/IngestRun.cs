@@ -9,7 +9,7 @@ namespace GzAiEdge.Load.Bench.Ingest;
 /// <param name="Warmup">How many of the first reports warm the consumers up (JIT tiers, pools, connections) unmeasured.</param>
 /// <param name="Burst">Reports queued per burst; at most the consumers' receive maximum (see <see cref="IngestBench.Burst"/>).</param>
 /// <param name="LiveFeed">Whether GzAiEdge instances run their live feed as well as ingestion.</param>
-public sealed record IngestSettings(IReadOnlyList<PreparedReport> Reports, int Warmup, string SectorsFile, string PeerAck, int LoaderConnections, int Burst, bool LiveFeed)
+public sealed record IngestSettings(IReadOnlyList<PreparedReport> Reports, int Warmup, string SectorsFile, string CatalogueFile, string PeerAck, int LoaderConnections, int Burst, bool LiveFeed)
 {
     public int Measured => Reports.Count - Warmup;
 }
@@ -42,7 +42,7 @@ public static class IngestRun
         await using var broker = await MosquittoBroker.StartAsync();
         await using var influx = await InfluxDbServer.StartAsync("gzbench");
         using var folder = new TempFolder("gz-bench-ingest");
-        var env = new IngestEnvironment(broker, influx, settings.SectorsFile, settings.PeerAck, IngestBench.ReceiveMaximum, settings.LiveFeed);
+        var env = new IngestEnvironment(broker, influx, settings.SectorsFile, settings.CatalogueFile, settings.PeerAck, IngestBench.ReceiveMaximum, settings.LiveFeed);
         var consumers = Enumerable.Range(1, instances).Select(i => Consumer.Start(kind, env, $"gz-ingest-bench-{i}", folder)).ToList();
         try
         {

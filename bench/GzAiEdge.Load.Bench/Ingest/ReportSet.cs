@@ -22,7 +22,8 @@ public sealed record PreparedReport(string Topic, int Device, DateTimeOffset Win
 /// </summary>
 public static class ReportSet
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    // Yesterday: inside ingestion's acceptance horizon, with a day of 10 s windows before the reports reach the present.
+    private static readonly DateTimeOffset Start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-1);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
     public static IReadOnlyList<PreparedReport> Make(Programme programme, int reports, int devices)
@@ -50,6 +51,10 @@ public static class ReportSet
 
         return all;
     }
+
+    /// <summary>Where the fleet layout puts devices 0 to <paramref name="devices"/> - 1: the catalogue must list them for ingestion to take their reports.</summary>
+    public static IEnumerable<(string Scenario, string Site, string Device)> Listings(Programme programme, int devices) =>
+        new FleetLayout(programme.Catalogue).Listings(devices);
 
     /// <summary>scenario id → sector tag, for the peer bridge (GzAiEdge ingestion reads the catalogue itself).</summary>
     public static void WriteSectors(Programme programme, string path) =>

@@ -6,6 +6,7 @@ using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Validation;
 using GzAiEdge.DeviceManagement.Models;
+using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.Cli.Commands;
 
@@ -22,18 +23,29 @@ internal static class ModelCommand
         var name = new Option<string>("--name") { Description = "Model name (a-z, 0-9, '-', '_'), reported as model.name", Required = true };
         var version = new Option<string>("--version") { Description = "Model version (letters, digits, '.', '-', '_'), reported as model.version", Required = true };
         var output = new Option<string>("--out") { Description = "The model repository folder (created if missing)", Required = true };
+        var number = new Option<long>("--version-number") { Description = "A number that grows with every release of this model: a device installs only a higher one than it runs", Required = true };
+        var pipeline = new Option<string>("--pipeline") { Description = $"The pipeline the model is for ({string.Join(", ", PipelineNames.WithModel)}); devices running another refuse it", Required = true };
+        var expiresDays = new Option<int>("--expires-days") { Description = "Days the manifest stays installable; devices refuse it after", DefaultValueFactory = _ => 365 };
+        var downgrade = new Option<bool>("--downgrade") { Description = "Allow installing this over a model with the same or a higher version number (rolling a bad release back)" };
         name.Validators.Add(r => Check(r, "--name", ModelManifestValidator.CheckName(r.GetValueOrDefault<string>())));
         version.Validators.Add(r => Check(r, "--version", ModelManifestValidator.CheckVersion(r.GetValueOrDefault<string>())));
+        number.Validators.Add(r => Check(r, "--version-number", r.GetValueOrDefault<long>() < 1 ? "must be 1 or more" : null));
+        pipeline.Validators.Add(r => Check(r, "--pipeline", PipelineNames.WithModel.Contains(r.GetValueOrDefault<string>())
+            ? null : $"'{r.GetValueOrDefault<string>()}' is not one of {string.Join(", ", PipelineNames.WithModel)}"));
+        expiresDays.Validators.Add(r => Check(r, "--expires-days", r.GetValueOrDefault<int>() is >= 1 and <= 3650 ? null : "must be between 1 and 3650"));
         var sign = new Command("sign", "Sign a model file into a repository folder: {out}/{name}/{version}/model.onnx and manifest.json")
         {
-            key, file, name, version, output,
+            key, file, name, version, number, pipeline, expiresDays, downgrade, output,
         };
         sign.SetAction(result =>
         {
             try
             {
-                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, result.GetValue(name)!, result.GetValue(version)!, result.GetValue(output)!, out var folder);
-                Console.WriteLine($"signed {manifest.Name} {manifest.Version}: sha256 {manifest.Sha256}, {manifest.Size} bytes, key {manifest.Kid}");
+                var release = new Release(result.GetValue(name)!, result.GetValue(version)!, result.GetValue(number), result.GetValue(pipeline)!,
+                    TimeSpan.FromDays(result.GetValue(expiresDays)), result.GetValue(downgrade));
+                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, release, result.GetValue(output)!, out var folder);
+                Console.WriteLine($"signed {manifest.Name} {manifest.Version} (number {manifest.VersionNumber}{(manifest.Downgrade ? ", a downgrade" : string.Empty)}) for {manifest.Pipeline}: "
+                    + $"sha256 {manifest.Sha256}, {manifest.Size} bytes, key {manifest.Kid}, installable until {manifest.Expires:O}");
                 Console.WriteLine($"  {folder}");
                 return 0;
             }
@@ -46,10 +58,10 @@ internal static class ModelCommand
         return new Command("model", "Models for model.update: sign one into a repository folder") { sign };
     }
 
-    private static ModelManifest Sign(string keyFile, string file, string name, string version, string output, out string folder)
+    private static ModelManifest Sign(string keyFile, string file, Release release, string output, out string folder)
     {
         using var programme = ProgrammeSigner.FromPemFile(keyFile);
-        folder = Path.GetFullPath(Path.Combine(output, name, version));
+        folder = Path.GetFullPath(Path.Combine(output, release.Name, release.Version));
         var manifestPath = Path.Combine(folder, ModelRepository.ManifestFile);
         if (File.Exists(manifestPath))
         {
@@ -65,14 +77,19 @@ internal static class ModelCommand
         var content = Path.Combine(folder, ModelRepository.ContentFile);
         var (sha256, size) = CopyHashed(file, content + ".tmp");
         File.Move(content + ".tmp", content, overwrite: true);
+        var created = DateTimeOffset.UtcNow;
         var manifest = programme.Sign(new ModelManifest
         {
             V = ContractVersion.Current,
-            Name = name,
-            Version = version,
+            Name = release.Name,
+            Version = release.Version,
+            VersionNumber = release.Number,
+            Pipeline = release.Pipeline,
             Sha256 = sha256,
             Size = size,
-            Created = DateTimeOffset.UtcNow,
+            Created = created,
+            Expires = created + release.Lifetime,
+            Downgrade = release.Downgrade,
         });
 
         // What a device will check, checked once here with the public half of the same key.
@@ -86,6 +103,8 @@ internal static class ModelCommand
         File.Move(manifestPath + ".tmp", manifestPath);
         return manifest;
     }
+
+    private sealed record Release(string Name, string Version, long Number, string Pipeline, TimeSpan Lifetime, bool Downgrade);
 
     private static (string Sha256, long Size) CopyHashed(string from, string to)
     {

@@ -13,11 +13,16 @@ internal static class ProvisionCommand
         var devices = new Option<string[]>("--device") { Description = "Device id (repeat for each device); site/device for a device of another site", AllowMultipleArgumentsPerToken = true };
         var devicesFrom = new Option<string?>("--devices-from") { Description = "A file of device ids, one per line (device or site/device; # starts a comment): for fleets, e.g. the output of gz fleet --list" };
         var output = new Option<string>("--out") { Description = "Folder to write into (created; must not hold a site yet)", Required = true };
-        var cloudUser = new Option<string>("--cloud-user") { Description = "MQTT username of the cloud", DefaultValueFactory = _ => "gz-cloud" };
+        var cloudInstances = new Option<int>("--cloud-instances") { Description = "Cloud instances: each gets an MQTT identity of its own per job (gz-ingest-N, gz-live-N, gz-commander-N)", DefaultValueFactory = _ => 1 };
+        var brokerPort = new Option<int>("--broker-port") { Description = "The broker's TLS listener port (in mosquitto/gz-secure.conf)", DefaultValueFactory = _ => 8883 };
+        var brokerBind = new Option<string>("--broker-bind") { Description = "The address the broker's listener binds to", DefaultValueFactory = _ => "0.0.0.0" };
         var hosts = new Option<string[]>("--broker-host") { Description = "Name or address the broker certificate is valid for (repeatable)", DefaultValueFactory = _ => ["127.0.0.1", "localhost"] };
-        var clientCerts = new Option<bool>("--client-certs") { Description = "Also issue a client certificate per device (mutual TLS)" };
+        var clientCerts = new Option<bool>("--client-certs") { Description = "Identities are client certificates, not passwords: one per device and cloud identity, and a broker that requires them and takes the username from them (mutual TLS)" };
         var programmeKey = new Option<string?>("--programme-key") { Description = "The programme's private key that signs models: used if the file exists, created there otherwise (default: {out}/programme/programme-key.pem)" };
+        var commandKey = new Option<string?>("--command-key") { Description = "The cloud's private key that signs commands: used if the file exists, created there otherwise (default: {out}/cloud/command-key.pem)" };
         site.Validators.Add(r => CheckId(r, "--site", r.GetValueOrDefault<string>()));
+        cloudInstances.Validators.Add(r => Range(r, "--cloud-instances", r.GetValueOrDefault<int>(), 1, 100));
+        brokerPort.Validators.Add(r => Range(r, "--broker-port", r.GetValueOrDefault<int>(), 1, 65535));
         devices.Validators.Add(r =>
         {
             foreach (var id in (r.GetValueOrDefault<string[]>() ?? []).SelectMany(Ids))
@@ -26,9 +31,9 @@ internal static class ProvisionCommand
             }
         });
 
-        var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), the programme's model-signing key, a CA and broker certificate for TLS")
+        var command = new Command("provision", "Create a site's device identities: broker passwords and ACL, signing keys (public ones in a registry for the cloud), the programme's model-signing key, the cloud's command-signing key, a CA and broker certificate for TLS")
         {
-            site, devices, devicesFrom, output, cloudUser, hosts, clientCerts, programmeKey,
+            site, devices, devicesFrom, output, cloudInstances, hosts, brokerPort, brokerBind, clientCerts, programmeKey, commandKey,
         };
         command.Validators.Add(r =>
         {
@@ -52,11 +57,12 @@ internal static class ProvisionCommand
         {
             var (listed, _) = DeviceList.Collect(result.GetValue(devices) ?? [], result.GetValue(devicesFrom));
             var request = new ProvisionRequest(result.GetValue(site)!, listed, result.GetValue(output)!,
-                result.GetValue(cloudUser)!, result.GetValue(hosts)!, result.GetValue(clientCerts), result.GetValue(programmeKey));
-            string programme;
+                result.GetValue(cloudInstances), result.GetValue(hosts)!, result.GetValue(clientCerts), result.GetValue(programmeKey),
+                result.GetValue(commandKey), result.GetValue(brokerPort), result.GetValue(brokerBind)!);
+            (string Programme, string Command) keys;
             try
             {
-                programme = SiteProvisioner.Run(request);
+                keys = SiteProvisioner.Run(request);
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -66,16 +72,28 @@ internal static class ProvisionCommand
 
             var root = Path.GetFullPath(request.Output);
             Console.WriteLine($"provisioned {request.Devices.Count} devices of site {request.Site} in {root}");
-            Console.WriteLine($"  broker:  {root}/mosquitto/passwd, {root}/mosquitto/acl, {root}/broker/broker.crt|key, CA {root}/ca.crt");
+            Console.WriteLine($"  broker:  {root}/mosquitto/gz-secure.conf (listener {request.BrokerBind}:{request.BrokerPort}, TLS, "
+                + $"{(request.ClientCertificates ? "client certificates required" : "passwords")}; include it with gz-limits.conf), acl, passwd, CA {root}/ca.crt");
             Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env and signing-key.pem (keep them on the device)");
-            Console.WriteLine($"  cloud:   {root}/cloud/credentials.env, public keys in {root}/cloud/device-keys.json");
-            Console.WriteLine($"  models:  programme key {programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
+            Console.WriteLine($"  cloud:   {root}/cloud/cloud.env for every instance, and one identity per job and instance (1..{request.CloudInstances}): "
+                + "ingest-N.env (ingestion), live-N.env (live feed and alerts), commander-N.env (device commands); give an instance only the jobs it runs; "
+                + $"public keys in {root}/cloud/device-keys.json");
+            Console.WriteLine($"  models:  programme key {keys.Programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
+            Console.WriteLine($"  commands: command key {keys.Command} (each commander-N.env names it as Commands__SigningKeyFile), public key on every device");
             return 0;
         });
         return command;
     }
 
     private static IEnumerable<string> Ids(string entry) => entry.Split('/') is [var site, var device] ? [site, device] : [entry];
+
+    private static void Range(System.CommandLine.Parsing.OptionResult result, string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            result.AddError($"{name} {value}: must be between {min} and {max}");
+        }
+    }
 
     private static void CheckId(System.CommandLine.Parsing.OptionResult result, string name, string? value)
     {

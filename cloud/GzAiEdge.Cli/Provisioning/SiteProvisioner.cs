@@ -8,30 +8,31 @@ namespace GzAiEdge.Cli.Provisioning;
 /// <param name="Site">Site id.</param>
 /// <param name="Devices">Device ids of the site; <c>other-site/device</c> names a device of another site (one broker, several sites).</param>
 /// <param name="Output">Folder that receives everything (must not hold a provisioned site yet).</param>
-/// <param name="CloudUser">MQTT username of the cloud (ingestion and dashboard).</param>
+/// <param name="CloudInstances">Cloud instances: each gets identities of its own (<c>gz-ingest-1</c>, <c>gz-live-1</c>, <c>gz-commander-1</c>, …).</param>
 /// <param name="BrokerHosts">Names and addresses the broker certificate is valid for.</param>
-/// <param name="ClientCertificates">Also issue a client certificate per device (mutual TLS).</param>
+/// <param name="ClientCertificates">Identities are client certificates (mutual TLS, the broker takes the username from them) instead of passwords.</param>
 /// <param name="ProgrammeKey">The programme's private key file: used when it exists (one key for every site), created otherwise.</param>
-internal sealed record ProvisionRequest(string Site, IReadOnlyList<string> Devices, string Output, string CloudUser,
-    IReadOnlyList<string> BrokerHosts, bool ClientCertificates, string? ProgrammeKey = null);
+/// <param name="CommandKey">The cloud's private command key file: used when it exists (one cloud commands every site), created otherwise.</param>
+/// <param name="BrokerPort">The broker's TLS listener port.</param>
+/// <param name="BrokerBind">The address the broker's listener binds to.</param>
+internal sealed record ProvisionRequest(string Site, IReadOnlyList<string> Devices, string Output, int CloudInstances,
+    IReadOnlyList<string> BrokerHosts, bool ClientCertificates, string? ProgrammeKey = null, string? CommandKey = null,
+    int BrokerPort = 8883, string BrokerBind = "0.0.0.0");
 
 /// <summary>
 /// Makes a site's identities: broker users and ACL (each device may publish only its own kinds under
-/// <c>gz/v1/{site}/{device}/</c> and read only its own <c>cmd</c> topic; only the cloud may publish commands, and it
-/// reads all), a signing key pair per device (the private key stays in the device's folder, the public key goes to
-/// the cloud's registry), the programme's key pair that signs models (made once, reused for later sites; every
-/// device gets the public key), and a CA with the broker's certificate (and optionally client certificates) for TLS.
+/// <c>gz/v1/{site}/{device}/</c> and read only its own <c>cmd</c> topic; the cloud has an identity per job,
+/// <see cref="CloudIdentities"/>), the broker's listener config (<see cref="BrokerConfig"/>), a signing key pair per device (the private key stays in the device's folder, the public key goes to
+/// the cloud's registry), the programme's key pair that signs models and the cloud's command key pair that signs
+/// commands (each made once, reused for later sites; every device gets both public keys), and a CA with the broker's certificate (and optionally client certificates) for TLS.
 /// </summary>
 internal static class SiteProvisioner
 {
-    /// <summary>MQTT username of a device: site and device joined by a dot, which neither id may contain.</summary>
-    public static string Username(string site, string device) => $"{site}.{device}";
-
     /// <summary>What a device publishes; everything else under its prefix (its cmd topic above all) it may not.</summary>
     public static readonly IReadOnlyList<MessageKind> DeviceKinds = [MessageKind.Kpi, MessageKind.Heartbeat, MessageKind.Event, MessageKind.State, MessageKind.Checkpoint];
 
-    /// <summary>Writes everything; returns the programme's private key file.</summary>
-    public static string Run(ProvisionRequest request)
+    /// <summary>Writes everything; returns the programme's and the command key's private key files.</summary>
+    public static (string ProgrammeKey, string CommandKey) Run(ProvisionRequest request)
     {
         var root = Path.GetFullPath(request.Output);
         if (File.Exists(Path.Combine(root, "mosquitto", "passwd")))
@@ -49,9 +50,10 @@ internal static class SiteProvisioner
         pki.WriteServer(Path.Combine(root, "broker"), "broker", request.BrokerHosts);
         var caFile = Path.Combine(root, "ca.crt");
 
-        using var programme = ProgrammeKey(request, root, out var programmeKey);
+        using var programme = Key(request.ProgrammeKey ?? Path.Combine(root, "programme", "programme-key.pem"), ProgrammeSigner.FromPemFile, ProgrammeSigner.Create, out var programmeKey);
         var programmePublic = Path.Combine(root, "programme", "programme-key.pub.pem");
         File.WriteAllText(programmePublic, programme.PublicKeyPem);
+        using var commands = Key(request.CommandKey ?? Path.Combine(root, "cloud", "command-key.pem"), CommandSigner.FromPemFile, CommandSigner.Create, out var commandKey);
 
         var passwd = new StringBuilder();
         var acl = new StringBuilder("# Written by gz provision. Each device publishes only its own kinds under its own topic prefix and reads only its own commands.\n");
@@ -61,9 +63,20 @@ internal static class SiteProvisioner
             var (site, device) = entry.Split('/') is [var s, var d] ? (s, d) : (request.Site, entry);
             var folder = Path.Combine(root, "devices", device);
             Directory.CreateDirectory(folder);
-            var user = Username(site, device);
-            var password = MosquittoPasswords.NewPassword();
-            passwd.Append(MosquittoPasswords.Line(user, password)).Append('\n');
+            var user = DeviceIdentity.MqttName(site, device);
+            var broker = new StringBuilder($"Broker__Username={user}\nBroker__CaFile={caFile}\n");
+            if (request.ClientCertificates)
+            {
+                pki.WriteClient(folder, "client", user);
+                broker.Append($"Broker__ClientCertificateFile={Path.Combine(folder, "client.crt")}\nBroker__ClientKeyFile={Path.Combine(folder, "client.key")}\n");
+            }
+            else
+            {
+                var password = MosquittoPasswords.NewPassword();
+                passwd.Append(MosquittoPasswords.Line(user, password)).Append('\n');
+                broker.Append($"Broker__Password={password}\n");
+            }
+
             acl.Append($"\nuser {user}\n");
             foreach (var kind in DeviceKinds)
             {
@@ -78,38 +91,35 @@ internal static class SiteProvisioner
             keys.Add(new DeviceKeyEntry(site, device, signer.PublicKeyPem));
             var devicePublic = Path.Combine(folder, "programme-key.pub.pem");
             File.WriteAllText(devicePublic, programme.PublicKeyPem);
+            var commandPublic = Path.Combine(folder, "command-key.pub.pem");
+            File.WriteAllText(commandPublic, commands.PublicKeyPem);
             Pki.Secret(Path.Combine(folder, "credentials.env"),
-                $"Broker__Username={user}\nBroker__Password={password}\nBroker__CaFile={caFile}\nEdge__SigningKeyFile={keyFile}\n"
-                + $"Commands__ProgrammeKeyFile={devicePublic}\nCommands__CaFile={caFile}\n");
-            if (request.ClientCertificates)
-            {
-                pki.WriteClient(folder, "client", user);
-            }
+                $"{broker}Edge__SigningKeyFile={keyFile}\nCommands__ProgrammeKeyFile={devicePublic}\nCommands__CommandKeyFiles__0={commandPublic}\nCommands__CaFile={caFile}\n");
         }
 
-        var cloudPassword = MosquittoPasswords.NewPassword();
-        passwd.Append(MosquittoPasswords.Line(request.CloudUser, cloudPassword)).Append('\n');
-        acl.Append($"\n# The cloud: ingestion reads every device; only it sends commands to devices; alerts go to gz/v1/alerts.\nuser {request.CloudUser}\ntopic read gz/v1/#\ntopic write gz/v1/+/+/cmd\ntopic write gz/v1/alerts\n");
+        CloudIdentities.Write(root, request.CloudInstances, pki, request.ClientCertificates, passwd, acl, commandKey);
         Pki.Secret(Path.Combine(root, "mosquitto", "passwd"), passwd.ToString());
         File.WriteAllText(Path.Combine(root, "mosquitto", "acl"), acl.ToString());
+        BrokerConfig.Write(root, request.BrokerPort, request.BrokerBind, request.ClientCertificates);
 
         var registry = Path.Combine(root, "cloud", "device-keys.json");
         DeviceKeyRegistry.Save(registry, new DeviceKeyRegistryFile(keys));
-        Pki.Secret(Path.Combine(root, "cloud", "credentials.env"),
-            $"Ingestion__Username={request.CloudUser}\nIngestion__Password={cloudPassword}\nIngestion__CaFile={caFile}\nVerification__KeyRegistryPath={registry}\n"
-            + $"Models__ProgrammeKeyFile={programmePublic}\n");
-        return programmeKey;
+        File.WriteAllText(Path.Combine(root, "cloud", "cloud.env"),
+            $"Broker__CaFile={caFile}\nVerification__KeyRegistryPath={registry}\nModels__ProgrammeKeyFile={programmePublic}\n");
+        return (programmeKey, commandKey);
     }
 
-    private static ProgrammeSigner ProgrammeKey(ProvisionRequest request, string root, out string path)
+    // A key shared by every site (the programme's, the cloud's command key) is made by the first provisioning and read by the rest.
+    private static T Key<T>(string file, Func<string, T> load, Func<T> create, out string path)
+        where T : P256Signer
     {
-        path = Path.GetFullPath(request.ProgrammeKey ?? Path.Combine(root, "programme", "programme-key.pem"));
+        path = Path.GetFullPath(file);
         if (File.Exists(path))
         {
-            return ProgrammeSigner.FromPemFile(path);
+            return load(path);
         }
 
-        var created = ProgrammeSigner.Create();
+        var created = create();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         Pki.Secret(path, created.ExportPrivateKeyPem());
         return created;

@@ -21,7 +21,7 @@ public static class CommandsApi
     }
 
     public static async Task<Results<Accepted<CommandSent>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        CommandPublisher publisher, ModelRepository models, TimeProvider time, string site, string device, CommandRequest request,
+        CommandPublisher publisher, CommandSigning signing, ModelRepository models, TimeProvider time, string site, string device, CommandRequest request,
         CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
@@ -60,9 +60,14 @@ public static class CommandsApi
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        if (command.Type == CommandTypes.ModelUpdate && CheckModel(models, command.Arguments!) is { } problem)
+        if (command.Type == CommandTypes.ModelUpdate && CheckModel(models, command.Arguments!, issued) is { } problem)
         {
             return problem;
+        }
+
+        if (signing.Missing is { } missing)
+        {
+            return TypedResults.Problem(missing, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No command key");
         }
 
         try
@@ -77,12 +82,18 @@ public static class CommandsApi
     }
 
     // The device checks the manifest itself; checking here too tells the operator at once, not through an event.
-    private static ProblemHttpResult? CheckModel(ModelRepository models, IReadOnlyDictionary<string, string> arguments)
+    private static ProblemHttpResult? CheckModel(ModelRepository models, IReadOnlyDictionary<string, string> arguments, DateTimeOffset now)
     {
         var (name, version) = (arguments[CommandTypes.NameArgument], arguments[CommandTypes.VersionArgument]);
         if (ModelsApi.Find(models, name, version, out var manifest) is { } problem)
         {
             return problem;
+        }
+
+        if (manifest!.Expires <= now)
+        {
+            return TypedResults.Problem($"the manifest of {name} {version} expired at {manifest.Expires:O}; devices refuse it. Sign a new version with gz model sign",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Manifest expired");
         }
 
         var errors = models.Verify(manifest!);

@@ -8,7 +8,9 @@ public static class DeadLetterApi
 {
     public static IEndpointRouteBuilder MapDeadLetterApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/dead-letters").WithTags("Dead letters").MapGet("/", ListAsync);
+        var group = app.MapGroup("/api/v1/dead-letters").WithTags("Dead letters");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/stats", StatsAsync);
         return app;
     }
 
@@ -28,9 +30,18 @@ public static class DeadLetterApi
         var items = await store.ListAsync(skip, take, cancellationToken);
         var total = await store.CountAsync(cancellationToken);
         return TypedResults.Ok(new Page<DeadLetterView>(total, skip, take,
-            [.. items.Select(d => new DeadLetterView(d.Id, d.ReceivedAt, d.Topic, d.Reason, System.Text.Encoding.UTF8.GetString(d.Payload)))]));
+            [.. items.Select(d => new DeadLetterView(d.Id, d.ReceivedAt, d.Topic, d.Reason, System.Text.Encoding.UTF8.GetString(d.Payload),
+                d.PayloadLength, d.PayloadSha256, d.Truncated))]));
     }
+
+    /// <summary>How many letters the store holds, and how many its retention removed by age and by size.</summary>
+    public static async Task<Ok<DeadLetterStats>> StatsAsync(IDeadLetterStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.StatsAsync(cancellationToken));
 }
 
-/// <summary>A dead letter with its payload as text (invalid UTF-8 shows as U+FFFD).</summary>
-public sealed record DeadLetterView(long Id, DateTimeOffset ReceivedAt, string Topic, string Reason, string Payload);
+/// <summary>
+/// A dead letter with its payload as text (invalid UTF-8 shows as U+FFFD); a payload over the store's limit is its
+/// start (<paramref name="Truncated"/>), with the whole payload's length and SHA-256.
+/// </summary>
+public sealed record DeadLetterView(long Id, DateTimeOffset ReceivedAt, string Topic, string Reason, string Payload,
+    long PayloadLength, string? PayloadSha256, bool Truncated);

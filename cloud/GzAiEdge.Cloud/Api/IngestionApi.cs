@@ -9,7 +9,7 @@ public static class IngestionApi
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/ingestion/stats", (IngestionStats stats) =>
-                TypedResults.Ok(new IngestionStatsView(stats.Batches, stats.Stored, stats.DeadLettered)))
+                TypedResults.Ok(new IngestionStatsView(stats.Batches, stats.Stored, stats.DeadLettered) { OverQuota = stats.OverQuota }))
             .WithTags("Ingestion");
         return app;
     }

@@ -3,6 +3,7 @@ using GzAiEdge.Configuration;
 using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Broker;
 using GzAiEdge.Monitoring.Alerts;
 using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Scenarios.Catalogue;
@@ -22,6 +23,7 @@ public static class CloudConfigurationCheck
         var failures = new ConfigurationFailures()
             .Check<CatalogueOptions>(services)
             .Check<InfluxDbOptions>(services)
+            .Check<CloudBrokerOptions>(services)
             .Check<IngestionOptions>(services)
             .Check<LiveFeedOptions>(services)
             .Check<AlertOptions>(services)

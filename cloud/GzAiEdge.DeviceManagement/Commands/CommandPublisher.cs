@@ -2,31 +2,31 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
-using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.DeviceManagement.Commands;
 
 /// <summary>
-/// Publishes device commands on the device's cmd topic, QoS 1 and not retained (a retained command would run again
-/// on every new session of the device), through this instance's live connection (<see cref="ILivePublisher"/>), and waits
-/// for the broker's PUBACK.
+/// Signs device commands with the command key (<see cref="CommandSigning"/>) and publishes them on the device's cmd
+/// topic, QoS 1 and not retained (a retained command would run again on every new session of the device), through the
+/// commander's own connection (<see cref="ICommandChannel"/>), and waits for the broker's PUBACK.
 /// A device that is offline gets the command from its persistent session when it returns, unless it expired by then.
 /// </summary>
-public sealed class CommandPublisher(ILivePublisher live, TimeProvider time, ILogger<CommandPublisher> logger)
+public sealed class CommandPublisher(ICommandChannel channel, CommandSigning signing, TimeProvider time, ILogger<CommandPublisher> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <exception cref="CommandNotPublishedException">The broker could not be reached in time or refused the publish.</exception>
+    /// <exception cref="CommandNotPublishedException">There is no command key, or the broker could not be reached in time or refused the publish.</exception>
     public async Task<string> PublishAsync(DeviceCommand command, CancellationToken cancellationToken)
     {
+        command = signing.Sign(command);
         var topic = GzTopic.Create(command.Site, command.Device, MessageKind.Cmd).ToString();
         var payload = JsonSerializer.SerializeToUtf8Bytes(command, GzJsonContext.Default.DeviceCommand);
         using var timeout = new CancellationTokenSource(Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await live.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, linked.Token);
+            await channel.PublishAsync(new MqttApplicationMessage(topic, payload) { Qos = MqttQualityOfService.AtLeastOnce, Retain = false }, linked.Token);
         }
         catch (Exception ex) when (ex is MqttException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -40,5 +40,5 @@ public sealed class CommandPublisher(ILivePublisher live, TimeProvider time, ILo
     }
 }
 
-/// <summary>A command could not be handed to the broker; the message says why.</summary>
-public sealed class CommandNotPublishedException(string message, Exception inner) : Exception(message, inner);
+/// <summary>A command could not be signed or handed to the broker; the message says why.</summary>
+public sealed class CommandNotPublishedException(string message, Exception? inner = null) : Exception(message, inner);

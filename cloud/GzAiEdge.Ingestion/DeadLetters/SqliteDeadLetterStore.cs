@@ -1,32 +1,30 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GzAiEdge.Ingestion.DeadLetters;
 
 /// <summary>
-/// Dead letters in a SQLite file (WAL journal, created with its table on open). One connection
+/// Dead letters in a SQLite file (WAL journal, created with its tables on open). One connection
 /// serves all callers, one at a time: dead letters are rare, and SQLite has a single writer anyway.
 /// Ids come from AUTOINCREMENT, so they grow with arrival and are never reused after a delete.
+/// Bounded (<see cref="DeadLetterOptions"/>): a payload over the limit is kept cut, with its length and hash;
+/// letters past the age or size bound are removed on open, on every add and before every read, and counted.
 /// </summary>
 public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS dead_letters (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            received_at TEXT NOT NULL,
-            topic TEXT NOT NULL,
-            reason TEXT NOT NULL,
-            payload BLOB NOT NULL
-        );
-        """;
-
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DeadLetterOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private long _bytes;
 
-    public SqliteDeadLetterStore(string path)
+    public SqliteDeadLetterStore(string path, DeadLetterOptions? options = null, TimeProvider? time = null, ILogger<SqliteDeadLetterStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        (_options, _time, _logger) = (options ?? new DeadLetterOptions(), time ?? TimeProvider.System, logger ?? NullLogger<SqliteDeadLetterStore>.Instance);
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
         {
             Directory.CreateDirectory(folder);
@@ -36,27 +34,62 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        using var command = _connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        DeadLetterSchema.Create(_connection);
+        _bytes = Scalar("SELECT COALESCE(SUM(size), 0) FROM dead_letters");
+        Prune();
     }
 
-    public async Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    public Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
+        return AddAllAsync([deadLetter], cancellationToken);
+    }
+
+    // One transaction for the lot: a flooding device's batch of thousands over quota is one commit, not thousands.
+    public async Task AddAllAsync(IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        if (deadLetters.Count == 0)
+        {
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
             await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO dead_letters (received_at, topic, reason, payload)
-                VALUES ($receivedAt, $topic, $reason, $payload)
+                INSERT INTO dead_letters (received_at, topic, reason, payload, payload_length, payload_sha256, size)
+                VALUES ($receivedAt, $topic, $reason, $payload, $length, $sha256, $size)
                 """;
-            command.Parameters.AddWithValue("$receivedAt", deadLetter.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$topic", deadLetter.Topic);
-            command.Parameters.AddWithValue("$reason", deadLetter.Reason);
-            command.Parameters.Add("$payload", SqliteType.Blob).Value = deadLetter.Payload;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var receivedAt = command.Parameters.Add("$receivedAt", SqliteType.Text);
+            var topic = command.Parameters.Add("$topic", SqliteType.Text);
+            var reason = command.Parameters.Add("$reason", SqliteType.Text);
+            var payload = command.Parameters.Add("$payload", SqliteType.Blob);
+            var length = command.Parameters.Add("$length", SqliteType.Integer);
+            var sha256 = command.Parameters.Add("$sha256", SqliteType.Text);
+            var size = command.Parameters.Add("$size", SqliteType.Integer);
+            long added = 0;
+            foreach (var letter in deadLetters)
+            {
+                var (stored, originalLength, hash) = Bounded(letter);
+                var bytes = DeadLetterSchema.Size(stored.Length, letter.Topic, letter.Reason);
+                receivedAt.Value = letter.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+                topic.Value = letter.Topic;
+                reason.Value = letter.Reason;
+                payload.Value = stored;
+                length.Value = originalLength;
+                sha256.Value = hash;
+                size.Value = bytes;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                added += bytes;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            _bytes += added;
+            Prune();
         }
         finally
         {
@@ -71,9 +104,10 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            Prune();
             await using var command = _connection.CreateCommand();
             command.CommandText = """
-                SELECT id, received_at, topic, reason, payload FROM dead_letters
+                SELECT id, received_at, topic, reason, payload, payload_length, payload_sha256 FROM dead_letters
                 ORDER BY id LIMIT $limit OFFSET $offset
                 """;
             command.Parameters.AddWithValue("$limit", limit);
@@ -87,7 +121,11 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
                     DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
                     reader.GetString(2),
                     reader.GetString(3),
-                    (byte[])reader.GetValue(4)));
+                    (byte[])reader.GetValue(4))
+                {
+                    PayloadLength = reader.GetInt64(5),
+                    PayloadSha256 = reader.GetString(6),
+                });
             }
 
             return letters;
@@ -98,14 +136,18 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
         }
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    public async Task<long> CountAsync(CancellationToken cancellationToken) => (await StatsAsync(cancellationToken)).Count;
+
+    public async Task<DeadLetterStats> StatsAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM dead_letters";
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            Prune();
+            var pruned = DeadLetterRetention.Pruned(_connection);
+            var aged = pruned.GetValueOrDefault(DeadLetterRetention.ByAge);
+            var sized = pruned.GetValueOrDefault(DeadLetterRetention.BySize);
+            return new DeadLetterStats(Scalar("SELECT COUNT(*) FROM dead_letters"), _bytes, aged.Letters, sized.Letters, aged.Bytes + sized.Bytes);
         }
         finally
         {
@@ -117,5 +159,33 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    // The payload as stored: whole, or cut to the limit; the length and hash are always of the payload as received
+    // (a letter read back from a store carries them already).
+    private (byte[] Payload, long Length, string Sha256) Bounded(DeadLetter letter)
+    {
+        var payload = letter.Payload;
+        var stored = payload.Length > _options.MaxPayloadBytes ? payload[.._options.MaxPayloadBytes] : payload;
+        return letter.PayloadSha256 is { } known
+            ? (stored, letter.PayloadLength, known)
+            : (stored, payload.LongLength, Convert.ToHexStringLower(SHA256.HashData(payload)));
+    }
+
+    private void Prune()
+    {
+        var (remaining, aged, sized) = DeadLetterRetention.Prune(_connection, _options, _time.GetUtcNow(), _bytes);
+        _bytes = remaining;
+        if (aged.Letters + sized.Letters > 0)
+        {
+            IngestionLog.DeadLettersPruned(_logger, aged.Letters, _options.MaxAgeDays, sized.Letters, _options.MaxTotalBytes, aged.Bytes + sized.Bytes);
+        }
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 }

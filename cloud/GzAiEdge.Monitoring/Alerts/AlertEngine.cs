@@ -20,6 +20,9 @@ public sealed class AlertEngine(
     TimeProvider time,
     IOptions<AlertOptions> options) : IDeviceObserver
 {
+    /// <summary>The rule id of the over-quota alert (one per device, whatever its scenario type).</summary>
+    public const string QuotaRule = "quota";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string Rule, string Site, string Device), int> _breaches = [];
     private readonly Dictionary<(string Site, string Device), (DateTimeOffset Since, string Scenario)> _offline = [];
@@ -99,6 +102,37 @@ public sealed class AlertEngine(
             {
                 _offline.Remove((device.Site, device.Device));
                 await ResolveAsync(typeRules.OfflineRuleId, scenario, device.Site, device.Device, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Raises an alert while a device is over its quota, for every scenario type: flooding is never the world, always
+    /// the device. Its scenario is the one it last reported for, if any.
+    /// </summary>
+    public async Task OnQuotaAsync(string site, string device, DeviceView? known, string? reason, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        var scenario = known?.Scenario ?? string.Empty;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (reason is null)
+            {
+                await ResolveAsync(QuotaRule, scenario, site, device, cancellationToken);
+            }
+            else
+            {
+                await RaiseAsync(new AlertDraft(QuotaRule, AlertKinds.Quota, scenario, site, device, null, null, null,
+                    $"{site}/{device} over its quota, its messages are dead-lettered: {reason}"), cancellationToken);
             }
         }
         finally

@@ -5,7 +5,7 @@ namespace GzAiEdge.Monitoring.Alerts;
 /// its own text in the reader's language from kind, KPI, value and threshold; <see cref="Message"/>
 /// is the English text for logs and webhooks.
 /// </summary>
-/// <param name="Kind"><c>kpi</c>, <c>offline</c> or <c>completeness</c>.</param>
+/// <param name="Kind"><c>kpi</c>, <c>offline</c>, <c>completeness</c> or <c>quota</c>.</param>
 /// <param name="Active">Raised and not yet resolved.</param>
 public sealed record AlertView(
     long Id,
@@ -34,4 +34,7 @@ public static class AlertKinds
     public const string Kpi = "kpi";
     public const string Offline = "offline";
     public const string Completeness = "completeness";
+
+    /// <summary>A device sends more than its quota allows; its messages are dead-lettered meanwhile.</summary>
+    public const string Quota = "quota";
 }

@@ -18,4 +18,11 @@ public interface IDeviceObserver
 
     /// <param name="device">The device as the registry holds it now, its new state included.</param>
     Task OnStateAsync(DeviceView device, CancellationToken cancellationToken);
+
+    /// <summary>A device went over its quota (<paramref name="reason"/> says which limit), or came back within it (null).</summary>
+    /// <param name="site">The device's site, from the topic it sent on.</param>
+    /// <param name="device">The device, from the topic it sent on.</param>
+    /// <param name="known">The device as the registry holds it, or null when it never sent a valid message.</param>
+    /// <param name="reason">Why its messages are refused, or null once they are accepted again.</param>
+    Task OnQuotaAsync(string site, string device, DeviceView? known, string? reason, CancellationToken cancellationToken);
 }

@@ -2,7 +2,7 @@ using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Monitoring.Live;
 
-/// <summary>Publishes on this instance's live connection to the broker once it is up (alerts and device commands go out on it).</summary>
+/// <summary>Publishes on this instance's live connection to the broker once it is up (alerts go out on it).</summary>
 public interface ILivePublisher
 {
     /// <summary>Waits for the connection, then publishes and waits for the broker's acknowledgement at the message's QoS.</summary>

@@ -2,7 +2,7 @@ using GzAiEdge.Mqtt;
 
 namespace GzAiEdge.Monitoring.Live;
 
-/// <summary>The live feed's MQTT client once it is connected; alerts and device commands are published through it.</summary>
+/// <summary>The live feed's MQTT client once it is connected (identity <c>Broker:Live</c>); alerts are published through it.</summary>
 public sealed class LiveClient : ILivePublisher
 {
     private readonly TaskCompletionSource<MqttClient> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);

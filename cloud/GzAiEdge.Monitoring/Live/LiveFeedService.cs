@@ -1,4 +1,5 @@
 using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Broker;
 using GzAiEdge.Mqtt;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class LiveFeedService(
     LiveMessageHandler handler,
     LiveClient live,
     IngestionConnection ingestion,
-    IOptions<IngestionOptions> broker,
+    IOptions<CloudBrokerOptions> broker,
     IOptions<LiveFeedOptions> options,
     ILogger<LiveFeedService> logger,
     ILogger<MqttClient> mqttLogger) : BackgroundService
@@ -31,16 +32,15 @@ public sealed class LiveFeedService(
         }
 
         var o = broker.Value;
+        o.WarnIfPlaintextAllowed(logger, "The live feed");
+        var username = o.Live.Username;
+
+        // Clean start: nothing piles up for the feed while this instance is down. Without a username the id is this
+        // process's own, so that several instances on one anonymous broker do not take each other's connection.
         await using var client = new MqttClient(
-            new MqttClientOptions
+            o.ClientOptions(o.Live, $"gz-live-{Environment.ProcessId}") with
             {
-                Host = o.BrokerHost,
-                Port = o.BrokerPort,
-                ClientId = $"{o.ClientId}-live-{Environment.ProcessId}",
                 CleanStart = true,
-                Username = o.Username,
-                Password = o.Password,
-                Tls = o.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
                 ReceiveMaximum = 1000,
                 RestoreSubscriptions = false,
             },
@@ -55,9 +55,9 @@ public sealed class LiveFeedService(
         };
         await client.ConnectUntilConnectedAsync((ex, delay) => LiveLog.ConnectFailed(logger, ex.Message, delay), stoppingToken);
         await reconnected.WaitAsync(stoppingToken);
-        await SubscribeAsync(client, o.Username, stoppingToken);
+        await SubscribeUntilAnsweredAsync(client, username, stoppingToken);
         live.SetConnected(client);
-        _ = ResubscribeOnReconnectAsync(client, reconnected, o.Username, stoppingToken);
+        _ = ResubscribeOnReconnectAsync(client, reconnected, username, stoppingToken);
         await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
         {
             // Released once handled: the handler copies out what it keeps, so its buffer serves the next message.
@@ -84,10 +84,29 @@ public sealed class LiveFeedService(
         if (codes.Any(c => c >= MqttReasonCode.UnspecifiedError))
         {
             throw new InvalidOperationException(
-                $"the broker refused the live feed's subscriptions {filters}: {string.Join(", ", codes)}; check the ACL of user '{username}'");
+                $"the broker refused the live feed's subscriptions {filters}: {string.Join(", ", codes)}; check the ACL of user '{username}' (Broker:Live:Username)");
         }
 
         LiveLog.Subscribed(logger, filters);
+    }
+
+    // The client gives a subscription up after the connection was lost under it a few times (a broker may refuse one
+    // by closing the connection): the feed has nothing to show without it, so it says why and asks again on the next
+    // connection, which the client's growing reconnect backoff spaces out.
+    private async Task SubscribeUntilAnsweredAsync(MqttClient client, string? username, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await SubscribeAsync(client, username, cancellationToken);
+                return;
+            }
+            catch (MqttException ex)
+            {
+                LiveLog.ResubscribeFailed(logger, ex);
+            }
+        }
     }
 
     // A clean session keeps no subscriptions: after each reconnect, subscribe again behind ingestion.

@@ -1,5 +1,6 @@
 using GzAiEdge.Configuration;
 using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Broker;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Monitoring.Live;
@@ -12,6 +13,7 @@ public static class LiveFeedServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddLiveFeed(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddCloudBroker();
         builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section).ValidateOnStart();
         builder.Services.AddBoundSection<LiveFeedOptions>(LiveFeedOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>();

@@ -18,6 +18,9 @@ internal static partial class LiveLog
     [LoggerMessage(6004, LogLevel.Error, "Live feed could not subscribe again after a reconnect; it waits for the next one")]
     public static partial void ResubscribeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(6010, LogLevel.Warning, "Device {Site}/{Device}: {Reason}")]
+    public static partial void QuotaChanged(ILogger logger, string site, string device, string reason);
+
     [LoggerMessage(6005, LogLevel.Information, "Live feed off (LiveFeed:Enabled = false): this instance only ingests; dashboards and alerts need an instance with it on")]
     public static partial void Disabled(ILogger logger);
 }

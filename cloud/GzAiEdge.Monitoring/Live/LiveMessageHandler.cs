@@ -2,6 +2,9 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Quota;
+using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Monitoring.Live;
 
@@ -10,11 +13,14 @@ namespace GzAiEdge.Monitoring.Live;
 /// observers (<see cref="IDeviceObserver"/>: alerts) are told. Device messages are validated with the
 /// same contract rules as ingestion; invalid ones are ignored here because ingestion already
 /// dead-letters them with the reason. Messages on another area's topic go to its <see cref="ILiveTopicHandler"/>.
+/// A device over its quota (the same <see cref="DeviceQuota"/> rule ingestion dead-letters by) is not read at all, so
+/// that a flood costs the feed little, and the observers are told when it goes over and when it is back.
 /// </summary>
 public sealed class LiveMessageHandler(
     DeviceRegistry registry, LiveHub hub, IEnumerable<IDeviceObserver> observers, IEnumerable<ILiveTopicHandler> topics,
-    ILogger<LiveMessageHandler> logger)
+    IOptions<IngestionOptions> ingestion, TimeProvider time, ILogger<LiveMessageHandler> logger)
 {
+    private readonly DeviceQuota _quota = new(ingestion.Value.Quota, time);
     private readonly IDeviceObserver[] _observers = [.. observers];
     private readonly ILiveTopicHandler[] _topics = [.. topics];
 
@@ -26,6 +32,17 @@ public sealed class LiveMessageHandler(
         if (Array.Find(_topics, t => t.Topic == topicName) is { } other)
         {
             other.Handle(payload.Span);
+            return;
+        }
+
+        var verdict = _quota.Check(topicName, payload.Length);
+        if (_quota.StartedRefusing || _quota.StoppedRefusing)
+        {
+            await QuotaChangedAsync(topicName, verdict is QuotaVerdict.Allowed ? null : _quota.Reason(verdict, payload.Length), cancellationToken);
+        }
+
+        if (verdict is not QuotaVerdict.Allowed)
+        {
             return;
         }
 
@@ -77,6 +94,21 @@ public sealed class LiveMessageHandler(
             default:
                 LiveLog.Ignored(logger, topicName, "not a valid message of its kind (ingestion dead-letters it with the reason)");
                 return;
+        }
+    }
+
+    private async Task QuotaChangedAsync(string topicName, string? reason, CancellationToken cancellationToken)
+    {
+        if (!GzTopic.TryParse(topicName, out var topic, out _))
+        {
+            return;
+        }
+
+        LiveLog.QuotaChanged(logger, topic.Site, topic.Device, reason ?? "back within its quota");
+        var known = registry.Find(topic.Site, topic.Device);
+        foreach (var observer in _observers)
+        {
+            await observer.OnQuotaAsync(topic.Site, topic.Device, known, reason, cancellationToken);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Validation;
 using GzAiEdge.EdgeRuntime.Commands.Audits;
@@ -17,13 +18,15 @@ namespace GzAiEdge.EdgeRuntime.Commands;
 /// <summary>
 /// Receives the device's commands (its own <c>cmd</c> topic, QoS 1, on the persistent session, so commands sent
 /// while it was away arrive when it returns) and runs them one at a time. Before anything runs, a command must be
-/// well formed and for this device, not expired, not received before (<see cref="CommandLedger"/>) and of a type
-/// <c>commands: enabled</c> lists; otherwise it is rejected with an event saying why.
+/// signed by one of the device's command keys (<see cref="CommandKeyRing"/>, checked before anything else the
+/// command says), well formed and for this device, not expired, not received before (<see cref="CommandLedger"/>)
+/// and of a type <c>commands: enabled</c> lists; otherwise it is rejected with an event saying why.
 /// </summary>
 public sealed class CommandService(
     IOptions<EdgeOptions> edge,
     IOptions<CommandOptions> options,
     EdgeConnection connection,
+    CommandKeyRing keys,
     CommandLedger ledger,
     CommandReporter reporter,
     PipelineCommands pipelines,
@@ -34,6 +37,9 @@ public sealed class CommandService(
 {
     /// <summary>How far in the future a command's issue time may lie (clocks differ a little).</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest command payload read at all: the most arguments a command may carry, with room to spare.</summary>
+    public const int MaxCommandBytes = 64 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,7 +92,7 @@ public sealed class CommandService(
 
         if (refusal is not null)
         {
-            reporter.Report(command?.Id ?? IdOf(message.Payload.Span), CommandResult.Rejected(refusal));
+            reporter.Report(command?.Id, CommandResult.Rejected(refusal));
             return;
         }
 
@@ -100,13 +106,34 @@ public sealed class CommandService(
         reporter.Report(command.Id, result);
     }
 
-    // The id is recorded (durably) before the broker gets its acknowledgement, so a command is never run twice;
-    // one that fails a check before that is not recorded, and its redelivery is refused for the same reason.
+    // The signature is checked before anything the command says: until it verified, the payload is only bytes from
+    // whoever could publish on this topic, so it is parsed (the check needs the fields) but nothing in it is acted
+    // on, its id included. A refusal then answers no command id and quotes the claimed one in words: a forged
+    // command carrying a real command's id must not end that command's answers.
+    // The id of a signed command is recorded (durably) before the broker gets its acknowledgement, so a command is
+    // never run twice; one that fails a check before that is not recorded, and its redelivery is refused for the same reason.
     private (DeviceCommand? Command, string? Refusal) Check(ReadOnlySpan<byte> payload, GzTopic topic)
     {
-        if (!MessageReader.TryRead(payload, GzJsonContext.Default.DeviceCommand, topic, out var command, out var errors))
+        if (payload.Length > MaxCommandBytes)
         {
-            return (null, $"not a valid command for {topic.Site}/{topic.Device}: {ContractError.Join(errors)}");
+            return (null, $"{payload.Length} bytes is no command (at most {MaxCommandBytes} are read); nothing run");
+        }
+
+        if (!MessageReader.TryParse(payload, GzJsonContext.Default.DeviceCommand, out var unverified, out var errors))
+        {
+            return (null, $"not a readable command for {topic.Site}/{topic.Device}: {ContractError.Join(errors)}; nothing run");
+        }
+
+        if (keys.Check(unverified) is { IsValid: false } signature)
+        {
+            var claimed = Identifiers.Check(unverified.Id) is null ? $"claimed id '{unverified.Id}'" : "claimed no usable id";
+            return (null, $"{signature.Why}; the command {claimed}; nothing run");
+        }
+
+        var command = unverified;
+        if (MessageReader.Check(command, topic) is { Count: > 0 } invalid)
+        {
+            return (command, $"not a valid command for {topic.Site}/{topic.Device}: {ContractError.Join(invalid)}");
         }
 
         var now = time.GetUtcNow();

@@ -1,4 +1,5 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.EdgeRuntime.Commands.Audits;
 using GzAiEdge.EdgeRuntime.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class CommandServiceExtensions
         services.AddBoundSection<CommandOptions>(CommandOptions.Section);
         services.AddSingleton(sp => ((IConfigurationRoot)sp.GetRequiredService<IConfiguration>()).Providers.OfType<DeviceStateConfigurationProvider>().Single());
         services.AddSingleton(sp => sp.GetRequiredService<DeviceStateConfigurationProvider>().Paths);
+        services.AddSingleton(sp => CommandKeyRing.FromPemFiles(sp.GetRequiredService<IOptions<CommandOptions>>().Value.CommandKeyFiles));
         services.AddSingleton<CommandLedger>();
         services.AddSingleton<ModelStore>();
         services.AddSingleton<ModelDownloader>();

@@ -14,6 +14,9 @@ public sealed class ModelStore(DeviceStatePaths paths)
     /// <summary>The pointer as stored (all null when no model was ever installed).</summary>
     public ModelPointer Pointer => DeviceStateFiles.Read(paths.Pointer, DeviceStateFiles.Pointer) ?? new ModelPointer(null, null, null);
 
+    /// <summary>The version number of the model a start runs: the installed one's, or 0 for the model the config names.</summary>
+    public long RunningVersionNumber => Pointer.Effective?.VersionNumber ?? 0;
+
     /// <summary>Where an installed model's file is.</summary>
     public string PathOf(InstalledModel model) => paths.ModelFile(model);
 
@@ -27,7 +30,7 @@ public sealed class ModelStore(DeviceStatePaths paths)
     /// <summary>Moves a verified download into place and points at it, on trial; the model running now becomes the previous one.</summary>
     public InstalledModel Install(string download, ModelManifest manifest, string commandId, DateTimeOffset now)
     {
-        var model = new InstalledModel(manifest.Name, manifest.Version, manifest.Sha256, $"{manifest.Sha256}.onnx", commandId, now);
+        var model = new InstalledModel(manifest.Name, manifest.Version, manifest.Sha256, $"{manifest.Sha256}.onnx", commandId, now, manifest.VersionNumber);
         File.Move(download, PathOf(model), overwrite: true);
         Write(new ModelPointer(model, Pointer.Effective, commandId));
         return model;

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace GzAiEdge.EdgeRuntime.Commands;
 
 /// <summary>
-/// <c>model.update</c>: fetch the manifest, check that the programme signed it, download the file (SHA-256 and size
-/// as signed), install it and point at it on trial, load it, and run it on trial beside the old model until its first
+/// <c>model.update</c>: fetch the manifest, check that the programme signed it for this device's pipeline, that it has
+/// not expired and is newer than the running model (or a signed downgrade), download the file (SHA-256 and size as signed), install it and point at it on trial, load it, and run it on trial beside the old model until its first
 /// N inferences passed; then it is kept (also across restarts) and the previous file stays for a later rollback. A
 /// model that fails to load or fails an inference is rolled back, and the old model, which never stopped, runs on.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class ModelUpdateCommand(
     PipelineCommands pipelines,
     PipelineHost pipeline,
     IOptions<CommandOptions> options,
+    IOptions<PipelineOptions> pipelineOptions,
     CommandReporter reporter,
     TimeProvider time) : IDisposable
 {
@@ -135,6 +136,11 @@ public sealed class ModelUpdateCommand(
         if (errors.Count > 0)
         {
             return $"is not the programme's: {ContractError.Join(errors)}";
+        }
+
+        if (ModelManifestValidator.RefuseInstall(manifest, pipelineOptions.Value.Kind, store.RunningVersionNumber, time.GetUtcNow()) is { } refused)
+        {
+            return refused;
         }
 
         return manifest.Size > options.Value.MaxModelBytes

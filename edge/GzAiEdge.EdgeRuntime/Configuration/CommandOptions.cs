@@ -24,6 +24,12 @@ public sealed record CommandOptions
     /// <summary>The keys of <see cref="SupportedConfigKeys"/> that <c>config.set</c> may change on this device.</summary>
     public List<string> ConfigKeys { get; set; } = [];
 
+    /// <summary>
+    /// PEM public keys of the cloud's command key (<c>gz provision</c> writes <c>command-key.pub.pem</c> into every
+    /// device folder). A command runs only when one of them signed it; two while the cloud's key is rotated.
+    /// </summary>
+    public List<string> CommandKeyFiles { get; set; } = [];
+
     /// <summary>PEM public key of the programme (from <c>gz provision</c>); a model is installed, and an audit run, only when its manifest verifies with it.</summary>
     public string? ProgrammeKeyFile { get; set; }
 

@@ -37,11 +37,45 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator, Device
             CheckCloudContent(errors, options, fetching);
         }
 
+        CheckCommandKeys(errors, options);
+
         errors.Range("Commands:MaxModelBytes", options.MaxModelBytes, 1024, 1L << 34);
         errors.Range("Commands:MaxAuditBytes", options.MaxAuditBytes, 1024, 1L << 34);
         errors.Range("Commands:ProbeInferences", options.ProbeInferences, 1, 100_000);
         errors.Range("Commands:ProbeTimeoutSeconds", options.ProbeTimeoutSeconds, 1, 86_400);
         return errors.Result();
+    }
+
+    private void CheckCommandKeys(OptionErrors errors, CommandOptions options)
+    {
+        if (options.Enabled.Count > 0 && options.CommandKeyFiles.Count == 0)
+        {
+            errors.Add("Commands:CommandKeyFiles", "commands are enabled, so the cloud's public command key is needed to check their signatures (gz provision writes command-key.pub.pem)");
+        }
+
+        var kids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < options.CommandKeyFiles.Count; i++)
+        {
+            var (key, file) = ($"Commands:CommandKeyFiles:{i}", options.CommandKeyFiles[i]);
+            if (!files.FileExists(file))
+            {
+                errors.Add(key, $"file '{file}' not found{files.Where(file)}");
+                continue;
+            }
+
+            try
+            {
+                using var check = SignatureCheck.FromPem(File.ReadAllText(files.Resolve(file)), file);
+                if (!kids.TryAdd(check.Kid, i))
+                {
+                    errors.Add(key, $"holds key {check.Kid}, which Commands:CommandKeyFiles:{kids[check.Kid]} holds already");
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                errors.Add(key, ex.Message);
+            }
+        }
     }
 
     private void CheckCloudContent(OptionErrors errors, CommandOptions options, string type)

@@ -7,8 +7,11 @@ namespace GzAiEdge.EdgeRuntime.Configuration;
 /// <summary>A value <c>config.set</c> set: the value, and which command set it when.</summary>
 public sealed record ConfigOverride(string Value, string Command, DateTimeOffset Set);
 
-/// <summary>A model <c>model.update</c> installed: what its manifest says, and the file name in <see cref="DeviceStatePaths.Models"/>.</summary>
-public sealed record InstalledModel(string Name, string Version, string Sha256, string File, string Command, DateTimeOffset Installed);
+/// <summary>
+/// A model <c>model.update</c> installed: what its manifest says, and the file name in <see cref="DeviceStatePaths.Models"/>.
+/// <see cref="VersionNumber"/> is 0 in a pointer written before manifests carried one: any signed release is newer.
+/// </summary>
+public sealed record InstalledModel(string Name, string Version, string Sha256, string File, string Command, DateTimeOffset Installed, long VersionNumber = 0);
 
 /// <summary>
 /// Which installed model runs. <see cref="Previous"/> is the one before (null: the configured <c>Pipeline:Model</c>).

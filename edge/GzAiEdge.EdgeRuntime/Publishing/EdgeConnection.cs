@@ -20,6 +20,7 @@ public sealed class EdgeConnection : IAsyncDisposable
     public static readonly TimeSpan OfflineBound = TimeSpan.FromSeconds(2);
 
     private readonly EdgeOptions _edge;
+    private readonly BrokerOptions _broker;
     private readonly ILogger<EdgeConnection> _logger;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _firstConnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,19 +31,21 @@ public sealed class EdgeConnection : IAsyncDisposable
         _edge = edge.Value;
         _logger = logger;
         _time = time;
-        var b = broker.Value;
+        var b = _broker = broker.Value;
         Client = new MqttClient(
             new MqttClientOptions
             {
                 Host = b.Host,
                 Port = b.Port,
-                ClientId = $"gz-{_edge.Site}-{_edge.Device}",
+                // The name the broker knows the device by; a broker set up by gz provision uses the username as the
+                // client id whatever is sent, and gz provision makes that username this same name.
+                ClientId = DeviceIdentity.MqttName(_edge.Site, _edge.Device),
                 CleanStart = false,
                 SessionExpiryIntervalSeconds = (uint)TimeSpan.FromDays(1).TotalSeconds,
                 KeepAliveSeconds = (ushort)b.KeepAliveSeconds,
                 Username = b.Username,
                 Password = b.Password,
-                Tls = b.CaFile is { Length: > 0 } ca ? new MqttTlsOptions { CaFile = ca } : null,
+                Tls = b.UsesTls ? new MqttTlsOptions { CaFile = b.CaFile, ClientCertificateFile = b.ClientCertificateFile, ClientKeyFile = b.ClientKeyFile } : null,
                 Will = new MqttWill(StateTopic, StatePayload(DeviceState.Offline)) { Retain = true },
 
                 // Commands are acknowledged only once the device recorded their id (Commands/CommandLedger), so
@@ -63,9 +66,23 @@ public sealed class EdgeConnection : IAsyncDisposable
     /// </summary>
     public Task WhenFirstConnectedAsync(CancellationToken cancellationToken) => _firstConnect.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Connects, retrying with backoff until the broker answers or the host stops.</summary>
-    public Task ConnectAsync(CancellationToken cancellationToken) =>
-        Client.ConnectUntilConnectedAsync((ex, delay) => EdgeLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
+    /// <summary>Connects, retrying with backoff until the broker answers or the host stops; says first when it runs without TLS by choice.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_broker.AllowPlaintext)
+        {
+            if (_broker.UsesTls)
+            {
+                EdgeLog.PlaintextAllowedButUnused(_logger, _broker.Host, _broker.Port);
+            }
+            else
+            {
+                EdgeLog.Plaintext(_logger, _broker.Host, _broker.Port);
+            }
+        }
+
+        return Client.ConnectUntilConnectedAsync((ex, delay) => EdgeLog.ConnectFailed(_logger, ex.Message, delay), cancellationToken);
+    }
 
     /// <summary>
     /// Says offline and disconnects, on a clean stop. The retained offline state is published when

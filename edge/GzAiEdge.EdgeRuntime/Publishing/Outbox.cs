@@ -4,6 +4,7 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Contracts.Validation;
 using GzAiEdge.EdgeRuntime.Configuration;
 using Microsoft.Data.Sqlite;
 using static GzAiEdge.EdgeRuntime.Publishing.OutboxSchema;
@@ -118,7 +119,8 @@ public sealed class Outbox : IDisposable
         lock (_gate)
         {
             using var tx = _db.BeginTransaction();
-            var added = Insert(tx, MessageKind.Event, JsonSerializer.SerializeToUtf8Bytes(deviceEvent, GzJsonContext.Default.DeviceEvent), null);
+            // Cut to the contract's bounds here, the one door every event goes through, so that ingestion never refuses one.
+            var added = Insert(tx, MessageKind.Event, JsonSerializer.SerializeToUtf8Bytes(DeviceEventValidator.Fit(deviceEvent), GzJsonContext.Default.DeviceEvent), null);
             tx.Commit();
             (_bytes, Depth) = (_bytes + added.Bytes, Depth + added.Rows);
             _added.Release();

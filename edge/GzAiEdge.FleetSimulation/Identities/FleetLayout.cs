@@ -26,6 +26,17 @@ public sealed class FleetLayout(ScenarioCatalogue catalogue)
     }
 
     /// <summary>
+    /// Scenario, site and id of devices 0 to <paramref name="devices"/> - 1: what the catalogue of the cloud that ingests
+    /// the fleet must list (<see cref="CatalogueWriter"/>), since ingestion takes reports only from listed devices.
+    /// </summary>
+    public IEnumerable<(string Scenario, string Site, string Device)> Listings(int devices) =>
+        Enumerable.Range(0, devices).Select(i =>
+        {
+            var (site, scenario) = Place(i);
+            return (scenario.Id, site, DeviceId(i));
+        });
+
+    /// <summary>
     /// The scenario of a device named elsewhere (a provisioned folder): a fleet id by its number; another
     /// id by the catalogue entry that lists it, else the first scenario at its site; null when none fits.
     /// </summary>

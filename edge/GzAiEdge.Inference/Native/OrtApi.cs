@@ -11,7 +11,7 @@ internal sealed unsafe class OrtApi
 {
     /// <summary>
     /// The API version asked for. 16 (ORT 1.16) holds every function used here and is what JetPack's ORT
-    /// builds for Jetson offer, so the same binding loads those and the 1.23 CPU build.
+    /// builds for Jetson offer, so the same binding loads those and the CPU build from NuGet (1.32).
     /// </summary>
     public const uint Version = 16;
 

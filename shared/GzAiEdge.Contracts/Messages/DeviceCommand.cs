@@ -2,9 +2,11 @@ namespace GzAiEdge.Contracts.Messages;
 
 /// <summary>
 /// A command from the cloud to one device, on that device's <c>cmd</c> topic (QoS 1, not retained). Only the
-/// cloud's broker identity may publish there and only the device may read it (the ACL from <c>gz provision</c>);
-/// the device also checks that the command names it, has not expired, was not run before and is of a type its
-/// config enables. The device answers each command with <see cref="DeviceEvent"/>s carrying its <see cref="Id"/>
+/// cloud's broker identity may publish there and only the device may read it (the ACL from <c>gz provision</c>).
+/// The cloud signs every command with its command key (<see cref="Signing.CommandSigner"/>), and the device checks
+/// that signature before anything else (<see cref="Signing.CommandKeyRing"/>), so that a broker password alone
+/// cannot command a device; then it checks that the command names it, has not expired, was not run before and is
+/// of a type its config enables. The device answers each command with <see cref="DeviceEvent"/>s carrying its <see cref="Id"/>
 /// (codes in <see cref="Commands.CommandEvents"/>).
 /// </summary>
 public sealed record DeviceCommand : IDeviceMessage
@@ -35,4 +37,10 @@ public sealed record DeviceCommand : IDeviceMessage
     /// <c>name</c> and <c>version</c> of the manifest in the cloud's model repository; none for <c>pipeline.restart</c>.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Arguments { get; init; }
+
+    /// <summary>Id of the command key that signed it (<see cref="Signing.KeyId"/>); null when unsigned, which a device refuses.</summary>
+    public string? Kid { get; init; }
+
+    /// <summary>ECDSA P-256 signature (P1363, base64) over SHA-256 of the canonical bytes of everything else (<see cref="Signing.CanonicalBytes.Of(DeviceCommand)"/>).</summary>
+    public string? Sig { get; init; }
 }

@@ -65,15 +65,26 @@ public static partial class CanonicalBytes
         WriteOptional(w, "kid", checkpoint.Kid);
     });
 
-    /// <summary>Canonical bytes of a model manifest: <c>v, name, version, sha256, size, created, kid</c>.</summary>
-    public static byte[] Of(ModelManifest manifest) => Json(manifest, 256, static (w, manifest) =>
+    /// <summary>
+    /// Canonical bytes of a model manifest: <c>v, name, version, versionNumber, pipeline, sha256, size, created,
+    /// expires, downgrade</c> (only when true) <c>, kid</c>.
+    /// </summary>
+    public static byte[] Of(ModelManifest manifest) => Json(manifest, 320, static (w, manifest) =>
     {
         w.WriteNumber("v", manifest.V);
         w.WriteString("name", manifest.Name);
         w.WriteString("version", manifest.Version);
+        w.WriteNumber("versionNumber", manifest.VersionNumber);
+        w.WriteString("pipeline", manifest.Pipeline);
         w.WriteString("sha256", manifest.Sha256);
         w.WriteNumber("size", manifest.Size);
         w.WriteString("created", Time(manifest.Created));
+        w.WriteString("expires", Time(manifest.Expires));
+        if (manifest.Downgrade)
+        {
+            w.WriteBoolean("downgrade", true);
+        }
+
         WriteOptional(w, "kid", manifest.Kid);
     });
 

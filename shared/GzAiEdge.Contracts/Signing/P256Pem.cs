@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace GzAiEdge.Contracts.Signing;
 
-/// <summary>Reads the ECDSA P-256 keys devices and the programme sign with, from PEM, for the signers and the checker alike.</summary>
+/// <summary>Reads the ECDSA P-256 keys devices, the programme and the cloud's commands sign with, from PEM, for the signers and the checker alike.</summary>
 internal static class P256Pem
 {
     /// <summary>

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace GzAiEdge.Contracts.Signing;
 
 /// <summary>
-/// An ECDSA P-256 private key that signs contracts: a device's (<see cref="DeviceSigner"/>) or the programme's
-/// (<see cref="ProgrammeSigner"/>). Every signature is over SHA-256 of canonical bytes, IEEE P1363 (r‖s), base64,
+/// An ECDSA P-256 private key that signs contracts: a device's (<see cref="DeviceSigner"/>), the programme's
+/// (<see cref="ProgrammeSigner"/>) or the cloud's command key (<see cref="CommandSigner"/>). Every signature is over SHA-256 of canonical bytes, IEEE P1363 (r‖s), base64,
 /// and checked with <see cref="SignatureCheck"/>.
 /// </summary>
 public abstract class P256Signer : IDisposable

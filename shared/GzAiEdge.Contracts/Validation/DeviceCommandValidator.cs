@@ -7,9 +7,9 @@ using GzAiEdge.Contracts.Topics;
 namespace GzAiEdge.Contracts.Validation;
 
 /// <summary>
-/// The shape a device command must have, checked by the cloud before it publishes one and by the device before
-/// it looks at it. Whether the device lets it run (its target, expiry, replay, enabled types, allowed keys) is the
-/// device's own check on top.
+/// The shape a device command must have, checked by the cloud before it publishes one and by the device once the
+/// signature verified (<see cref="Signing.CommandKeyRing"/>). Whether the device lets it run (its target, expiry,
+/// replay, enabled types, allowed keys) is the device's own check on top.
 /// </summary>
 public static class DeviceCommandValidator
 {
@@ -63,6 +63,7 @@ public static class DeviceCommandValidator
                 break;
         }
 
+        KpiReportValidator.CheckSignatureFields(errors, null, command.Kid, command.Sig);
         return errors;
     }
 

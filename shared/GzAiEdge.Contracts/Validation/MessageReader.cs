@@ -43,6 +43,18 @@ public static class MessageReader
         where T : class, IDeviceMessage =>
         TryReadChecked(payload, typeInfo, m => CheckAgainstTopic(m, topic), out message, out errors);
 
+    /// <summary>
+    /// Parses a message checking nothing but its JSON shape, for a reader that must check something else before its
+    /// content: a device checks a command's signature first, then <see cref="Check"/>. Never throws for bad input.
+    /// </summary>
+    public static bool TryParse<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo,
+        [NotNullWhen(true)] out T? message, out IReadOnlyList<ContractError> errors)
+        where T : class =>
+        TryReadChecked(payload, typeInfo, _ => [], out message, out errors);
+
+    /// <summary>What <see cref="TryRead"/> checks once a message is parsed; an empty list means it passed.</summary>
+    public static IReadOnlyList<ContractError> Check(IDeviceMessage message, GzTopic topic) => CheckAgainstTopic(message, topic);
+
     private static List<ContractError> CheckAgainstTopic(IDeviceMessage message, GzTopic topic)
     {
         var found = new List<ContractError>();
@@ -73,6 +85,10 @@ public static class MessageReader
         else if (message is Heartbeat heartbeat)
         {
             found.AddRange(HeartbeatValidator.Validate(heartbeat));
+        }
+        else if (message is DeviceEvent deviceEvent)
+        {
+            found.AddRange(DeviceEventValidator.Validate(deviceEvent));
         }
 
         return found;

@@ -15,6 +15,9 @@ public static class ModelManifestValidator
     /// <summary>Longest model version accepted.</summary>
     public const int MaxVersionLength = 32;
 
+    /// <summary>Longest time a manifest may stay installable after it was signed.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(3650);
+
     /// <summary>Returns null when <paramref name="name"/> is a model name (the rule of site and device ids), else why not.</summary>
     public static string? CheckName(string? name) => Identifiers.Check(name);
 
@@ -65,7 +68,14 @@ public static class ModelManifestValidator
             errors.Add(new("size", manifest.Size.ToString(CultureInfo.InvariantCulture), "must be 1 byte or more"));
         }
 
-        ContractChecks.Utc(errors, "created", manifest.Created);
+        if (manifest.VersionNumber < 1)
+        {
+            errors.Add(new("versionNumber", manifest.VersionNumber.ToString(CultureInfo.InvariantCulture), "must be 1 or more"));
+        }
+
+        ContractChecks.Add(errors, "pipeline", manifest.Pipeline, Identifiers.Check(manifest.Pipeline));
+        KpiReportValidator.CheckPeriod(errors, ("created", manifest.Created), ("expires", manifest.Expires), MaxLifetime,
+            $"more than {MaxLifetime.TotalDays:0} days after created");
 
         KpiReportValidator.CheckSignatureFields(errors, null, manifest.Kid, manifest.Sig);
         return errors;
@@ -85,5 +95,28 @@ public static class ModelManifestValidator
 
         SignedContent.Verify(errors, manifest.Kid, manifest.Sig, CanonicalBytes.Of(manifest), programmeKey, "the manifest", "the programme key");
         return errors;
+    }
+
+    /// <summary>
+    /// Why a device running the <paramref name="pipeline"/> pipeline with a model of version number
+    /// <paramref name="running"/> (0 for the model its config names) must not install <paramref name="manifest"/> at
+    /// <paramref name="now"/>; null when it may. Run after <see cref="Verify"/>: only a signed manifest's fields mean
+    /// anything. An equal number is refused like a lower one: a version number names one release.
+    /// </summary>
+    public static string? RefuseInstall(ModelManifest manifest, string pipeline, long running, DateTimeOffset now)
+    {
+        if (manifest.Pipeline != pipeline)
+        {
+            return $"is for the {manifest.Pipeline} pipeline; this device runs {pipeline}";
+        }
+
+        if (manifest.Expires <= now)
+        {
+            return $"expired at {manifest.Expires:O} (device time {now:O}); the programme signs a new manifest to install it later";
+        }
+
+        return manifest.VersionNumber <= running && !manifest.Downgrade
+            ? $"has version number {manifest.VersionNumber}, not above the {running} of the model running: a downgrade installs only from a manifest the programme signed as one (gz model sign --downgrade)"
+            : null;
     }
 }

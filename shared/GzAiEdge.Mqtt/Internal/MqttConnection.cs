@@ -95,8 +95,12 @@ internal sealed class MqttConnection
         set => _deliveryBlocked = value;
     }
 
+    /// <summary>When the broker accepted this connection (<see cref="Environment.TickCount64"/>), or 0 before.</summary>
+    public long AcceptedAt { get; private set; }
+
     public void Accept(MqttConnectResult connAck)
     {
+        AcceptedAt = Environment.TickCount64;
         SendQuota = connAck.ServerReceiveMaximum;
         ServerMaximumPacketSize = connAck.MaximumPacketSize;
     }

@@ -58,6 +58,12 @@ public sealed record MqttClientOptions
     /// <summary>Largest reconnect delay.</summary>
     public TimeSpan ReconnectDelayMax { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Connections a SUBSCRIBE or UNSUBSCRIBE is sent on before it fails, when each is lost before the broker answers
+    /// (with <see cref="AutoReconnect"/>; 3 by default). A broker may refuse a request by closing the connection.
+    /// </summary>
+    public int RequestAttempts { get; init; } = 3;
+
     /// <summary>Time allowed for TCP, TLS and CONNACK together.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

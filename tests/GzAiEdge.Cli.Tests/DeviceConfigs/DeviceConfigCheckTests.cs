@@ -77,7 +77,7 @@ public sealed class DeviceConfigCheckTests : IDisposable
     }
 
     [Fact]
-    public void Model_update_keys_are_looked_for_under_the_root_like_every_other_file()
+    public void Command_and_model_update_keys_are_looked_for_under_the_root_like_every_other_file()
     {
         var path = Write("""
             profile: x64-dev
@@ -85,6 +85,7 @@ public sealed class DeviceConfigCheckTests : IDisposable
             source: { profile: traffic }
             commands:
               enabled: [model.update]
+              commandKeyFiles: [/etc/gzaiedge/command-key.pub.pem]
               programmeKeyFile: /etc/gzaiedge/programme-key.pub.pem
               caFile: /etc/gzaiedge/ca.crt
               api: https://cloud:5080
@@ -93,8 +94,9 @@ public sealed class DeviceConfigCheckTests : IDisposable
         Assert.Empty(DeviceConfigCheck.Run(path, _tree.Root).Problems);
         Assert.Equal(
         [
-            $"{path}:6 (Commands:ProgrammeKeyFile): file '/etc/gzaiedge/programme-key.pub.pem' not found (looked for under {_folder.Path})",
-            $"{path}:7 (Commands:CaFile): file '/etc/gzaiedge/ca.crt' not found (looked for under {_folder.Path})",
+            $"{path}:7 (Commands:ProgrammeKeyFile): file '/etc/gzaiedge/programme-key.pub.pem' not found (looked for under {_folder.Path})",
+            $"{path}:8 (Commands:CaFile): file '/etc/gzaiedge/ca.crt' not found (looked for under {_folder.Path})",
+            $"{path}:6 (Commands:CommandKeyFiles:0): file '/etc/gzaiedge/command-key.pub.pem' not found (looked for under {_folder.Path})",
         ], DeviceConfigCheck.Run(path, _folder.Path).Problems);
     }
 
@@ -155,10 +157,12 @@ public sealed class DeviceConfigCheckTests : IDisposable
         Assert.EndsWith("1 file checked: all good", goodOutput.TrimEnd(), StringComparison.Ordinal);
     }
 
+    // A config without a broker section gets one that opts out of TLS at its end (no line above moves): the configs here
+    // test other sections; the TLS rule has its own tests (BrokerOptionsTests, PlaintextConfigTests).
     private string Write(string yaml, string name = "device.yaml")
     {
         var path = _folder.File(name);
-        File.WriteAllText(path, yaml);
+        File.WriteAllText(path, yaml.Contains("broker:", StringComparison.Ordinal) ? yaml : yaml.TrimEnd('\n') + "\nbroker: { allowPlaintext: true }\n");
         return path;
     }
 }

@@ -62,6 +62,45 @@ public sealed class ModelsAndCommandsApiTests(InProcessCloud host) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(new { type = "model.delete" })).Status);
     }
 
+    [Fact]
+    public async Task A_valid_command_on_an_instance_without_a_command_key_is_a_503_naming_the_key()
+    {
+        var restart = await PostAsync(new { type = "pipeline.restart" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, restart.Status);
+        Assert.Contains("holds no command key (Commands:SigningKeyFile; gz provision writes cloud/command-key.pem)", Detail(restart.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_update_for_an_expired_manifest_is_refused_before_it_is_sent()
+    {
+        var content = RandomNumberGenerator.GetBytes(100);
+        var folder = Path.Combine(host.Models, "expired", "1");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), content);
+        var created = DateTimeOffset.UtcNow.AddDays(-10);
+        var manifest = host.Programme.Sign(new ModelManifest
+        {
+            V = ContractVersion.Current,
+            Name = "expired",
+            Version = "1",
+            VersionNumber = 1,
+            Pipeline = "vitals-classification",
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Size = content.Length,
+            Created = created,
+            Expires = created.AddDays(1),
+        });
+        File.WriteAllBytes(Path.Combine(folder, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));
+
+        var sent = await PostAsync(new { type = "model.update", arguments = new Dictionary<string, string> { ["name"] = "expired", ["version"] = "1" } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sent.Status);
+        Assert.StartsWith($"the manifest of expired 1 expired at {manifest.Expires:O}; devices refuse it", Detail(sent.Body), StringComparison.Ordinal);
+    }
+
+    private static string Detail(string problem) => JsonDocument.Parse(problem).RootElement.GetProperty("detail").GetString()!;
+
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(object body)
     {
         using var response = await host.Http.PostAsJsonAsync(new Uri("/api/v1/devices/yuexiu-03/cmd-01/commands", UriKind.Relative), body);
@@ -82,6 +121,9 @@ public sealed class ModelsAndCommandsApiTests(InProcessCloud host) : IClassFixtu
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Size = content.Length,
             Created = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero),
+            VersionNumber = 1,
+            Pipeline = "vitals-classification",
+            Expires = new DateTimeOffset(2027, 11, 30, 8, 0, 0, TimeSpan.Zero),
         });
         File.WriteAllBytes(Path.Combine(folder, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));
         return manifest;

@@ -35,9 +35,10 @@ public sealed class CloudConfigurationKeysTests
         var json = folder.File("appsettings.json");
         File.WriteAllText(json, """
             {
-              "Ingestion": {
-                "BrokerHost": "127.0.0.1",
-                "BrokerPrt": 1884
+              "Broker": {
+                "Host": "127.0.0.1",
+                "Prt": 1884,
+                "Ingest": { "Usrname": "gz-ingest-1" }
               },
               "Logging": { "LogLevl": { "Default": "Warning" } },
               "Models": { "Path": "models", "Signing": { "Key": "k.pem" } }
@@ -53,9 +54,10 @@ public sealed class CloudConfigurationKeysTests
         // Logging is the host's, bound by no options type here: left alone.
         Assert.Equal(
         [
-            $"{json}:4 (Ingestion:BrokerPrt): unknown key; did you mean 'BrokerPort'?",
+            $"{json}:4 (Broker:Prt): unknown key; did you mean 'Port'?",
+            $"{json}:5 (Broker:Ingest:Usrname): unknown key; did you mean 'Username'?",
             "Alerts:Enabeld (from the command line): unknown key; did you mean 'Enabled'?",
-            $"{json}:7 (Models:Signing): unknown key; the keys here are Path, ProgrammeKeyFile",
+            $"{json}:8 (Models:Signing): unknown key; the keys here are Path, ProgrammeKeyFile",
         ], failures);
     }
 

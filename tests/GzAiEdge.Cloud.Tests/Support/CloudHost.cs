@@ -75,13 +75,7 @@ public sealed class CloudHost : IAsyncLifetime
         Folder.Dispose();
     }
 
-    public async Task<JsonElement> GetAsync(string path)
-    {
-        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public Task<JsonElement> GetAsync(string path) => Http.GetJsonAsync(path);
 
     /// <summary>Polls until the condition holds; fails with the cloud's output after a generous time (a hang guard, not a speed check).</summary>
     public async Task WaitForAsync(Func<Task<bool>> condition, Func<string> what)

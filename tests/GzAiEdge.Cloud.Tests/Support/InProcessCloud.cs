@@ -38,6 +38,7 @@ public class InProcessCloud : IAsyncLifetime
         _factory = new Factory(new Dictionary<string, string>
         {
             ["Ingestion:Enabled"] = "false",
+            ["Broker:AllowPlaintext"] = "true",
             ["LiveFeed:Enabled"] = "false",
             ["InfluxDb:BaseAddress"] = Influx?.BaseAddress.ToString() ?? $"http://127.0.0.1:{FreePort.Next()}/",
             ["InfluxDb:Database"] = Influx?.Database ?? "gz",
@@ -66,13 +67,7 @@ public class InProcessCloud : IAsyncLifetime
         Folder.Dispose();
     }
 
-    public async Task<JsonElement> GetAsync(string path)
-    {
-        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public Task<JsonElement> GetAsync(string path) => Http.GetJsonAsync(path);
 
     private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {

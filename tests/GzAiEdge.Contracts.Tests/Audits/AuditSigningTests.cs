@@ -30,7 +30,18 @@ public sealed class AuditSigningTests
     {
         using var programme = ProgrammeSigner.Create();
         using var key = SignatureCheck.FromPem(programme.PublicKeyPem, "test");
-        var model = programme.Sign(new ModelManifest { V = 1, Name = "gz-traffic", Version = "2026.1", Sha256 = new string('b', 64), Size = 3_921_788, Created = AuditSamples.Created });
+        var model = programme.Sign(new ModelManifest
+        {
+            V = 1,
+            Name = "gz-traffic",
+            Version = "2026.1",
+            Sha256 = new string('b', 64),
+            Size = 3_921_788,
+            Created = AuditSamples.Created,
+            VersionNumber = 1,
+            Pipeline = "traffic-detection",
+            Expires = AuditSamples.Created.AddDays(30)
+        });
 
         var errors = AuditManifestValidator.Verify(programme.Sign(AuditSamples.Manifest()) with { Sig = model.Sig }, key);
 

@@ -30,11 +30,12 @@ public sealed class ModelManifestTests : IDisposable
         Assert.Empty(ModelManifestValidator.Verify(read, _check));
         Assert.Equal(_programme.Kid, read.Kid);
         Assert.Equal(
-            $$"""{"v":1,"name":"vitals-classifier","version":"2.0","sha256":"{{new string('a', 64)}}","size":7618,"created":"2026-11-30T08:00:00.0000000Z","kid":"{{_programme.Kid}}"}""",
+            $$"""{"v":1,"name":"vitals-classifier","version":"2.0","versionNumber":2,"pipeline":"vitals-classification","sha256":"{{new string('a', 64)}}","size":7618,"created":"2026-11-30T08:00:00.0000000Z","expires":"2027-11-30T08:00:00.0000000Z","kid":"{{_programme.Kid}}"}""",
             Encoding.UTF8.GetString(CanonicalBytes.Of(read with { Sig = null })));
+        Assert.Contains("\"downgrade\":true,\"kid\"", Encoding.UTF8.GetString(CanonicalBytes.Of(read with { Downgrade = true })), StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Changes => ["name", "version", "sha256", "size", "created"];
+    public static TheoryData<string> Changes => ["name", "version", "versionNumber", "pipeline", "sha256", "size", "created", "expires", "downgrade"];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -47,6 +48,10 @@ public sealed class ModelManifestTests : IDisposable
             "version" => signed with { Version = "2.1" },
             "sha256" => signed with { Sha256 = new string('b', 64) },
             "size" => signed with { Size = 7619 },
+            "versionNumber" => signed with { VersionNumber = 3 },
+            "pipeline" => signed with { Pipeline = "traffic-detection" },
+            "expires" => signed with { Expires = signed.Expires.AddDays(1) },
+            "downgrade" => signed with { Downgrade = true },
             _ => signed with { Created = signed.Created.AddSeconds(1) },
         };
 
@@ -83,12 +88,38 @@ public sealed class ModelManifestTests : IDisposable
     {
         var wire = JsonSerializer.SerializeToUtf8Bytes(_programme.Sign(Manifest()), GzJsonContext.Default.ModelManifest);
         var extra = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(wire).Replace("{\"v\":1", "{\"v\":1,\"url\":\"x\"", StringComparison.Ordinal));
-        var shape = JsonSerializer.SerializeToUtf8Bytes(Manifest() with { Name = "../etc", Sha256 = "ABC", Size = 0 }, GzJsonContext.Default.ModelManifest);
+        var shape = JsonSerializer.SerializeToUtf8Bytes(Manifest() with { Name = "../etc", Sha256 = "ABC", Size = 0, VersionNumber = 0, Pipeline = "A B", Expires = Manifest().Created },
+            GzJsonContext.Default.ModelManifest);
 
         Assert.False(MessageReader.TryReadManifest(extra, out _, out var unknown));
         Assert.Contains("url", Assert.Single(unknown).Why, StringComparison.Ordinal);
         Assert.False(MessageReader.TryReadManifest(shape, out _, out var errors));
-        Assert.Equal(["name", "sha256", "size"], errors.Select(e => e.Field));
+        Assert.Equal(["name", "sha256", "size", "versionNumber", "pipeline", "expires"], errors.Select(e => e.Field));
+    }
+
+    [Theory]
+    [InlineData("traffic-detection", 1, false, "2027-01-01", "is for the vitals-classification pipeline; this device runs traffic-detection")]
+    [InlineData("vitals-classification", 1, false, "2027-12-01", "expired at 2027-11-30T08:00:00.0000000+00:00")]
+    [InlineData("vitals-classification", 2, false, "2027-01-01", "has version number 2, not above the 2 of the model running")]
+    [InlineData("vitals-classification", 5, false, "2027-01-01", "has version number 2, not above the 5 of the model running: a downgrade installs only from a manifest the programme signed as one")]
+    [InlineData("vitals-classification", 1, false, "2027-01-01", null)]
+    [InlineData("vitals-classification", 0, false, "2027-01-01", null)]
+    [InlineData("vitals-classification", 5, true, "2027-01-01", null)]
+    [InlineData("vitals-classification", 2, true, "2027-01-01", null)]
+    public void A_device_installs_only_a_newer_unexpired_release_for_its_pipeline_or_a_signed_downgrade(
+        string pipeline, long running, bool downgrade, string now, string? refused)
+    {
+        var why = ModelManifestValidator.RefuseInstall(Manifest() with { Downgrade = downgrade }, pipeline, running,
+            DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
+
+        if (refused is null)
+        {
+            Assert.Null(why);
+        }
+        else
+        {
+            Assert.StartsWith(refused, why, StringComparison.Ordinal);
+        }
     }
 
     private static ModelManifest Manifest() => new()
@@ -99,5 +130,8 @@ public sealed class ModelManifestTests : IDisposable
         Sha256 = new string('a', 64),
         Size = 7618,
         Created = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero),
+        VersionNumber = 2,
+        Pipeline = "vitals-classification",
+        Expires = new DateTimeOffset(2027, 11, 30, 8, 0, 0, TimeSpan.Zero),
     };
 }

@@ -1,22 +1,39 @@
 using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.DeviceManagement.Commands;
-using GzAiEdge.Monitoring.Live;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GzAiEdge.DeviceManagement.Tests.Commands;
 
-public sealed class CommandPublisherTests
+public sealed class CommandPublisherTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(T0);
+    private readonly TempFolder _folder = new("gz-command-key");
+    private readonly CommandSigner _key = CommandSigner.Create();
+    private readonly CommandSigning _signing;
+
+    public CommandPublisherTests()
+    {
+        File.WriteAllText(_folder.File("command-key.pem"), _key.ExportPrivateKeyPem());
+        _signing = new CommandSigning(Options.Create(new CommandSigningOptions { SigningKeyFile = _folder.File("command-key.pem") }));
+    }
+
+    public void Dispose()
+    {
+        _signing.Dispose();
+        _key.Dispose();
+        _folder.Dispose();
+    }
 
     [Fact]
-    public async Task A_command_goes_out_once_on_the_devices_cmd_topic_at_QoS_1_not_retained()
+    public async Task A_command_goes_out_once_signed_on_the_devices_cmd_topic_at_QoS_1_not_retained()
     {
         var live = new Recording();
 
@@ -25,7 +42,23 @@ public sealed class CommandPublisherTests
         var message = Assert.Single(live.Messages);
         Assert.Equal(("gz/v1/site-1/cam-01/cmd", MqttQualityOfService.AtLeastOnce, false), (message.Topic, message.Qos, message.Retain));
         Assert.Equal(topic, message.Topic);
-        Assert.Equal(Command(), JsonSerializer.Deserialize(message.Payload.Span, GzJsonContext.Default.DeviceCommand), new CommandComparer());
+        var sent = JsonSerializer.Deserialize(message.Payload.Span, GzJsonContext.Default.DeviceCommand)!;
+        Assert.Equal(Command(), sent with { Kid = null, Sig = null }, new CommandComparer());
+        using var ring = CommandKeyRing.FromPem([(_key.PublicKeyPem, "command-key.pub.pem")]);
+        Assert.Equal((_key.Kid, CommandSignatureStatus.Valid), (sent.Kid, ring.Check(sent).Status));
+    }
+
+    [Fact]
+    public async Task Without_a_command_key_nothing_is_published_and_the_error_says_which_key_is_missing()
+    {
+        var live = new Recording();
+        using var none = new CommandSigning(Options.Create(new CommandSigningOptions()));
+
+        var error = await Assert.ThrowsAsync<CommandNotPublishedException>(() =>
+            new CommandPublisher(live, none, _time, NullLogger<CommandPublisher>.Instance).PublishAsync(Command(), CancellationToken.None));
+
+        Assert.Empty(live.Messages);
+        Assert.Contains("holds no command key (Commands:SigningKeyFile", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,16 +97,16 @@ public sealed class CommandPublisherTests
         await device.SubscribeAsync([new MqttSubscription("gz/v1/site-1/cam-01/cmd")], CancellationToken.None);
         await cloud.ConnectAsync(CancellationToken.None);
 
-        await new CommandPublisher(new Connected(cloud), TimeProvider.System, NullLogger<CommandPublisher>.Instance).PublishAsync(Command(), CancellationToken.None);
+        await new CommandPublisher(new Connected(cloud), _signing, TimeProvider.System, NullLogger<CommandPublisher>.Instance).PublishAsync(Command(), CancellationToken.None);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var received = await device.Messages.ReadAsync(timeout.Token);
         Assert.Equal("gz/v1/site-1/cam-01/cmd", received.Topic);
         Assert.False(received.Retain);
-        Assert.Equal(Command(), JsonSerializer.Deserialize(received.Payload.Span, GzJsonContext.Default.DeviceCommand), new CommandComparer());
+        Assert.Equal(Command(), JsonSerializer.Deserialize(received.Payload.Span, GzJsonContext.Default.DeviceCommand)! with { Kid = null, Sig = null }, new CommandComparer());
     }
 
-    private CommandPublisher Publisher(ILivePublisher live) => new(live, _time, NullLogger<CommandPublisher>.Instance);
+    private CommandPublisher Publisher(ICommandChannel live) => new(live, _signing, _time, NullLogger<CommandPublisher>.Instance);
 
     private static DeviceCommand Command() => new()
     {
@@ -87,7 +120,7 @@ public sealed class CommandPublisherTests
         Arguments = new Dictionary<string, string> { ["Pipeline:DecisionThreshold"] = "0.6" },
     };
 
-    private sealed class Recording : ILivePublisher
+    private sealed class Recording : ICommandChannel
     {
         public List<MqttApplicationMessage> Messages { get; } = [];
 
@@ -110,7 +143,7 @@ public sealed class CommandPublisherTests
         }
     }
 
-    private sealed class Connected(MqttClient client) : ILivePublisher
+    private sealed class Connected(MqttClient client) : ICommandChannel
     {
         public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
             await client.PublishAsync(message, cancellationToken);

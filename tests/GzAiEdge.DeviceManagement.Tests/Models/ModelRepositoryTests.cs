@@ -106,6 +106,9 @@ public sealed class ModelRepositoryTests : IDisposable
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Size = content.Length,
             Created = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero),
+            VersionNumber = 1,
+            Pipeline = "vitals-classification",
+            Expires = new DateTimeOffset(2027, 11, 30, 8, 0, 0, TimeSpan.Zero),
         });
         File.WriteAllBytes(Path.Combine(folder, ModelRepository.ManifestFile), JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));
         return manifest;

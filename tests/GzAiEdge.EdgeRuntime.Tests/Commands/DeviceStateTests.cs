@@ -110,7 +110,18 @@ public sealed class DeviceStateTests : IDisposable
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version)));
         var download = store.DownloadPath(sha);
         File.WriteAllText(download, version);
-        return store.Install(download, new ModelManifest { V = 1, Name = "vitals-classifier", Version = version, Sha256 = sha, Size = 1, Created = Now }, command, Now);
+        return store.Install(download, new ModelManifest
+        {
+            V = 1,
+            Name = "vitals-classifier",
+            Version = version,
+            VersionNumber = 1,
+            Pipeline = "vitals-classification",
+            Sha256 = sha,
+            Size = 1,
+            Created = Now,
+            Expires = Now.AddDays(1),
+        }, command, Now);
     }
 
     private IConfigurationRoot Configuration() => new ConfigurationBuilder().Add(new DeviceStateConfigurationSource(_paths)).Build();

@@ -6,9 +6,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace GzAiEdge.EdgeRuntime.Tests.Configuration;
 
-/// <summary>The worker's configuration and pipeline services over a device config file, wired as the host wires them.</summary>
+/// <summary>
+/// The worker's configuration and pipeline services over a device config file, wired as the host wires them. Below
+/// the file lies <c>Broker:AllowPlaintext: true</c>: the configs here test other sections and name no CA, and a file
+/// that sets the key wins (<c>BrokerOptionsTests</c> checks the TLS rule itself).
+/// </summary>
 internal static class DeviceConfig
 {
+    private static readonly KeyValuePair<string, string?>[] PlaintextAllowed = [new("Broker:AllowPlaintext", "true")];
+
     /// <summary>Writes <paramref name="yaml"/> as <c>device.yaml</c> in <paramref name="folder"/>; returns its path.</summary>
     public static string Write(TempFolder folder, string yaml)
     {
@@ -24,6 +30,7 @@ internal static class DeviceConfig
     {
         string[] args = ["--config", path, .. overrides];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(PlaintextAllowed);
         builder.Configuration.AddCommandLine(args);
         builder.AddEdgeConfiguration(args);
         if (files is not null)
@@ -40,6 +47,7 @@ internal static class DeviceConfig
     {
         string[] args = ["--config", path];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(PlaintextAllowed);
         builder.AddEdgeConfiguration(args);
         builder.AddEdgeRuntime();
         replace(builder.Services);
@@ -50,6 +58,7 @@ internal static class DeviceConfig
     public static (ServiceProvider Services, IReadOnlyList<string> Problems) Build(string path, DeviceProfiles profiles)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(PlaintextAllowed);
         var problems = DeviceConfiguration.Add(builder.Configuration, path, profiles);
         builder.AddDeviceSettings();
         builder.AddEdgeRuntime();

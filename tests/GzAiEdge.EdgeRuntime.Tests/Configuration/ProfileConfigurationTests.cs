@@ -150,5 +150,5 @@ public class ProfileConfigurationTests
         Assert.Empty(services.OptionFailures());
     }
 
-    private static string OrtLibrary(string rid) => RepoPaths.Combine(".cache", "onnxruntime", "1.23.2", rid, "libonnxruntime.so.1");
+    private static string OrtLibrary(string rid) => OnnxRuntimeLibraries.For(rid);
 }

@@ -10,7 +10,7 @@ namespace GzAiEdge.EndToEnd.Tests.Audits;
 /// A programme of its own for audits: Mosquitto, InfluxDB, the cloud with an audit store (the four committed test sets
 /// imported with <c>gz testset import</c>), the programme key that signs audit manifests and a key registry, and four
 /// real edge workers, one per model pipeline, each on its replay with its own signing key, taking <c>audit.run</c>.
-/// The catalogue lists each worker under a scenario of its own, and a device that never runs (<see cref="Ghost"/>),
+/// The cloud signs commands with a command key of the rig's; the workers hold its public half. The catalogue lists each worker under a scenario of its own, and a device that never runs (<see cref="Ghost"/>),
 /// for answers a test writes itself.
 /// </summary>
 public sealed class AuditRig : IAsyncLifetime
@@ -64,7 +64,7 @@ public sealed class AuditRig : IAsyncLifetime
         (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder,
             $"--Catalogue:Path={Folder.File("catalogue.yaml")}", $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}",
             $"--Audits:Path={Store}", $"--Audits:SigningKeyFile={Folder.File("programme-key.pem")}", $"--Verification:KeyRegistryPath={Folder.File("device-keys.json")}",
-            "--Ingestion:FlushMilliseconds=50");
+            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}", "--Ingestion:FlushMilliseconds=50");
         _processes.Add(Cloud);
         Http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(60) };
         foreach (var worker in Workers)
@@ -114,6 +114,7 @@ public sealed class AuditRig : IAsyncLifetime
               signingKeyFile: {Folder.File($"{device}-key.pem")}
             broker:
               port: {Broker.Port}
+              allowPlaintext: true
             source:
               kind: replay
               path: {RepoPaths.Combine("models", "replay", replay)}
@@ -127,6 +128,7 @@ public sealed class AuditRig : IAsyncLifetime
               intraOpThreads: 1
             commands:
               enabled: [audit.run]
+              commandKeyFiles: [{Folder.File("command-key.pub.pem")}]
               programmeKeyFile: {Folder.File("programme.pub.pem")}
               api: {Api}
             """, Folder, device);
@@ -170,6 +172,12 @@ public sealed class AuditRig : IAsyncLifetime
     {
         File.WriteAllText(Folder.File("programme-key.pem"), Programme.ExportPrivateKeyPem());
         File.WriteAllText(Folder.File("programme.pub.pem"), Programme.PublicKeyPem);
+        using (var command = CommandSigner.Create())
+        {
+            File.WriteAllText(Folder.File("command-key.pem"), command.ExportPrivateKeyPem());
+            File.WriteAllText(Folder.File("command-key.pub.pem"), command.PublicKeyPem);
+        }
+
         var devices = Workers.Select(w => w.Device).Append(Ghost).Append("cam-02");
         foreach (var device in devices)
         {

@@ -12,8 +12,9 @@ namespace GzAiEdge.EndToEnd.Tests.Commands;
 /// <summary>
 /// A site set up by <c>gz provision</c> (TLS, passwords, per-device ACLs on a real Mosquitto), InfluxDB, the cloud
 /// serving https with the provisioned certificate and a model repository, and a real edge worker (yuexiu-03/ward-05)
-/// running the vital-signs classifier on its replay, which takes every command type. The cloud has no programme key
-/// configured, so that a badly signed model reaches the device and the device's own check is what refuses it.
+/// running the vital-signs classifier on its replay, which takes every command type. The cloud signs commands with the
+/// provisioned command key and the device holds its public half. The cloud has no programme key configured, so that a
+/// badly signed model reaches the device and the device's own check is what refuses it.
 /// </summary>
 public sealed class CommandRig : IAsyncLifetime
 {
@@ -22,6 +23,7 @@ public sealed class CommandRig : IAsyncLifetime
     public const string Model = "vitals-classifier";
 
     private readonly List<ChildProcess> _processes = [];
+    private long _versionNumber;
 
     public TempFolder Folder { get; } = new("gz-commands");
 
@@ -45,18 +47,19 @@ public sealed class CommandRig : IAsyncLifetime
 
     public string ProgrammeKey => Path.Combine(Pki, "programme", "programme-key.pem");
 
+    /// <summary>The cloud's private command key, for tests that play the cloud on the broker.</summary>
+    public string CommandKey => Site.Env("cloud/commander-1")["Commands__SigningKeyFile"];
+
     public string State => Folder.File("state");
 
     public async Task InitializeAsync()
     {
-        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06");
+        Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06", "--cloud-instances=2");
         var broker = Site.StartBrokerAsync();
         var influx = InfluxDbServer.StartAsync();
         (Broker, Influx) = (await broker, await influx);
-        var cloud = Site.Env("cloud");
         (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
-            $"--Ingestion:BrokerPort={Site.TlsPort}", $"--Ingestion:Username={cloud["Ingestion__Username"]}", $"--Ingestion:Password={cloud["Ingestion__Password"]}",
-            $"--Ingestion:CaFile={cloud["Ingestion__CaFile"]}", $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50");
+            [.. Site.CloudArgs(), $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50"]);
         _processes.Add(Cloud);
         Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
         await StartEdgeAsync();
@@ -107,6 +110,7 @@ public sealed class CommandRig : IAsyncLifetime
             commands:
               enabled: [config.set, pipeline.restart, model.update]
               configKeys: [Pipeline:DecisionThreshold, Source:Speed]
+              commandKeyFiles: [{device["Commands__CommandKeyFiles__0"]}]
               programmeKeyFile: {device["Commands__ProgrammeKeyFile"]}
               caFile: {device["Commands__CaFile"]}
               api: {Api}
@@ -124,15 +128,24 @@ public sealed class CommandRig : IAsyncLifetime
         await StartEdgeAsync();
     }
 
-    /// <summary>Signs a model into the repository with <c>gz model sign</c>; returns the file's SHA-256.</summary>
-    public async Task<string> SignAsync(string version, byte[] model, string? key = null)
+    /// <summary>
+    /// Signs a model into the repository with <c>gz model sign</c>; returns the file's SHA-256. Without a
+    /// <paramref name="number"/>, the next of <see cref="NextVersionNumber"/>: newer than anything signed before, so that
+    /// the tests sharing this device may run in any order.
+    /// </summary>
+    public async Task<string> SignAsync(string version, byte[] model, string? key = null, long? number = null, string pipeline = "vitals-classification", bool downgrade = false)
     {
         var file = Folder.File($"upload-{version}.onnx");
         await File.WriteAllBytesAsync(file, model);
-        var (code, text) = await GzProcesses.RunCliAsync(Folder, "model", "sign", "--key", key ?? ProgrammeKey, "--file", file, "--name", Model, "--version", version, "--out", Repository);
+        var (code, text) = await GzProcesses.RunCliAsync(Folder, ["model", "sign", "--key", key ?? ProgrammeKey, "--file", file, "--name", Model, "--version", version,
+            "--version-number", (number ?? NextVersionNumber()).ToString(System.Globalization.CultureInfo.InvariantCulture), "--pipeline", pipeline,
+            .. downgrade ? new[] { "--downgrade" } : [], "--out", Repository]);
         Assert.True(code == 0, text);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
     }
+
+    /// <summary>A version number above every one handed out before in this rig.</summary>
+    public long NextVersionNumber() => Interlocked.Increment(ref _versionNumber);
 
     /// <summary>Sends a command through the API; returns its id.</summary>
     public async Task<string> SendAsync(string type, Dictionary<string, string>? arguments = null)
@@ -154,6 +167,26 @@ public sealed class CommandRig : IAsyncLifetime
         }, $"the final answer to command {id}");
         events.Reverse();
         return events;
+    }
+
+    /// <summary>The events that answer command <paramref name="id"/> now, without waiting for any.</summary>
+    public async Task<List<DeviceEventView>> EventsOfAsync(string id) =>
+        (await Http.GetFromJsonAsync<List<DeviceEventView>>(new Uri($"/api/v1/devices/{SiteId}/{Device}/events?command={id}", UriKind.Relative)))!;
+
+    /// <summary>
+    /// The device's refusal of a command it could not verify: such a refusal answers no command id (an unverified id is
+    /// not trusted) and quotes the id the command claimed.
+    /// </summary>
+    public async Task<DeviceEventView> RefusalOfAsync(string claimedId)
+    {
+        DeviceEventView? refusal = null;
+        await WaitForAsync(async () =>
+        {
+            var events = (await Http.GetFromJsonAsync<List<DeviceEventView>>(new Uri($"/api/v1/devices/{SiteId}/{Device}/events?limit=500", UriKind.Relative)))!;
+            refusal = events.FirstOrDefault(e => e.Message.Contains($"claimed id '{claimedId}'", StringComparison.Ordinal));
+            return refusal is not null;
+        }, $"the refusal of the command claiming id {claimedId}");
+        return refusal!;
     }
 
     /// <summary>The SHA-256 of the model in the device's first report whose window ended after <paramref name="after"/>.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
@@ -46,10 +47,13 @@ public sealed class RemoteCommandTests(CommandRig rig)
     [Fact]
     public async Task An_expired_command_and_a_replayed_one_are_refused_with_an_event()
     {
-        await using var cloud = await rig.Site.ConnectAsync("cloud", "test-cloud");
+        // A second cloud instance's commander: the broker binds each identity to one client id, and the cloud under
+        // test holds instance 1's.
+        await using var cloud = await rig.Site.ConnectAsync("cloud/commander-2", "test-cloud");
+        using var key = CommandSigner.FromPemFile(rig.CommandKey);
         var now = DateTimeOffset.UtcNow;
-        var expired = Command(now.AddMinutes(-20), now.AddMinutes(-10));
-        var restart = Command(now, now.AddMinutes(10));
+        var expired = key.Sign(Command(now.AddMinutes(-20), now.AddMinutes(-10)));
+        var restart = key.Sign(Command(now, now.AddMinutes(10)));
 
         await PublishAsync(cloud, expired);
         await PublishAsync(cloud, restart);
@@ -69,23 +73,27 @@ public sealed class RemoteCommandTests(CommandRig rig)
     [Fact]
     public async Task The_broker_lets_a_device_neither_read_another_devices_commands_nor_send_commands()
     {
-        await using var device = await rig.Site.ConnectAsync($"devices/{CommandRig.Device}", "test-ward-05");
-        await using var cloud = await rig.Site.ConnectAsync("cloud", "test-cloud-acl");
+        // ward-06 (provisioned, not running: the broker binds each identity to one client id, and the running worker
+        // holds ward-05's) tries to read ward-05's commands and to send commands; the commander is a second instance's.
+        await using var device = await rig.Site.ConnectAsync("devices/ward-06", "test-ward-06");
+        await using var cloud = await rig.Site.ConnectAsync("cloud/commander-2", "test-cloud-acl");
         var now = DateTimeOffset.UtcNow;
-        var forOther = Command(now, now.AddMinutes(1)) with { Device = "ward-06" };
-        var forThis = Command(now.AddMinutes(-2), now.AddMinutes(-1));
+
+        // Expired, so that the running ward-05 refuses it and nothing changes there.
+        var forOther = Command(now.AddMinutes(-2), now.AddMinutes(-1));
+        var forThis = Command(now, now.AddMinutes(1)) with { Device = "ward-06" };
 
         // Mosquitto 2.0 grants the subscription and checks the read ACL on each message it would deliver.
-        await device.SubscribeAsync([new MqttSubscription($"gz/v1/{CommandRig.SiteId}/ward-06/cmd"), new MqttSubscription($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd")], CancellationToken.None);
-        await PublishAsync(cloud, forOther, "ward-06");
-        await PublishAsync(cloud, forThis);
-        var toOther = await Assert.ThrowsAsync<MqttPublishException>(() => PublishAsync(device, forOther, "ward-06"));
-        var toSelf = await Assert.ThrowsAsync<MqttPublishException>(() => PublishAsync(device, forThis));
+        await device.SubscribeAsync([new MqttSubscription($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd"), new MqttSubscription($"gz/v1/{CommandRig.SiteId}/ward-06/cmd")], CancellationToken.None);
+        await PublishAsync(cloud, forOther);
+        await PublishAsync(cloud, forThis, "ward-06");
+        var toOther = await Assert.ThrowsAsync<MqttPublishException>(() => PublishAsync(device, forOther));
+        var toSelf = await Assert.ThrowsAsync<MqttPublishException>(() => PublishAsync(device, forThis, "ward-06"));
 
         // The broker delivers one client's messages in order: the first to arrive is this device's own.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var first = await device.Messages.ReadAsync(timeout.Token);
-        Assert.Equal($"gz/v1/{CommandRig.SiteId}/{CommandRig.Device}/cmd", first.Topic);
+        Assert.Equal($"gz/v1/{CommandRig.SiteId}/ward-06/cmd", first.Topic);
         Assert.Equal(forThis.Id, JsonSerializer.Deserialize(first.Payload.Span, GzJsonContext.Default.DeviceCommand)!.Id);
         Assert.Equal(MqttReasonCode.NotAuthorized, toOther.ReasonCode);
         Assert.Equal(MqttReasonCode.NotAuthorized, toSelf.ReasonCode);

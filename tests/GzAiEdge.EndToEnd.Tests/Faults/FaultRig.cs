@@ -19,6 +19,8 @@ internal sealed class FaultRig : IAsyncDisposable
     public const string Site = "tianhe-01";
     public const string Device = "cam-01";
 
+    private string[]? _catalogue;
+
     private FaultRig(TempFolder folder, MosquittoBroker broker, InfluxDbServer influx, WireObserver? wire)
     {
         (Folder, Broker, Influx, Wire) = (folder, broker, influx, wire);
@@ -78,11 +80,18 @@ internal sealed class FaultRig : IAsyncDisposable
     /// </summary>
     public async Task StartCloudAsync()
     {
-        var (cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, [$"--Ingestion:ClientId={ClientId}",
+        var (cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, [.. Catalogue, $"--Broker:Ingest:ClientId={ClientId}",
             $"--Verification:KeyRegistryPath={RegistryFile}", .. CloudArgs]);
         (Cloud, Api) = (cloud, api);
         Processes.Add(cloud);
     }
+
+    /// <summary>
+    /// The sample catalogue with tianhe-01/cam-01 … cam-99 listed under traffic-tianhe-flow, so that the burst devices'
+    /// reports are taken; a test of the listing itself uses a device outside that range.
+    /// </summary>
+    private string[] Catalogue => _catalogue ??= ListedCatalogue.Write(Folder.File("catalogue.yaml"),
+        Enumerable.Range(1, 99).Select(i => ("traffic-tianhe-flow", Site, $"cam-{i:00}")));
 
     /// <summary>Extra cloud arguments (credentials, TLS) for tests that secure the broker.</summary>
     public string[] CloudArgs { get; set; } = [];
@@ -100,6 +109,7 @@ internal sealed class FaultRig : IAsyncDisposable
               signingKeyFile: {KeyFile}
             broker:
               port: {Broker.Port}
+              allowPlaintext: true
             source:
               profile: traffic
               sampleHz: 20

@@ -10,7 +10,8 @@ namespace GzAiEdge.EndToEnd.Tests.Faults;
 /// <summary>A device's chain of signed reports (and a closing checkpoint), made up front and published as fast as the broker takes them.</summary>
 internal static class SignedBurst
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    // Yesterday: inside ingestion's acceptance horizon, and a 3000-report burst of 10 s windows still ends in the past.
+    private static readonly DateTimeOffset Start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-1);
 
     public static List<KpiReport> Chain(DeviceSigner signer, string device, int count)
     {

@@ -24,7 +24,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01", "cam-02");
+        _site = await ProvisionedSite.CreateAsync(_folder, "tianhe-01", "cam-01", "cam-02", "--cloud-instances=2");
         _broker = await _site.StartBrokerAsync();
         _influx = await InfluxDbServer.StartAsync();
     }
@@ -44,12 +44,13 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Acl_refuses_foreign_topics_and_the_verifier_names_altered_injected_and_replayed_reports()
     {
-        var cloudEnv = Env("cloud");
-        var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder, $"--Ingestion:BrokerPort={_site.TlsPort}",
-            $"--Ingestion:Username={cloudEnv["Ingestion__Username"]}", $"--Ingestion:Password={cloudEnv["Ingestion__Password"]}",
-            $"--Ingestion:CaFile={cloudEnv["Ingestion__CaFile"]}", $"--Verification:KeyRegistryPath={cloudEnv["Verification__KeyRegistryPath"]}");
+        var registry = Env("cloud/cloud")["Verification__KeyRegistryPath"];
+        var (cloud, api) = await GzProcesses.StartCloudAsync(_broker, _influx, _folder, [.. _site.CloudArgs(), $"--Verification:KeyRegistryPath={registry}"]);
         _processes.Add(cloud);
-        await using var spy = await ConnectAsync("cloud", "spy");
+
+        // A second instance's ingestion identity watches the wire: the broker binds each identity to one client id,
+        // and the instance above holds instance 1's.
+        await using var spy = await ConnectAsync("cloud/ingest-2", "spy");
         await spy.SubscribeAsync([new MqttSubscription("gz/v1/tianhe-01/cam-01/kpi")], CancellationToken.None);
         var device = Env("devices/cam-01");
         _processes.Add(GzProcesses.StartEdge($"""
@@ -71,6 +72,10 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
             """, _folder));
         var captured = await CaptureAsync(spy, 3);
 
+        // The device stops before the attacker connects with its broker identity: the broker binds that identity to the
+        // device's one session, so the two would keep taking it from each other (BorrowedClientIdTests).
+        await _processes[^1].StopAsync(TimeSpan.FromSeconds(20));
+
         // The ACL: cam-01's identity may not speak for cam-02, and nobody may connect without one.
         await using var attacker = await ConnectAsync("devices/cam-01", "attacker");
         var refused = await Assert.ThrowsAsync<MqttPublishException>(() => attacker.PublishAsync(
@@ -83,7 +88,8 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
         using var otherKey = DeviceSigner.Create();
         using var deviceKey = DeviceSigner.FromPemFile(device["Edge__SigningKeyFile"]);
         var (altered, forged, again) = (captured[0], captured[1], captured[2]);
-        var fromAnotherHistory = deviceKey.Sign(again with { WindowStart = again.WindowStart.AddHours(1), WindowEnd = again.WindowEnd.AddHours(1), Prev = ChainHash.Genesis });
+        // An hour earlier: a report an hour ahead of the cloud's clock would be refused for that alone.
+        var fromAnotherHistory = deviceKey.Sign(again with { WindowStart = again.WindowStart.AddHours(-1), WindowEnd = again.WindowEnd.AddHours(-1), Prev = ChainHash.Genesis });
         foreach (var report in new[]
         {
             altered with { Kpis = altered.Kpis.ToDictionary(k => k.Key, k => k.Value + 100) },
@@ -107,9 +113,8 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        await _processes[^1].StopAsync(TimeSpan.FromSeconds(20));
         var (code, text) = await GzProcesses.RunCliAsync(_folder, "verify", "--site", "tianhe-01", "--device", "cam-01", "--influx", _influx.BaseAddress.ToString(),
-            "--keys", cloudEnv["Verification__KeyRegistryPath"], "--json");
+            "--keys", registry, "--json");
         Assert.True(code == 1, text);
         var result = JsonSerializer.Deserialize(text[text.IndexOf('{', StringComparison.Ordinal)..], GzTrustJsonContext.Default.ChainVerification)!;
 

@@ -1,4 +1,5 @@
 using GzAiEdge.Inference.Native;
+using GzAiEdge.Testing;
 
 namespace GzAiEdge.Inference.Tests.Native;
 
@@ -9,10 +10,21 @@ public sealed class OnnxRuntimeTests
     {
         var runtime = Models.Runtime;
 
-        Assert.Equal("1.23.2", runtime.Version);
+        Assert.Equal(OnnxRuntimeLibraries.PinnedVersion, runtime.Version);
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, OnnxRuntime.LibraryFileName), runtime.LibraryPath);
         Assert.Contains("CPUExecutionProvider", runtime.AvailableProviders);
         Assert.Same(runtime, OnnxRuntime.Load());
+    }
+
+    [Fact]
+    public void Only_this_architectures_library_is_copied_from_the_package()
+    {
+        // NuGet's package holds every platform's library (about 300 MB); its own build targets would copy them all.
+        var copied = Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f).Contains("onnxruntime", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Path.GetRelativePath(AppContext.BaseDirectory, f));
+
+        Assert.Equal([OnnxRuntime.LibraryFileName], copied);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GzAiEdge.Ingestion.DeadLetters;
 using GzAiEdge.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GzAiEdge.Ingestion.Tests.DeadLetters;
 
@@ -8,6 +9,7 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly TempFolder _folder = new("gz-deadletters");
+    private readonly FakeTimeProvider _time = new(Start.AddDays(1));
 
     private string DatabasePath => _folder.File("sub/dead-letters.db");
 
@@ -16,7 +18,7 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
     [Fact]
     public async Task Added_letters_are_listed_in_order_with_all_their_fields()
     {
-        using var store = new SqliteDeadLetterStore(DatabasePath);
+        using var store = Open();
         var first = Letter(0, "gz/v1/site-1/cam-1/kpi", "signature does not verify", [0x7b, 0x00, 0xff]);
         var second = Letter(1, "gz/v1/智慧交通/cam 2/kpi", "field \"speed\" is NaN", []);
 
@@ -33,7 +35,7 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
     [Fact]
     public async Task Listing_pages_by_offset_and_limit()
     {
-        using var store = new SqliteDeadLetterStore(DatabasePath);
+        using var store = Open();
         var letters = Enumerable.Range(0, 7).Select(i => Letter(i, "t", $"reason {i}", [(byte)i])).ToList();
         foreach (var letter in letters)
         {
@@ -52,12 +54,12 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
     public async Task Letters_survive_closing_and_reopening_the_file_and_ids_keep_growing()
     {
         var letter = Letter(0, "gz/v1/s/d/kpi", "schema: missing seq", "{\"v\":1}"u8.ToArray());
-        using (var store = new SqliteDeadLetterStore(DatabasePath))
+        using (var store = Open())
         {
             await store.AddAsync(letter, CancellationToken.None);
         }
 
-        using var reopened = new SqliteDeadLetterStore(DatabasePath);
+        using var reopened = Open();
 
         Assert.Equal(1, await reopened.CountAsync(CancellationToken.None));
         AssertSame(letter with { Id = 1 }, Assert.Single(await reopened.ListAsync(0, 10, CancellationToken.None)));
@@ -68,7 +70,7 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
     [Fact]
     public async Task Concurrent_adds_are_all_stored()
     {
-        using var store = new SqliteDeadLetterStore(DatabasePath);
+        using var store = Open();
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.AddAsync(Letter(i, "t", "r", [(byte)i]), CancellationToken.None))));
 
@@ -80,7 +82,7 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
     [Fact]
     public async Task Received_times_in_other_offsets_come_back_as_the_same_instant_in_utc()
     {
-        using var store = new SqliteDeadLetterStore(DatabasePath);
+        using var store = Open();
         var beijing = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.FromHours(8)).AddTicks(1);
 
         await store.AddAsync(Letter(0, "t", "r", []) with { ReceivedAt = beijing }, CancellationToken.None);
@@ -89,6 +91,8 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
         Assert.Equal(beijing, stored);
         Assert.Equal(TimeSpan.Zero, stored.Offset);
     }
+
+    private SqliteDeadLetterStore Open() => new(DatabasePath, time: _time);
 
     private static DeadLetter Letter(int i, string topic, string reason, byte[] payload) =>
         new(0, Start.AddSeconds(i).AddTicks(i), topic, reason, payload);
@@ -101,5 +105,8 @@ public sealed class SqliteDeadLetterStoreTests : IDisposable
         Assert.Equal(expected.Topic, actual.Topic);
         Assert.Equal(expected.Reason, actual.Reason);
         Assert.Equal(expected.Payload, actual.Payload);
+        Assert.Equal(expected.Payload.LongLength, actual.PayloadLength);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(expected.Payload)), actual.PayloadSha256);
+        Assert.False(actual.Truncated);
     }
 }

@@ -183,6 +183,24 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_device_over_its_quota_raises_one_alert_under_its_scenario_which_resolves_when_it_is_back_within_it()
+    {
+        var engine = Engine();
+        await KpiAsync(engine, "flow", "cam-07", 1, 40, "mean_speed_kmh");
+        var known = _registry.Find("site-1", "cam-07");
+
+        await engine.OnQuotaAsync("site-1", "cam-07", known, "quota: over the 50 messages per second", CancellationToken.None);
+        await engine.OnQuotaAsync("site-1", "cam-07", known, "quota: over the 50 messages per second", CancellationToken.None);
+        var raised = Assert.Single(await _store.ActiveAsync(CancellationToken.None));
+        await engine.OnQuotaAsync("site-1", "cam-07", known, null, CancellationToken.None);
+
+        Assert.Equal((AlertEngine.QuotaRule, AlertKinds.Quota, "flow", "cam-07"), (raised.Rule, raised.Kind, raised.Scenario, raised.Device));
+        Assert.Contains("over its quota", raised.Message, StringComparison.Ordinal);
+        Assert.Empty(await _store.ActiveAsync(CancellationToken.None));
+        Assert.Equal([(raised.Id, true), (raised.Id, false)], Delivered().Select(a => (a.Id, a.Active)));
+    }
+
+    [Fact]
     public async Task Off_or_for_a_scenario_not_in_the_catalogue_nothing_is_raised()
     {
         var off = Engine(enabled: false);

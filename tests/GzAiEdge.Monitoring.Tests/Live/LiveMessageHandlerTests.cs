@@ -2,8 +2,12 @@ using System.Text;
 using System.Text.Json;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Ingestion;
+using GzAiEdge.Ingestion.Quota;
 using GzAiEdge.Monitoring.Live;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GzAiEdge.Monitoring.Tests.Live;
 
@@ -15,12 +19,15 @@ public sealed class LiveMessageHandlerTests : IDisposable
     private readonly Observer _observer = new();
     private readonly OtherTopic _other = new();
     private readonly LiveHub.Subscription _stream;
+    private readonly FakeTimeProvider _time = new();
     private readonly LiveMessageHandler _handler;
 
     public LiveMessageHandlerTests()
     {
         _stream = _hub.Subscribe();
-        _handler = new LiveMessageHandler(_registry, _hub, [_observer], [_other], NullLogger<LiveMessageHandler>.Instance);
+        // A quota of a burst of 3 and then one message a second, so that a test can go over it in a few messages.
+        var ingestion = Options.Create(new IngestionOptions { Quota = new QuotaOptions { Burst = 3, MessagesPerSecond = 1, MaxMessageBytes = 4096 } });
+        _handler = new LiveMessageHandler(_registry, _hub, [_observer], [_other], ingestion, _time, NullLogger<LiveMessageHandler>.Instance);
     }
 
     public void Dispose() => _stream.Dispose();
@@ -84,6 +91,28 @@ public sealed class LiveMessageHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_device_over_its_quota_is_not_read_and_the_observers_are_told_when_it_goes_over_and_when_it_is_back()
+    {
+        byte[] Report(long seq) => JsonSerializer.SerializeToUtf8Bytes(Reports.Kpi("flow", "cam-01", seq, new Dictionary<string, double> { ["mean_speed_kmh"] = 40 }),
+            GzJsonContext.Default.KpiReport);
+
+        for (var seq = 1; seq <= 5; seq++)
+        {
+            await _handler.HandleAsync("gz/v1/site-1/cam-01/kpi", Report(seq), CancellationToken.None);
+        }
+
+        await _handler.HandleAsync("gz/v1/site-1/cam-02/kpi", new byte[5000], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _handler.HandleAsync("gz/v1/site-1/cam-01/kpi", Report(6), CancellationToken.None);
+
+        Assert.Equal([1L, 2, 3, 6], _observer.Reports.Select(r => r.Report.Seq));
+        Assert.Collection(_observer.Quota,
+            q => Assert.Equal(("site-1", "cam-01", true, "flow"), (q.Site, q.Device, q.Reason!.StartsWith("quota: over the 1 messages per second", StringComparison.Ordinal), q.Known!.Scenario)),
+            q => Assert.Equal(("site-1", "cam-02", true, (DeviceView?)null), (q.Site, q.Device, q.Reason!.StartsWith("quota: 5000 bytes", StringComparison.Ordinal), q.Known)),
+            q => Assert.Equal(("site-1", "cam-01", (string?)null), (q.Site, q.Device, q.Reason)));
+    }
+
+    [Fact]
     public async Task A_message_on_another_areas_topic_goes_to_its_handler_alone()
     {
         await _handler.HandleAsync(OtherTopic.Name, "{\"scenario\":\"flow\"}"u8.ToArray(), CancellationToken.None);
@@ -110,6 +139,14 @@ public sealed class LiveMessageHandlerTests : IDisposable
         public List<(KpiReport Report, DeviceView Device)> Reports { get; } = [];
 
         public List<DeviceView> States { get; } = [];
+
+        public List<(string Site, string Device, DeviceView? Known, string? Reason)> Quota { get; } = [];
+
+        public Task OnQuotaAsync(string site, string device, DeviceView? known, string? reason, CancellationToken cancellationToken)
+        {
+            Quota.Add((site, device, known, reason));
+            return Task.CompletedTask;
+        }
 
         public Task OnKpiAsync(KpiReport report, DeviceView device, CancellationToken cancellationToken)
         {

@@ -7,6 +7,7 @@ import { chip, el, table } from './view.js';
 export function describe(a) {
   if (a.kind === 'offline') return t('alerts.offline', { threshold: formatNumber(a.threshold, 0) });
   if (a.kind === 'completeness') return t('alerts.completeness', { value: formatPercent(a.value), threshold: formatPercent(a.threshold) });
+  if (a.kind === 'quota') return t('alerts.quota');
   const side = a.rule.endsWith('/above') ? t('alerts.above') : t('alerts.below');
   return t('alerts.kpi', { kpi: kpiLabel(a.kpi), value: formatNumber(a.value, 3), side, threshold: formatNumber(a.threshold, 3) });
 }

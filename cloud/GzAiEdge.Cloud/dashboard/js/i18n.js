@@ -30,6 +30,7 @@ const texts = {
     'alerts.acked': '已确认', 'alerts.resolved': '已恢复', 'alerts.active': '活动', 'alerts.raised': '触发时间',
     'alerts.kpi': '{kpi} = {value}，{side}阈值 {threshold}', 'alerts.above': '高于', 'alerts.below': '低于',
     'alerts.offline': '设备离线超过 {threshold} 秒', 'alerts.completeness': '数据完整率 {value} 低于 {threshold}',
+    'alerts.quota': '设备发送超出配额，超出的消息已转入死信',
     'common.loading': '加载中…', 'common.error': '加载失败：', 'common.notFound': '未找到', 'common.back': '返回总览',
   },
   en: {
@@ -59,6 +60,7 @@ const texts = {
     'alerts.acked': 'Acknowledged', 'alerts.resolved': 'Resolved', 'alerts.active': 'Active', 'alerts.raised': 'Raised',
     'alerts.kpi': '{kpi} = {value}, {side} threshold {threshold}', 'alerts.above': 'above', 'alerts.below': 'below',
     'alerts.offline': 'Device offline for more than {threshold} s', 'alerts.completeness': 'Completeness {value} below {threshold}',
+    'alerts.quota': 'Device over its quota; the messages over it are dead-lettered',
     'common.loading': 'Loading…', 'common.error': 'Could not load: ', 'common.notFound': 'Not found', 'common.back': 'Back to overview',
   },
 };
