@@ -24,6 +24,8 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
   hotpath    per-message hot paths with BenchmarkDotNet's memory diagnoser (bytes allocated per report):
              payload → line protocol against the general path it replaced, MQTT PUBLISH decode/encode
              [BenchmarkDotNet options, default: --filter '*'; the benchmarks run in process]
+  api        GET /api/v1/kpis/latest p50/p95 with authentication (admin and provider tokens) and without (the peer)
+             [--requests 2000] [--runs 5] [--devices 100]
   evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
   audit      audit the traffic detector on a real edge worker with a 500-image test set: wall time, the
@@ -97,6 +99,7 @@ audit() {
 case "${1:-}" in
   ingest|publish|scaleout) what=$1; shift; peers; open_files 4096; say "bench $what"; harness "$what" "$@" ;;
   fleet) shift; peers; open_files 10240; say "bench fleet"; harness fleet "$@" ;;
+  api) shift; say "bench api"; harness api "$@" ;;
   inference) shift; inference ;;
   hotpath) shift; say "bench hotpath"; hotpath "$@" ;;
   evaluate) shift; evaluate "$@" ;;

@@ -57,6 +57,27 @@ influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
 for set in traffic inspection vibration vitals; do
   dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" testset import "models/testsets/$set" --store "$RUN/audits" > /dev/null
 done
+# People and the demo's own clients: an admin, an evaluator, one provider per demo scenario (named as the catalogue
+# names them) and a read-only account for the watch table. Passwords go to a file only this user can read; the
+# clients take tokens from files, never from a command line.
+GZ=(dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll")
+STORE=(--store "$RUN/access.db" --audit-log "$RUN/audit-log.db")
+ACCOUNTS="$RUN/accounts.txt"
+( umask 077; : > "$ACCOUNTS" )
+add_user() { # NAME ROLE [OPTIONS...]: makes the account and keeps its generated password in $ACCOUNTS
+  local name=$1 role=$2; shift 2
+  "${GZ[@]}" user add "$name" --role "$role" "$@" "${STORE[@]}" | sed -n "s/^added $name; password (shown once): /$name $role /p" >> "$ACCOUNTS"
+}
+say "accounts for the dashboard (passwords in $ACCOUNTS, readable only by you)"
+add_user demo-admin admin
+add_user demo-evaluator evaluator
+add_user demo-traffic provider --provider-of traffic-tianhe-flow
+add_user demo-factory provider --provider-of mfg-huangpu-inspection
+add_user demo-ward provider --provider-of med-yuexiu-vitals
+add_user demo-wall viewer
+"${GZ[@]}" token create --user demo-admin --name "demo commands" --days 1 --out "$RUN/admin.token" "${STORE[@]}" > /dev/null
+"${GZ[@]}" token create --user demo-wall --name "demo watch table" --days 1 --out "$RUN/wall.token" "${STORE[@]}" > /dev/null
+"${GZ[@]}" token create --user demo-evaluator --name "demo reports" --days 1 --out "$RUN/evaluator.token" "${STORE[@]}" > /dev/null
 
 API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
@@ -66,7 +87,8 @@ say "cloud API on $API"
   exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Broker:Port="$MQTT_PORT" --DeadLetters:Path="$RUN/dead-letters.db" \
-  --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" \
+  --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" --Access:StorePath="$RUN/access.db" \
+  --AuditLog:Path="$RUN/audit-log.db" --Evaluation:PublishedPath="$RUN/published-leaderboards.db" \
   --Audits:Path="$RUN/audits" --Audits:SigningKeyFile="$RUN/pki/programme/programme-key.pem" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!" "$RUN/cloud.log"
 
@@ -85,21 +107,23 @@ done
 
 cat <<INFO
 
-  Dashboard    $API/   (live KPIs, devices and alerts; 中文 / English)
-  API          $API/api/v1/kpis/latest   (dead letters: $API/api/v1/dead-letters)
+  Dashboard    $API/   (sign in: accounts and passwords are in $ACCOUNTS, readable only by you; 中文 / English)
+  API          $API/api/v1/kpis/latest   with a token: curl -H "Authorization: Bearer \$(cat $RUN/admin.token)" …
+  tokens       $RUN/admin.token (demo-admin), $RUN/evaluator.token, $RUN/wall.token (read-only): --token-file, or GZ_TOKEN
   InfluxDB     influx -port $INFLUX_PORT -database gz -execute 'SELECT * FROM kpi ORDER BY time DESC LIMIT 5'
   MQTT (TLS)   mosquitto_sub -p $MQTT_PORT --cafile $RUN/pki/ca.crt -u gz-ingest-2 -P "\$(sed -n 's/^Broker__Ingest__Password=//p' $RUN/pki/cloud/ingest-2.env)" -t 'gz/v1/+/+/+' -v
-  verify       ./gz verify --api $API --site tianhe-01 --device cam-01
-  command      ./gz command --api $API --site yuexiu-03 --device ward-05 --wait config.set Pipeline:DecisionThreshold=0.6
+  verify       ./gz verify --api $API --token-file $RUN/evaluator.token --site tianhe-01 --device cam-01
+  command      ./gz command --api $API --token-file $RUN/admin.token --site yuexiu-03 --device ward-05 --wait config.set Pipeline:DecisionThreshold=0.6
   model        ./gz model sign --key $RUN/pki/programme/programme-key.pem --file models/vitals-classifier.onnx --name vitals-classifier --version 1.1 \\
-                 --version-number 2 --pipeline vitals-classification --out $RUN/models
-               ./gz command --api $API --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
-  audit        ./gz audit --api $API start --scenario traffic-tianhe-flow --testset gz-traffic --wait
+                 --version-number 2 --pipeline vitals-classification --out $RUN/models --provider-of med-yuexiu-vitals --audit-log $RUN/audit-log.db
+               ./gz command --api $API --token-file $RUN/admin.token --site yuexiu-03 --device ward-05 --wait model.update --name vitals-classifier --version 1.1
+  audit log    ./gz audit-log --api $API --token-file $RUN/admin.token   (who did what, when, from where; --verify checks the chain)
+  audit        ./gz audit --api $API --token-file $RUN/evaluator.token start --scenario traffic-tianhe-flow --testset gz-traffic --wait
                (test sets: ./gz testset list --store $RUN/audits; gz-traffic, gz-inspection, gz-vibration, gz-vitals)
   logs         $RUN/*.log
-  report       ./gz report --influx http://127.0.0.1:$INFLUX_PORT --keys $RUN/pki/cloud/device-keys.json --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
+  report       ./gz report --api $API --token-file $RUN/evaluator.token --last 10m --scenario traffic-tianhe-flow --scenario mfg-huangpu-inspection --scenario med-yuexiu-vitals --out $RUN/report
 
 INFO
-watch_args=(watch --api "$API")
+watch_args=(watch --api "$API" --token-file "$RUN/wall.token")
 [ -n "${GZ_DEMO_SECONDS:-}" ] && watch_args+=(--seconds "$GZ_DEMO_SECONDS")
 dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" "${watch_args[@]}" || true

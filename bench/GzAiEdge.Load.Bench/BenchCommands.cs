@@ -16,8 +16,19 @@ public static class BenchCommands
         Publisher(),
         FleetMemory(),
         ScaleOut(),
+        Api(),
         Audit(),
     };
+
+    private static Command Api()
+    {
+        var requests = Int("--requests", "Requests per run and side (one at a time, so each is a latency)", 2000);
+        var runs = Int("--runs", "Runs of each side (interleaved)", 5);
+        var devices = Int("--devices", "Devices whose latest report the endpoint returns", 100);
+        var command = new Command("api", "GET /api/v1/kpis/latest: p50/p95 with authentication (admin token, provider token) and without") { requests, runs, devices };
+        command.SetAction(r => Bench.Api.ApiBench.RunAsync(r.GetValue(requests), r.GetValue(runs), r.GetValue(devices), Console.Out));
+        return command;
+    }
 
     private static Command Audit()
     {

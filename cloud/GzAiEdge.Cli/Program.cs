@@ -1,7 +1,8 @@
 using System.CommandLine;
+using GzAiEdge.Cli.Accounts;
 using GzAiEdge.Cli.Commands;
 
-var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models, keep test sets, run audits and send devices commands.")
+var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models, keep test sets, run audits, send devices commands, manage accounts and tokens, read the audit log.")
 {
     WatchCommand.Create(),
     EvaluateCommand.Create(),
@@ -16,5 +17,8 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     SendCommand.Create(),
     ConfigCommand.Create(),
     KpisCommand.Create(),
+    UserCommand.Create(),
+    TokenCommand.Create(),
+    AuditLogCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,7 @@
+using GzAiEdge.Access;
+using GzAiEdge.Access.Api;
+using GzAiEdge.Access.Authorization;
+using GzAiEdge.AuditLog;
 using GzAiEdge.Audits;
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Cloud.Catalogue;
@@ -32,6 +36,9 @@ try
     builder.AddModelRepository();
     builder.AddDeviceCommands();
     builder.AddAudits();
+    builder.AddAuditLog();
+    builder.AddAccess();
+    builder.AddApiHardening();
     builder.AddApiConventions();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
@@ -51,8 +58,15 @@ catch (Exception ex) when (ex is OptionsValidationException or CatalogueExceptio
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapGet("/health", () => TypedResults.Ok("ok"));
-app.MapOpenApi();
+app.UseApiHardening();
+app.UseAccess();
+app.UseDashboard();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous();
+app.MapOpenApi().RequireAuthorization(Policies.Viewer);
+app.MapAccessApi();
+app.MapAuditLogApi();
 app.MapSitesApi();
 app.MapDevicesApi();
 app.MapScenariosApi();
@@ -64,12 +78,12 @@ app.MapLiveApi();
 app.MapIngestionApi();
 app.MapDeadLetterApi();
 app.MapEvaluationApi();
+app.MapPublishedLeaderboardApi();
 app.MapVerificationApi();
 app.MapModelsApi();
 app.MapCommandsApi();
 app.MapTestSetsApi();
 app.MapAuditsApi();
-app.UseDashboard();
 await app.RunAsync();
 return 0;
 

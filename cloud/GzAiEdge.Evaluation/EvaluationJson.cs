@@ -25,7 +25,8 @@ public static class EvaluationJson
         w.WriteString("rubricVersion", programme.Programme.RubricVersion);
         w.WriteNumber("scenariosEvaluated", programme.Scenarios.Count);
         w.WriteString("evidence", programme.Evidence);
-        w.WriteString("rankingRule", "eligible scenarios (no failed gate) by score descending; ties by completeness descending, then scenario id");
+        w.WriteString("rankingRule", "eligible scenarios (no failed gate) by score descending; ties by completeness descending, then scenario id; places whose score intervals overlap are statistical ties");
+        w.WriteString("intervalRule", ScenarioJsonParts.IntervalRule);
         w.WriteString("benchmarkRule", "best-ranked eligible scenario of each sector first, then the next best by rank, listed in rank order");
         Strings(w, "models", programme.Models);
         w.WriteEndObject();
@@ -75,8 +76,10 @@ public static class EvaluationJson
         Strings(w, "models", e.Models);
         w.WriteString("evidence", e.Evidence);
         w.WriteNumber("score", e.Score.Score);
+        IntervalArray(w, "scoreInterval", e.Score.Interval);
         w.WriteBoolean("eligible", e.Score.Eligible);
         w.WriteBoolean("provisional", e.Score.Provisional);
+        Strings(w, "provisionalBecause", e.Score.Provisional ? e.Score.ProvisionalBecause : []);
         Strings(w, "failedGates", e.Score.FailedGates);
         w.WriteStartObject("reports");
         w.WriteNumber("used", e.Reports.Used);
@@ -95,55 +98,11 @@ public static class EvaluationJson
         w.WriteEndObject();
         Number(w, "completeness", e.Completeness);
         Number(w, "uptime", e.Uptime);
-        w.WriteStartArray("gates");
-        foreach (var g in e.Score.Gates)
-        {
-            w.WriteStartObject();
-            w.WriteString("gate", g.Gate);
-            w.WriteNumber("minimum", g.Minimum);
-            Number(w, "measured", g.Measured);
-            w.WriteString("status", Status(g.Status));
-            w.WriteString("note", g.Note);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("kpis");
-        foreach (var k in e.Score.Kpis)
-        {
-            var r = k.Rubric;
-            w.WriteStartObject();
-            w.WriteString("key", r.Key);
-            w.WriteString("labelZh", r.LabelZh);
-            w.WriteString("labelEn", r.LabelEn);
-            w.WriteString("unit", r.Unit);
-            w.WriteString("aggregation", r.Aggregation.ToString().ToLowerInvariant());
-            w.WriteString("direction", r.Direction.ToString().ToLowerInvariant());
-            Number(w, "value", k.Value);
-            w.WriteNumber("threshold", r.Threshold);
-            w.WriteNumber("target", r.Target);
-            w.WriteNumber("achievement", ScenarioEvaluator.Round(k.Achievement));
-            w.WriteNumber("weight", r.Weight);
-            w.WriteNumber("points", ScenarioEvaluator.Round(k.Points));
-            w.WriteNumber("reports", k.Reports);
-            w.WriteString("note", k.Note);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("devices");
-        foreach (var d in e.Devices)
-        {
-            w.WriteStartObject();
-            DeviceTotals(w, d);
-            Number(w, "firstSeq", d.FirstSeq);
-            Number(w, "lastSeq", d.LastSeq);
-            w.WriteNumber("uptime", ScenarioEvaluator.Round(d.Uptime));
-            Number(w, "verifiedShare", d.VerifiedShare);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        ScenarioJsonParts.Requirement(w, e.Type.Requirement);
+        ScenarioJsonParts.Gates(w, e.Score.Gates);
+        ScenarioJsonParts.Kpis(w, e.Score.Kpis);
+        ScenarioJsonParts.Audits(w, e.Audits);
+        ScenarioJsonParts.Devices(w, e.Devices);
         w.WriteNumber("bucketSeconds", (long)e.Bucket.TotalSeconds);
         w.WriteStartObject("series");
         foreach (var series in e.Series)
@@ -182,9 +141,11 @@ public static class EvaluationJson
             w.WriteString("scenario", r.Candidate.ScenarioId);
             w.WriteString("sector", r.Candidate.Sector.ToString().ToLowerInvariant());
             w.WriteNumber("score", r.Candidate.Score);
+            IntervalArray(w, "scoreInterval", r.Candidate.ScoreInterval);
             w.WriteBoolean("provisional", r.Candidate.Provisional);
             Number(w, "completeness", r.Candidate.Completeness);
             w.WriteString("tie", r.Tie);
+            w.WriteString("statisticalTie", r.StatisticalTie);
             w.WriteEndObject();
         }
 

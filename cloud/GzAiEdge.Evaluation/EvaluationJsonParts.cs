@@ -58,6 +58,21 @@ internal static class EvaluationJsonParts
         }
     }
 
+    /// <summary>An interval as <c>[low, high]</c>, or null when there is none.</summary>
+    public static void IntervalArray(Utf8JsonWriter w, string name, Scenarios.Scoring.Interval? interval)
+    {
+        if (interval is not { } i)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartArray(name);
+        w.WriteNumberValue(ScenarioEvaluator.Round(i.Low));
+        w.WriteNumberValue(ScenarioEvaluator.Round(i.High));
+        w.WriteEndArray();
+    }
+
     /// <summary>The number, or null when there is none.</summary>
     public static void Number(Utf8JsonWriter w, string name, long? value)
     {

@@ -14,4 +14,10 @@ public sealed record EvaluationOptions
 
     /// <summary>Scenarios evaluated at once when the whole programme is evaluated (one InfluxDB request each).</summary>
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>The longest period an evaluation or a verification may span (each is a read of every report in it).</summary>
+    public int MaxPeriodDays { get; set; } = 400;
+
+    /// <summary>The SQLite file of published leaderboards.</summary>
+    public string PublishedPath { get; set; } = "published-leaderboards.db";
 }

@@ -1,6 +1,8 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.TimeSeries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Evaluation;
@@ -15,11 +17,15 @@ public static class EvaluationServiceExtensions
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section).ValidateOnStart();
         services.AddBoundSection<EvaluationOptions>(EvaluationOptions.Section);
         services.AddSingleton<IValidateOptions<EvaluationOptions>, EvaluationOptionsValidator>();
+        services.AddSingleton(sp => new Publishing.PublishedLeaderboards(sp.GetRequiredService<IOptions<EvaluationOptions>>().Value.PublishedPath));
         services.AddSingleton<ProgrammeSource>();
         // Evidence is the devices' signed hash chains, checked against the key registry
         // (Verification:KeyRegistryPath); without a registry every answer is "not checked".
         services.AddTransient<IEvidenceVerifier>(sp => new ChainEvidence(
             new ChainReader(sp.GetRequiredService<InfluxDbClient>()), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.KeyRegistryPath));
+        // Accuracy KPIs come from audits; until an audit store is wired every device has none (results provisional).
+        services.TryAddSingleton<IAuditResults, NoAuditResults>();
+
         // Transient like the typed InfluxDbClient they use, so its HttpClient handler keeps rotating.
         services.AddTransient<ScenarioEvaluator>();
         services.AddTransient<ProgrammeEvaluator>();

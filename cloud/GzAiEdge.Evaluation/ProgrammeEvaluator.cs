@@ -31,7 +31,7 @@ public sealed class ProgrammeEvaluator(ScenarioEvaluator evaluator)
 
         var ordered = results.OrderBy(r => r.Scenario.Id, StringComparer.Ordinal).ToList();
         var leaderboard = Leaderboard.Rank(ordered.Select(r =>
-            new RankingCandidate(r.Scenario.Id, r.Scenario.Sector, r.Score.Score, r.Score.Eligible, r.Score.Provisional, r.Completeness)));
+            new RankingCandidate(r.Scenario.Id, r.Scenario.Sector, r.Score.Score, r.Score.Eligible, r.Score.Provisional, r.Completeness, r.Score.Interval)));
         return new ProgrammeEvaluation(programme, ordered, leaderboard, BenchmarkSelection.Select(leaderboard));
     }
 }

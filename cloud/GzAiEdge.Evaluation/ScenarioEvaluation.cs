@@ -1,10 +1,11 @@
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Scoring;
 using GzAiEdge.Scenarios.Types;
 
 namespace GzAiEdge.Evaluation;
 
-/// <summary>A scenario scored over a period, with everything that explains the score.</summary>
+/// <summary>A scenario scored over a period, with everything that explains the score, including the audits its accuracy KPIs came from.</summary>
 public sealed record ScenarioEvaluation(
     Scenario Scenario,
     ScenarioType Type,
@@ -17,7 +18,11 @@ public sealed record ScenarioEvaluation(
     double? Uptime,
     string Evidence,
     IReadOnlyList<string> Models,
-    IReadOnlyList<KpiSeries> Series);
+    IReadOnlyList<KpiSeries> Series,
+    IReadOnlyList<ListedAudit> Audits);
+
+/// <summary>A listed device and its latest valid audit in the period, or null when it has none.</summary>
+public sealed record ListedAudit(string Site, string Device, DeviceAudit? Audit);
 
 /// <summary>Reports in the period: used for scoring, and excluded with the reason.</summary>
 public sealed record ReportCounts(long Used, IReadOnlyList<ExcludedReports> Excluded);
@@ -33,7 +38,7 @@ public sealed record ExcludedReports(string Site, string Device, long Count, str
 /// <param name="Expected">Reports the device sent, from its gap-free seq (last − first + 1); 0 when silent.</param>
 /// <param name="FirstSeq">Smallest seq stored in the period.</param>
 /// <param name="LastSeq">Largest seq stored in the period.</param>
-/// <param name="Uptime">Share of the period's buckets with at least one report.</param>
+/// <param name="Uptime">Share of the period's buckets in which the device sent a heartbeat or a report.</param>
 /// <param name="VerifiedShare">Verified / checked reports; null when evidence is not checked.</param>
 /// <param name="Windows">Per bucket with reports: received and expected (seq advance since the previous bucket).</param>
 public sealed record DeviceCompleteness(

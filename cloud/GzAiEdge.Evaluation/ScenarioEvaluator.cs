@@ -1,5 +1,7 @@
 using System.Globalization;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Scenarios.Catalogue;
+using GzAiEdge.Scenarios.Kpis;
 using GzAiEdge.Scenarios.Programmes;
 using GzAiEdge.Scenarios.Scoring;
 using GzAiEdge.TimeSeries;
@@ -7,18 +9,21 @@ using GzAiEdge.TimeSeries;
 namespace GzAiEdge.Evaluation;
 
 /// <summary>
-/// Scores one scenario over a period from InfluxDB: one request (<see cref="ScenarioReader"/>), then
-/// the rubric maths. Values are rounded to 9 significant digits so that the same stored data gives
+/// Scores one scenario over a period. Each rubric KPI comes from where its truth is: what devices report from
+/// InfluxDB (one request, <see cref="ScenarioReader"/>); uptime, completeness and verified share from the platform's
+/// own measures of what it received; accuracy KPIs from the latest valid audit of each listed device
+/// (<see cref="IAuditResults"/>). Values are rounded to 9 significant digits so that the same stored data gives
 /// byte-identical output even if InfluxDB sums in a different order.
 /// </summary>
-public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier evidence)
+public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier evidence, IAuditResults audits)
 {
     /// <exception cref="InfluxDbUnavailableException">InfluxDB cannot answer now.</exception>
     /// <exception cref="InfluxQueryException">InfluxDB refused the query.</exception>
     public async Task<ScenarioEvaluation> EvaluateAsync(Programme programme, Scenario scenario, DemonstrationPeriod period, CancellationToken cancellationToken)
     {
         var type = programme.TypeOf(scenario);
-        var query = new ScenarioQuery(scenario, programme.RubricFor(scenario), period);
+        var rubric = programme.RubricFor(scenario);
+        var query = new ScenarioQuery(scenario, rubric, period);
         var data = await reader.ReadAsync(query, cancellationToken);
 
         var listed = scenario.Sites.SelectMany(s => s.Devices.Select(d => (Site: s, Device: d))).ToList();
@@ -29,7 +34,8 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
                 ? (double)e.Verified / e.Checked
                 : (double?)null;
             devices.Add(CompletenessCalculator.For(site, device, data.Devices.FirstOrDefault(d => d.Site == site.Site && d.Device == device),
-                data.DeviceBuckets.Where(b => b.Site == site.Site && b.Device == device), query.BucketCount, share));
+                data.DeviceBuckets.Where(b => b.Site == site.Site && b.Device == device),
+                data.Heartbeats.Where(h => h.Site == site.Site && h.Device == device), query.BucketCount, share));
         }
 
         var excluded = data.Devices
@@ -51,13 +57,33 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
             measured[total.Key] = new KpiMeasurement(total.Count == 0 || total.Value is not { } value ? null : Round(value), total.Count);
         }
 
-        var score = ScoreCalculator.Score(query.Rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used));
+        measured[ServiceKpis.Uptime.Key] = Platform(uptime, used, "from the buckets each listed device sent a heartbeat or report in", "no listed device");
+        measured[ServiceKpis.Completeness.Key] = Platform(completeness, used, "from the stored seq of each listed device", "no reports from the listed devices");
+        measured[ServiceKpis.VerifiedShare.Key] = verified is null && devices.Count > 0
+            ? new KpiMeasurement(null, used, Source: "evidence not checked (no key registry)", Provisional: "evidence not checked (no key registry)")
+            : Platform(verified, used, $"checked: {evidence.Method}", "no listed device");
+
+        var audited = listed.Select(l => (l.Site.Site, l.Device)).ToList();
+        var found = rubric.Any(k => k.Definition?.Truth == TruthSource.Audit) || type.Gates.AuditFlags is { Count: > 0 }
+            ? await audits.LatestValidAsync(scenario.Id, audited, period.From, period.To, cancellationToken)
+            : [];
+        foreach (var kpi in rubric.Where(k => k.Definition?.Truth == TruthSource.Audit))
+        {
+            measured[kpi.Key] = AuditMeasurement.For(kpi.Key, audited, found);
+        }
+
+        var flags = AuditFlagGates.For(type.Gates.AuditFlags ?? [], found);
+        var score = ScoreCalculator.Score(rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used, flags));
         return new ScenarioEvaluation(scenario, type, period, query.Bucket, score, new ReportCounts(used, excluded), devices,
             completeness, uptime, verified is null ? EvidenceNotChecked.Description : $"checked: {evidence.Method}",
             [.. data.Models.Distinct().Order(StringComparer.Ordinal)],
-            [.. data.Buckets.Select(k => new KpiSeries(k.Key, [.. k.Values.Select(b => (b.Start, Round(b.Value)))]))]);
+            [.. data.Buckets.Select(k => new KpiSeries(k.Key, [.. k.Values.Select(b => (b.Start, Round(b.Value)))]))],
+            [.. audited.Select(d => new ListedAudit(d.Site, d.Device, found.FirstOrDefault(a => a.Site == d.Site && a.Device == d.Device)))]);
     }
 
     /// <summary>9 significant digits: stable across summation order, far finer than any KPI's meaning.</summary>
     internal static double Round(double value) => double.Parse(value.ToString("G9", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static KpiMeasurement Platform(double? value, long reports, string source, string whyMissing) =>
+        new(value, reports, Source: value is null ? whyMissing : source);
 }

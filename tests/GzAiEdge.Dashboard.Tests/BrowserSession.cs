@@ -57,6 +57,25 @@ public sealed class BrowserSession : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>A fresh page signed in through the sign-in page (as the seeded admin unless told otherwise), showing the overview.</summary>
+    public async Task<(IPage Page, List<string> Errors)> SignedInPageAsync(Uri baseUrl, string user = CloudAccounts.Admin, string password = CloudAccounts.Password,
+        int width = 1366, int height = 900)
+    {
+        var (page, errors) = await NewPageAsync(baseUrl, width, height);
+        await SignInAsync(page, user, password);
+        return (page, errors);
+    }
+
+    /// <summary>Signs in on the sign-in page and waits for the dashboard to show who is signed in.</summary>
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/signin.html");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#signin-submit");
+        await Assertions.Expect(page.Locator("#user-name")).ToContainTextAsync(user);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 }

@@ -26,7 +26,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     [Fact]
     public async Task The_overview_shows_the_catalogue_by_sector_in_Chinese_and_the_language_switch_changes_the_labels()
     {
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync("/");
 
         // One card per scenario of the shipped 100-scenario sample programme.
@@ -51,9 +51,10 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     [Fact]
     public async Task A_KPI_report_published_to_the_broker_appears_on_the_scenario_chart_without_reload()
     {
-        await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "chart-01", Vitals);
+        // A device the catalogue lists: ingestion stores only those, and the chart draws what was stored.
+        await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "bed-07", Vitals);
         await device.PublishKpiAsync(Spo2(97.1));
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Vitals}");
         var chart = page.Locator(".chart[data-kpi='spo2_mean']");
         await Expect(chart).ToHaveAttributeAsync("data-points", "1");
@@ -65,7 +66,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await Expect(chart).ToHaveAttributeAsync("data-points", "2");
         await Expect(chart).ToHaveAttributeAsync("data-last", "95.5");
         Assert.True(await page.EvaluateAsync<bool>("window.gzNotReloaded === true"), "the page was reloaded");
-        await Expect(page.Locator("table.devices tr[data-device='yuexiu-03/chart-01']")).ToContainTextAsync("在线");
+        await Expect(page.Locator("table.devices tr[data-device='yuexiu-03/bed-07']")).ToContainTextAsync("在线");
         await BrowserSession.ScreenshotAsync(page, "scenario-live");
         Assert.Empty(errors);
     }
@@ -77,7 +78,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         const string Scenario = "med-zengcheng-vitals-07";
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "zengcheng-17", "label-01", Scenario);
         await device.PublishKpiAsync(Spo2(96.8));
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Scenario}");
         var heart = MedicalKpis.HeartRateMean;
         var chart = page.Locator($".chart[data-kpi='{heart.Key}']");
@@ -97,7 +98,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
     {
         await using var device = await TestDevice.ConnectAsync(_host.Broker, "yuexiu-03", "alarm-01", Vitals);
         await device.PublishKpiAsync(Spo2(97.3));
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Vitals}");
         await Expect(page.Locator("table.devices tr[data-device='yuexiu-03/alarm-01']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open");
@@ -140,7 +141,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
             DiskTotalBytes = 64_000_000_000,
             Temperatures = new Dictionary<string, double> { ["cpu"] = 51.3 },
         });
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync("/#/device/yuexiu-03/page-01");
         var facts = page.Locator(".facts").First;
         await Expect(facts).ToContainTextAsync("vitals-cls 2.0.1");
@@ -154,7 +155,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await Expect(page.Locator("tr.level-warning")).ToContainTextAsync("camera.reconnected");
         await BrowserSession.ScreenshotAsync(page, "device");
 
-        var (tablet, tabletErrors) = await _browser.NewPageAsync(_host.Api, width: 768, height: 1024);
+        var (tablet, tabletErrors) = await _browser.SignedInPageAsync(_host.Api, width: 768, height: 1024);
         await tablet.GotoAsync($"/#/scenario/{Vitals}");
         await Expect(tablet.Locator(".chart[data-kpi='spo2_mean']")).ToHaveCountAsync(1);
         var width = await tablet.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -162,6 +163,50 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await BrowserSession.ScreenshotAsync(tablet, "scenario-tablet");
         Assert.Empty(errors);
         Assert.Empty(tabletErrors);
+    }
+
+    [Fact]
+    public async Task The_scenario_page_shows_its_scored_KPIs_with_their_kind_first_then_its_audits_then_charts_only_of_what_its_devices_report()
+    {
+        // The alert rules of traffic-flow name mean_speed_kmh, which no pipeline measures: it gets no chart.
+        const string Scenario = "traffic-tianhe-flow";
+        await using var device = await TestDevice.ConnectAsync(_host.Broker, "tianhe-01", "cam-01", Scenario);
+        await device.PublishKpiAsync(new Dictionary<string, double>
+        {
+            ["vehicle_count"] = 12,
+            ["inference_p95_ms"] = 4.2,
+            ["input_processed_share"] = 1,
+            ["detection_precision"] = 0.97,
+        });
+        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        await page.GotoAsync($"/#/scenario/{Scenario}");
+
+        var scored = page.Locator("table.scored tbody tr");
+        await Expect(scored).ToHaveCountAsync(8);
+        var recall = page.Locator("table.scored tr[data-kpi='audit_detection_recall']");
+        await Expect(recall.Locator("td").First).ToHaveTextAsync(AccuracyKpis.DetectionRecall.LabelZh);
+        await Expect(recall.Locator(".chip")).ToHaveTextAsync("准确性 · 审计");
+        await Expect(page.Locator("table.scored tr[data-kpi='uptime'] .chip")).ToHaveTextAsync("服务");
+        await Expect(page.Locator("table.scored tr[data-kind='monitoring'], table.scored tr[data-kind='diagnostic']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("table.audits tr[data-device='tianhe-01/cam-01']")).ToContainTextAsync("评估期内无有效审计");
+
+        await Expect(page.Locator("#monitoring-charts .chart[data-kpi='vehicle_count']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#reported-charts .chart[data-kpi='detection_precision']")).ToHaveAttributeAsync("data-kind", "diagnostic");
+        await Expect(page.Locator("#reported-charts .chart[data-kpi='inference_p95_ms']")).ToHaveAttributeAsync("data-points", "1");
+        await Expect(page.Locator(".chart[data-kpi='mean_speed_kmh']")).ToHaveCountAsync(0);
+        var order = await page.EvaluateAsync<double[]>(
+            "['#scored', '#audits', '#monitoring-charts', '#reported-charts'].map((s) => document.querySelector(s).getBoundingClientRect().top)");
+        Assert.Equal(order.Order(), order);
+        await BrowserSession.ScreenshotAsync(page, "scenario-scored-zh");
+
+        await page.ClickAsync("#lang");
+        await Expect(page.Locator("#nav-overview")).ToHaveTextAsync("Overview");
+        recall = page.Locator("table.scored tr[data-kpi='audit_detection_recall']");
+        await Expect(recall.Locator("td").First).ToHaveTextAsync(AccuracyKpis.DetectionRecall.LabelEn);
+        await Expect(recall.Locator(".chip")).ToHaveTextAsync("accuracy · audit");
+        await Expect(page.Locator("table.audits tr[data-device='tianhe-01/cam-01']")).ToContainTextAsync("No valid audit in the period");
+        await BrowserSession.ScreenshotAsync(page, "scenario-scored-en");
+        Assert.Empty(errors);
     }
 
     private static Dictionary<string, double> Spo2(double spo2) => new() { ["spo2_mean"] = spo2, ["heart_rate_mean"] = 76 };

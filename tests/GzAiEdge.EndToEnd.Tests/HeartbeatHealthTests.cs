@@ -54,7 +54,7 @@ public sealed class HeartbeatHealthTests
         Assert.True(series.Value(0, "disk_free_bytes").GetInt64() <= series.Value(0, "disk_total_bytes").GetInt64());
 
         // In the API the dashboard's device page reads.
-        using var http = new HttpClient { BaseAddress = api };
+        using var http = CloudAccounts.AdminClient(api, folder);
         JsonElement device = default;
         await EndToEndSupport.WaitForAsync(async () =>
         {

@@ -49,7 +49,7 @@ public sealed class KpiPathTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, (int)sent).Select(i => (long)i), series.Values.Select(r => r[seqColumn].GetInt64()).Order());
         Assert.All(series.Values, r => Assert.True(r[series.Columns.ToList().IndexOf("vehicle_count")].GetDouble() >= 0));
 
-        using var http = new HttpClient { BaseAddress = api };
+        using var http = CloudAccounts.AdminClient(api, _folder);
         var letters = await http.GetFromJsonAsync<JsonElement>("/api/v1/dead-letters");
         var letter = Assert.Single(letters.GetProperty("items").EnumerateArray());
         Assert.Equal("gz/v1/tianhe-01/cam-09/kpi", letter.GetProperty("topic").GetString());
@@ -65,7 +65,7 @@ public sealed class KpiPathTests : IAsyncLifetime
         await using var traffic = GzProcesses.StartEdge(EdgeConfig("traffic", "cam-01", "traffic-tianhe-flow"), _folder, "traffic");
         await using var manufacturing = GzProcesses.StartEdge(EdgeConfig("manufacturing", "line-03", "mfg-huangpu-inspection"), _folder, "manufacturing");
         await using var medical = GzProcesses.StartEdge(EdgeConfig("medical", "ward-05", "med-yuexiu-vitals"), _folder, "medical");
-        using var http = new HttpClient { BaseAddress = api };
+        using var http = CloudAccounts.AdminClient(api, _folder);
 
         JsonElement latest = default;
         await EndToEndSupport.WaitForAsync(async () =>

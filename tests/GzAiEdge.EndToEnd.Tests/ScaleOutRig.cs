@@ -46,7 +46,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         var catalogue = ListedCatalogue.Write(folder.File("catalogue.yaml"), Enumerable.Range(1, MaxDevices).Select(d => ("traffic-tianhe-flow", Site, Device(d))));
         var (process, api) = await GzProcesses.StartCloudAsync(Broker, Influx, folder, [.. catalogue, $"--Broker:Ingest:ClientId={clientId}"]);
         _processes.Add(process);
-        return new Instance(clientId, process, api);
+        return new Instance(clientId, process, api, CloudAccounts.AdminToken(folder));
     }
 
     /// <summary>Each device publishes reports 1..<paramref name="reportsPerDevice"/> in order, pausing between rounds so that a run takes a while.</summary>
@@ -131,7 +131,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     }
 
     /// <summary>One cloud process and its API.</summary>
-    internal sealed record Instance(string ClientId, ChildProcess Process, Uri Api)
+    internal sealed record Instance(string ClientId, ChildProcess Process, Uri Api, string Token)
     {
         /// <summary>Messages this process stored (its own count since it started).</summary>
         public async Task<long> StoredAsync() => (await StatsAsync()).Stored;
@@ -139,7 +139,10 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         /// <summary>This process's ingestion counts since it started.</summary>
         public async Task<IngestionStatsView> StatsAsync()
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            // A hang guard, not a speed check: under the full suite an instance busy storing its share answers the
+            // authenticated call (a token check of a few SQLite reads) behind its own load.
+            using var http = CloudAccounts.Client(Api, Token);
+            http.Timeout = TimeSpan.FromSeconds(30);
             return (await http.GetFromJsonAsync<IngestionStatsView>(new Uri(Api, "/api/v1/ingestion/stats")))!;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 
@@ -14,7 +15,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     [Fact]
     public async Task A_scenario_is_scored_from_ingested_data_with_every_number_explained_and_the_same_bytes_twice()
     {
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
         var url = new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?{Query}", UriKind.Relative);
         var first = await http.GetByteArrayAsync(url);
         var second = await http.GetByteArrayAsync(url);
@@ -23,14 +24,24 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
 
         Assert.Equal(first, second);
 
-        // vehicle_flow_per_hour: mean of ten 600s and ten 1200s = 900 → (900 − 300) / 1200 = 0.5 × 60 = 30 points.
-        // pedestrian_count: 20 × 2 = 40 in 4 minutes = 600 per hour = target → 1 × 25 = 25 points.
-        // vehicle_count: 20 × 25 = 500 = threshold → 0 points. Score 55.
-        Assert.Equal(55, root.GetProperty("score").GetDouble());
+        // inference_p95_ms: p95 of ten 120s and ten 180s = 180 → (200 − 180) / (200 − 100) = 0.2 × 10 = 2 points.
+        // input_processed_share: mean of ten 0.9s and ten 0.99s = 0.945 → (0.945 − 0.9) / 0.09 = 0.5 × 10 = 5 points.
+        // uptime: every 1-minute bucket had reports → 1 × 10 = 10. completeness 20/22 < 0.95 → 0. verified share: evidence
+        // not checked → missing, 0. The three audit KPIs: no audit → missing, 0. The world's vehicles score nothing. Score 17.
+        Assert.Equal(17, root.GetProperty("score").GetDouble());
+        Assert.Equal([17.0, 17.0], root.GetProperty("scoreInterval").EnumerateArray().Select(v => v.GetDouble()));
         var kpis = root.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!);
-        Assert.Equal((900.0, 0.5, 20L), (kpis["vehicle_flow_per_hour"].GetProperty("value").GetDouble(), kpis["vehicle_flow_per_hour"].GetProperty("achievement").GetDouble(), kpis["vehicle_flow_per_hour"].GetProperty("reports").GetInt64()));
-        Assert.Equal(600, kpis["pedestrian_count"].GetProperty("value").GetDouble());
-        Assert.Equal((500.0, 0.0), (kpis["vehicle_count"].GetProperty("value").GetDouble(), kpis["vehicle_count"].GetProperty("points").GetDouble()));
+        Assert.Equal((180.0, 0.2, 20L), (kpis["inference_p95_ms"].GetProperty("value").GetDouble(), kpis["inference_p95_ms"].GetProperty("achievement").GetDouble(), kpis["inference_p95_ms"].GetProperty("reports").GetInt64()));
+        Assert.Equal((0.945, 5.0), (kpis["input_processed_share"].GetProperty("value").GetDouble(), kpis["input_processed_share"].GetProperty("points").GetDouble()));
+        Assert.Equal((1.0, 10.0, "service"), (kpis["uptime"].GetProperty("value").GetDouble(), kpis["uptime"].GetProperty("points").GetDouble(), kpis["uptime"].GetProperty("kind").GetString()));
+        Assert.Equal(JsonValueKind.Null, kpis["verified_share"].GetProperty("value").ValueKind);
+        Assert.Equal(("accuracy", "audit", JsonValueKind.Null), (kpis["audit_detection_recall"].GetProperty("kind").GetString(), kpis["audit_detection_recall"].GetProperty("truth").GetString(), kpis["audit_detection_recall"].GetProperty("value").ValueKind));
+        Assert.Equal("missing: no valid audit in the period of tianhe-11/cam-01, achievement 0", kpis["audit_detection_recall"].GetProperty("note").GetString());
+        Assert.DoesNotContain("vehicle_flow_per_hour", kpis.Keys);
+        Assert.Equal("inference p95 ≤ 100 ms at 5 inputs/s", root.GetProperty("requirement").GetProperty("text").GetString());
+        Assert.False(string.IsNullOrEmpty(kpis["uptime"].GetProperty("reasons").GetProperty("target").GetString()));
+        var audit = Assert.Single(root.GetProperty("audits").EnumerateArray());
+        Assert.Equal(("cam-01", JsonValueKind.Null), (audit.GetProperty("device").GetString(), audit.GetProperty("audit").ValueKind));
 
         // 20 received of seq 1–22 → 0.909… < 0.95: ineligible, gate named; every 1-minute bucket had reports.
         Assert.False(root.GetProperty("eligible").GetBoolean());
@@ -40,6 +51,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
         var gates = root.GetProperty("gates").EnumerateArray().ToDictionary(g => g.GetProperty("gate").GetString()!, g => g.GetProperty("status").GetString());
         Assert.Equal("not evaluated", gates["verifiedShare"]);
         Assert.Equal("passed", gates["reports"]);
+        Assert.Equal("not evaluated", gates["audit:field_model_matches"]);
         Assert.Equal("evidence not checked", root.GetProperty("evidence").GetString());
 
         Assert.Equal(20, root.GetProperty("reports").GetProperty("used").GetInt64());
@@ -53,7 +65,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     [Fact]
     public async Task Completeness_per_device_and_window_charges_a_gap_to_the_bucket_where_reports_resumed()
     {
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
         var body = await http.GetStringAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}/completeness?{Query}", UriKind.Relative));
         var device = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("devices").EnumerateArray());
 
@@ -66,7 +78,7 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
     [Fact]
     public async Task Unknown_scenarios_and_bad_periods_are_clear_http_errors()
     {
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
 
         var unknown = await http.GetAsync(new Uri("/api/v1/evaluation/scenarios/nope", UriKind.Relative));
         var badTime = await http.GetAsync(new Uri($"/api/v1/evaluation/scenarios/{IngestedProgrammeFixture.Scenario}?from=yesterday&to=2026-03-02", UriKind.Relative));
@@ -91,17 +103,17 @@ public sealed class EvaluationTests(IngestedProgrammeFixture data)
         Assert.Empty(programme.Leaderboard);
         Assert.All(programme.Scenarios, s => Assert.False(s.Score.Eligible));
         var ours = programme.Scenarios.Single(s => s.Scenario.Id == IngestedProgrammeFixture.Scenario);
-        Assert.Equal(55, ours.Score.Score);
+        Assert.Equal(17, ours.Score.Score);
 
         // A second evaluation of the same stored data, in another order, gives the same bytes; so does the API.
         var again = await EvaluateProgrammeAsync(parallelism: 1);
         Assert.Equal(EvaluationJson.Programme(programme, true), EvaluationJson.Programme(again, true));
-        using var http = new HttpClient { BaseAddress = data.Api };
+        using var http = data.ApiClient();
         var api = await http.GetByteArrayAsync(new Uri($"/api/v1/evaluation/leaderboard?{Query}", UriKind.Relative));
         Assert.Equal(EvaluationJson.Programme(programme, withScenarios: false), api);
     }
 
     private Task<ProgrammeEvaluation> EvaluateProgrammeAsync(int parallelism) =>
-        new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
+        new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked(), new NoAuditResults()))
             .EvaluateAsync(data.Programme, null, IngestedProgrammeFixture.Period, parallelism, null, CancellationToken.None);
 }

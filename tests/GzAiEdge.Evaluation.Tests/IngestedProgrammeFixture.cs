@@ -33,6 +33,9 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
 
     public Uri Api { get; private set; } = null!;
 
+    /// <summary>An admin's client of the cloud's API.</summary>
+    public HttpClient ApiClient() => CloudAccounts.AdminClient(Api, _folder);
+
     public Programme Programme { get; } = ProgrammeLoader.Load(
         RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"), RepoPaths.Combine("firmware-configs", "scenarios", "types"));
 
@@ -56,37 +59,15 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        var listed = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0 ? 1200 : 600, seq <= 10 ? "1.0" : "1.1"));
-        var unlisted = Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, 99999, "1.0")).ToList();
-        var reports = listed.Concat(unlisted).ToList();
-        await using (var client = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = "evaluation-test" }))
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await client.ConnectAsync(timeout.Token);
-            foreach (var report in reports)
-            {
-                var payload = JsonSerializer.SerializeToUtf8Bytes(report, GzJsonContext.Default.KpiReport);
-                await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{report.Site}/{report.Device}/kpi", payload), timeout.Token);
-            }
-        }
+        var listed = Enumerable.Range(1, 22).Where(seq => seq is not (5 or 6)).Select(seq => Report("cam-01", seq, seq % 2 == 0, seq <= 10 ? "1.0" : "1.1")).ToList();
+        var unlisted = Enumerable.Range(1, 3).Select(seq => Report("cam-09", seq, true, "1.0")).ToList();
+        await StoreAsync(listed);
 
         // Ingestion refuses the unlisted device's reports; a store may still hold such points (written before that
         // rule, or by another writer), and evaluation must still leave them out, so they are written straight in.
+        await PublishAsync(unlisted);
         await WriteDirectlyAsync(unlisted);
-
-        // Generous: this only guards against a hang; nothing here measures speed.
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        var query = $"SELECT count(\"seq\") FROM \"kpi\" WHERE \"scenario\" = '{Scenario}'";
-        while (await CountAsync(query) < reports.Count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"ingestion stored {await CountAsync(query)} of {reports.Count} reports; cloud output: {_cloud.Output}");
-            }
-
-            await Task.Delay(100);
-        }
-
         while (await DeadLetteredAsync() < unlisted.Count)
         {
             if (DateTime.UtcNow > deadline)
@@ -95,6 +76,43 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
             }
 
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="reports"/> of listed devices to the broker and waits until ingestion stored them all
+    /// (counted per scenario, so each call should bring scenarios, or periods, of its own).
+    /// </summary>
+    public async Task StoreAsync(IReadOnlyList<KpiReport> reports)
+    {
+        await PublishAsync(reports);
+
+        // Generous: this only guards against a hang; nothing here measures speed.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        foreach (var scenario in reports.GroupBy(r => r.Scenario))
+        {
+            var query = $"SELECT count(\"seq\") FROM \"kpi\" WHERE \"scenario\" = '{scenario.Key}'";
+            while (await CountAsync(query) < scenario.Count())
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"ingestion stored {await CountAsync(query)} of {scenario.Count()} reports of {scenario.Key}; cloud output: {_cloud.Output}");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<KpiReport> reports)
+    {
+        await using var client = new MqttClient(new MqttClientOptions { Host = _broker.Host, Port = _broker.Port, ClientId = $"evaluation-test-{Guid.NewGuid():N}" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await client.ConnectAsync(timeout.Token);
+        foreach (var report in reports)
+        {
+            var payload = JsonSerializer.SerializeToUtf8Bytes(report, GzJsonContext.Default.KpiReport);
+            await client.PublishAsync(new MqttApplicationMessage($"gz/v1/{report.Site}/{report.Device}/kpi", payload), timeout.Token);
         }
     }
 
@@ -125,14 +143,17 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         await Client().WriteAsync(lines.WrittenMemory, CancellationToken.None);
     }
 
-    private async Task<long> CountAsync(string query)
+    /// <summary>The single number a query such as <c>SELECT count(…)</c> or <c>SELECT mean(…)</c> answers, or 0 when it finds nothing.</summary>
+    public async Task<double> NumberAsync(string query)
     {
         var result = await Client().QueryAsync(query, CancellationToken.None);
-        return result.Series.FirstOrDefault() is { } s ? (long)s.Value(0, "count").GetDouble() : 0;
+        return result.Series.FirstOrDefault() is { } s ? s.Value(0, s.Columns[1]).GetDouble() : 0;
     }
 
-    // vehicle_flow_per_hour alternates 600 / 1200 (mean 900); pedestrian_count 2 and vehicle_count 25 per window.
-    private static KpiReport Report(string device, int seq, double flow, string modelVersion) => new()
+    private async Task<long> CountAsync(string query) => (long)await NumberAsync(query);
+
+    // Even seq: inference_p95_ms 180 and input_processed_share 0.99, odd: 120 and 0.9; the world (vehicles) is the same in each.
+    private static KpiReport Report(string device, int seq, bool even, string modelVersion) => new()
     {
         V = 1,
         Site = "tianhe-11",
@@ -141,7 +162,14 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
         Seq = seq,
         WindowStart = From.AddSeconds(10 * (seq - 1)),
         WindowEnd = From.AddSeconds(10 * seq),
-        Kpis = new Dictionary<string, double> { ["vehicle_flow_per_hour"] = flow, ["pedestrian_count"] = 2, ["vehicle_count"] = 25 },
+        Kpis = new Dictionary<string, double>
+        {
+            ["inference_p95_ms"] = even ? 180 : 120,
+            ["input_processed_share"] = even ? 0.99 : 0.9,
+            ["vehicle_flow_per_hour"] = 900,
+            ["pedestrian_count"] = 2,
+            ["vehicle_count"] = 25,
+        },
         Model = new ModelInfo("yolo", modelVersion, new string('a', 64)),
     };
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.Reports;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
@@ -30,8 +31,13 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
         Assert.Contains("yolo@1.0, yolo@1.1", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        var charts = programme.Scenarios.Sum(s => s.Score.Kpis.Count);
+        // A chart per KPI devices report (the cloud computes the others for the whole period), an audit table per scenario.
+        var charts = programme.Scenarios.Sum(s => s.Series.Count);
+        Assert.Equal(2 * Chosen.Length, charts);
         Assert.Equal(charts, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(Chosen.Length, Regex.Matches(html, "<h2>审计 Audits").Count);
+        Assert.Contains("无有效审计 no valid audit in the period", html);
+        Assert.Contains("[17.00, 17.00]", html);
         Assert.Equal(charts * 2, Regex.Matches(html, "(目标 target|门槛 threshold) ").Count);
 
         // One summary page, then each scenario starts a page of its own and fits on it.
@@ -40,7 +46,9 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
         Assert.Equal(1 + Chosen.Length, PageCount(pdf));
         Assert.Contains(folder.File("programme.csv"), written);
         var csv = await File.ReadAllLinesAsync(folder.File("programme.csv"));
-        Assert.Equal(1 + charts, csv.Length);
+        Assert.Equal(1 + programme.Scenarios.Sum(s => s.Score.Kpis.Count), csv.Length);
+        // No audit yet: one row per listed device saying so (traffic-tianhe-flow lists a camera and a loop detector).
+        Assert.Equal(1 + programme.Scenarios.Sum(s => s.Scenario.Sites.Sum(site => site.Devices.Count)), (await File.ReadAllLinesAsync(folder.File("audits.csv"))).Length);
         Assert.StartsWith("rank,scenario,name_zh", csv[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 
@@ -62,12 +70,12 @@ public sealed partial class ReportTests(IngestedProgrammeFixture data)
     private async Task<ProgrammeEvaluation> EvaluateAsync()
     {
         var scenarios = Chosen.Select(id => data.Programme.Catalogue.TryGet(id, out var s) ? s : throw new InvalidOperationException(id)).ToList();
-        return await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked()))
+        return await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(data.Client()), new EvidenceNotChecked(), new NoAuditResults()))
             .EvaluateAsync(data.Programme, scenarios, IngestedProgrammeFixture.Period, 2, null, CancellationToken.None);
     }
 
     // Page objects are "/Type /Page" (the page tree is "/Type /Pages"); Chromium writes them uncompressed.
-    private static int PageCount(byte[] pdf) => PageObject().Matches(Encoding.Latin1.GetString(pdf)).Count;
+    internal static int PageCount(byte[] pdf) => PageObject().Matches(Encoding.Latin1.GetString(pdf)).Count;
 
     [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
     private static partial Regex PageObject();

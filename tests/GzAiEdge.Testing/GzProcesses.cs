@@ -27,11 +27,18 @@ public static class GzProcesses
         StartCloudCoreAsync(broker, influx.BaseAddress, folder, "https",
             [$"--InfluxDb:Database={influx.Database}", $"--Kestrel:Certificates:Default:Path={certificate}", $"--Kestrel:Certificates:Default:KeyPath={key}", .. extraArgs]);
 
+    /// <summary>Starts the cloud host on a port chosen beforehand (say, one an OpenID Connect provider must redirect to).</summary>
+    public static Task<(ChildProcess Process, Uri Api)> StartCloudOnPortAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, int port, params string[] extraArgs) =>
+        StartCloudCoreAsync(broker, influx.BaseAddress, folder, "http", [$"--InfluxDb:Database={influx.Database}", .. extraArgs], port);
+
     private static async Task<(ChildProcess Process, Uri Api)> StartCloudCoreAsync(
-        MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs)
+        MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs, int? chosenPort = null)
     {
         TestCategory.EnsureServersAllowed("the cloud as a process");
-        var port = FreePort.Next();
+        // Its accounts store holds the admin the tests call as (CloudAccounts.AdminClient).
+        CloudAccounts.AdminToken(folder);
+        var port = chosenPort ?? FreePort.Next();
         var api = new Uri($"{scheme}://127.0.0.1:{port}");
         var process = ChildProcess.Start("dotnet",
         [
@@ -41,6 +48,8 @@ public static class GzProcesses
             $"--Catalogue:Path={RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml")}",
             $"--DeadLetters:Path={folder.File("dead-letters.db")}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File("alerts.db")}",
+            $"--Access:StorePath={CloudAccounts.Store(folder)}", $"--AuditLog:Path={CloudAccounts.AuditLog(folder)}",
+            $"--Evaluation:PublishedPath={folder.File("published-leaderboards.db")}",
             .. extraArgs,
         ], workingDirectory: folder.Path);
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));

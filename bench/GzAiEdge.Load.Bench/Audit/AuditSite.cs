@@ -16,6 +16,9 @@ internal sealed class AuditSite : IAsyncDisposable
     public const string Site = "bench-01";
     public const string Device = "cam-01";
 
+    // The worker's API token, as gz provision gives a device one; the cloud knows its hash (Access:DeviceTokensPath).
+    private readonly string _deviceToken = Access.Tokens.TokenFormat.New(Access.Tokens.TokenFormat.DevicePrefix);
+
     private AuditSite(TempFolder folder, MosquittoBroker broker, InfluxDbServer influx) => (Folder, Broker, Influx) = (folder, broker, influx);
 
     public TempFolder Folder { get; }
@@ -118,12 +121,16 @@ internal sealed class AuditSite : IAsyncDisposable
 
     private async Task StartProcessesAsync()
     {
+        File.WriteAllText(Folder.File("device-tokens.json"), JsonSerializer.Serialize(new
+        {
+            devices = new[] { new { site = Site, device = Device, sha256 = Access.Tokens.TokenFormat.Hash(_deviceToken) } },
+        }));
         Uri api;
         (Cloud, api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Catalogue:Path={Folder.File("catalogue.yaml")}",
             $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}", $"--Audits:Path={Folder.File("audits")}",
             $"--Audits:SigningKeyFile={Folder.File("programme-key.pem")}", $"--Verification:KeyRegistryPath={Folder.File("device-keys.json")}",
-            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}");
-        Http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) };
+            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}", $"--Access:DeviceTokensPath={Folder.File("device-tokens.json")}");
+        Http = CloudAccounts.AdminClient(api, Folder);
         Edge = GzProcesses.StartEdge($"""
             edge:
               site: {Site}
@@ -150,7 +157,7 @@ internal sealed class AuditSite : IAsyncDisposable
               commandKeyFiles: [{Folder.File("command-key.pub.pem")}]
               programmeKeyFile: {Folder.File("programme.pub.pem")}
               api: {api}
-            """, Folder, Device);
+            """, Folder, Device, new Dictionary<string, string> { ["Commands__ApiToken"] = _deviceToken });
         for (var waited = 0; !Edge.Output.Contains("Listening for commands", StringComparison.Ordinal); waited++)
         {
             if (Edge.HasExited || waited > 600)

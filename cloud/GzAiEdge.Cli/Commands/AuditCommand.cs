@@ -22,6 +22,7 @@ internal static class AuditCommand
     {
         var api = new Option<string>("--api") { Description = "The cloud API, e.g. http://127.0.0.1:5080", Required = true, Recursive = true };
         var caFile = new Option<string?>("--ca-file") { Description = "PEM CA an https --api must chain to (gz provision's ca.crt)", Recursive = true };
+        var tokenFile = ApiCredentials.TokenFile();
         var scenario = new Option<string>("--scenario") { Description = "The scenario whose listed devices are audited", Required = true };
         var site = new Option<string?>("--site") { Description = "Only the devices of this site" };
         var device = new Option<string?>("--device") { Description = "Only this device (site/device or device)" };
@@ -35,7 +36,7 @@ internal static class AuditCommand
         var start = new Command("start", "Audit a scenario's listed devices on a sealed test set") { scenario, site, device, testSet, deadline, wait, timeout };
         start.SetAction((r, token) => GuardAsync(async () =>
         {
-            using var http = Http(r.GetValue(api)!, r.GetValue(caFile));
+            using var http = Http(r.GetValue(api)!, r.GetValue(caFile), r.GetValue(tokenFile));
             var (s, d) = r.GetValue(device) is { } dev && dev.Contains('/', StringComparison.Ordinal) ? (dev.Split('/')[0], dev.Split('/')[1]) : (r.GetValue(site), r.GetValue(device));
             using var response = await http.PostAsJsonAsync(new Uri("api/v1/audits", UriKind.Relative),
                 new AuditRequest(r.GetValue(scenario), r.GetValue(testSet), s, d, r.GetValue(deadline)), token);
@@ -54,14 +55,14 @@ internal static class AuditCommand
         var show = new Command("show", "Show an audit: each device's state, metrics with 95% intervals, integrity flags and answers") { id };
         show.SetAction((r, token) => GuardAsync(async () =>
         {
-            using var http = Http(r.GetValue(api)!, r.GetValue(caFile));
+            using var http = Http(r.GetValue(api)!, r.GetValue(caFile), r.GetValue(tokenFile));
             return await GetAsync(http, r.GetValue(id)!, token) is { } audit ? Print(audit) : 2;
         }));
 
         var list = new Command("list", "List the latest audits") { listScenario };
         list.SetAction((r, token) => GuardAsync(async () =>
         {
-            using var http = Http(r.GetValue(api)!, r.GetValue(caFile));
+            using var http = Http(r.GetValue(api)!, r.GetValue(caFile), r.GetValue(tokenFile));
             var query = r.GetValue(listScenario) is { } only ? $"?scenario={Uri.EscapeDataString(only)}" : string.Empty;
             var audits = (await http.GetFromJsonAsync<List<AuditView>>(new Uri($"api/v1/audits{query}", UriKind.Relative), Json, token))!;
             var table = new Table().Title("Audits");
@@ -79,7 +80,7 @@ internal static class AuditCommand
             AnsiConsole.Write(table);
             return 0;
         }));
-        return new Command("audit", "Sealed audit runs through the cloud API: start, show, list") { api, caFile, start, show, list };
+        return new Command("audit", "Sealed audit runs through the cloud API: start, show, list") { api, caFile, tokenFile, start, show, list };
     }
 
     private static async Task<int> FollowAsync(HttpClient http, string id, TimeSpan timeout, CancellationToken token)
@@ -150,7 +151,9 @@ internal static class AuditCommand
         return null;
     }
 
-    private static HttpClient Http(string api, string? caFile) => new(SendCommand.Handler(caFile)) { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(120) };
+    // An evaluator's token (--token-file or GZ_TOKEN): audits are the Evaluator policy's (docs/security.md).
+    private static HttpClient Http(string api, string? caFile, string? tokenFile) =>
+        new HttpClient(SendCommand.Handler(caFile)) { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(120) }.Authorize(ApiCredentials.Resolve(tokenFile));
 
     private static async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken token) =>
         SendCommand.Problem(await response.Content.ReadAsStringAsync(token));

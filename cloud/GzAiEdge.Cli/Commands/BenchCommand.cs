@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.TimeSeries;
 
@@ -56,7 +57,7 @@ internal static class BenchCommand
 
             var queriesBefore = resolved.Counter.Queries;
             var evaluating = Stopwatch.StartNew();
-            var evaluation = await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(resolved.Client), new EvidenceNotChecked()))
+            var evaluation = await new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(resolved.Client), new EvidenceNotChecked(), new NoAuditResults()))
                 .EvaluateAsync(resolved.Programme, chosen, period, resolved.Parallelism, null, token);
             evaluating.Stop();
             var queries = resolved.Counter.Queries - queriesBefore;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Scenarios.Kpis;
 using Spectre.Console;
 
 namespace GzAiEdge.Cli.Commands;
@@ -47,15 +48,15 @@ internal static class EvaluateCommand
     private static void Print(ProgrammeEvaluation evaluation)
     {
         var table = new Table().Title($"Evaluation · catalogue {evaluation.Programme.CatalogueVersion} · rubric {evaluation.Programme.RubricVersion}");
-        foreach (var column in new[] { "scenario", "sector", "period (UTC)", "score", "status", "completeness", "uptime", "reports" })
+        foreach (var column in new[] { "scenario", "sector", "period (UTC)", "score [interval]", "status", "completeness", "uptime", "reports" })
         {
-            table.AddColumn(column);
+            table.AddColumn(Markup.Escape(column));
         }
 
         foreach (var e in evaluation.Scenarios)
         {
             table.AddRow(Markup.Escape(e.Scenario.Id), e.Scenario.SectorTag, $"{e.Period.From:yyyy-MM-dd HH:mm} – {e.Period.To:yyyy-MM-dd HH:mm}",
-                e.Score.Score.ToString("0.00", CultureInfo.InvariantCulture), EvaluationRun.Status(e), EvaluationRun.Share(e.Completeness),
+                EvaluationRun.Score(e.Score.Score, e.Score.Interval), EvaluationRun.Status(e), EvaluationRun.Share(e.Completeness),
                 EvaluationRun.Share(e.Uptime), e.Reports.Used.ToString(CultureInfo.InvariantCulture));
         }
 
@@ -67,22 +68,23 @@ internal static class EvaluateCommand
 
         if (evaluation.Scenarios.Any(e => e.Score.Provisional))
         {
-            AnsiConsole.MarkupLine("[yellow]Evidence not checked:[/] the verified-share gate is not evaluated without --keys (the key registry from gz provision).");
+            AnsiConsole.MarkupLine("[yellow]Provisional results[/] say why: without --keys (the key registry from gz provision) evidence is not checked; an accuracy KPI waits for an audit of each listed device.");
         }
     }
 
     private static void PrintKpis(ScenarioEvaluation e)
     {
         var table = new Table().Title($"{Markup.Escape(e.Scenario.NameEn)} · models {Markup.Escape(e.Models.Count == 0 ? "none reported" : string.Join(", ", e.Models))}");
-        foreach (var column in new[] { "KPI", "aggregation", "value", "threshold", "target", "achievement", "weight", "points", "reports", "note" })
+        foreach (var column in new[] { "KPI", "kind, aggregation", "value [95% CI]", "threshold", "target", "achievement", "weight", "points", "reports", "note" })
         {
-            table.AddColumn(column);
+            table.AddColumn(Markup.Escape(column));
         }
 
         foreach (var k in e.Score.Kpis)
         {
-            table.AddRow(Markup.Escape(k.Rubric.Key), $"{k.Rubric.Aggregation.ToString().ToLowerInvariant()} ({k.Rubric.Direction.ToString().ToLowerInvariant()})",
-                k.Value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "missing", F(k.Rubric.Threshold), F(k.Rubric.Target), k.Achievement.ToString("0.000", CultureInfo.InvariantCulture),
+            var how = $"{k.Rubric.Definition?.Kind.Text()}, {(k.Rubric.Aggregation is { } a ? a.ToString().ToLowerInvariant() + " " : string.Empty)}({k.Rubric.Direction.ToString().ToLowerInvariant()})";
+            var value = k.Value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) + (k.ValueInterval is { } i ? $" [{F(i.Low)}, {F(i.High)}]" : string.Empty) : "missing";
+            table.AddRow(Markup.Escape(k.Rubric.Key), Markup.Escape(how), Markup.Escape(value), F(k.Rubric.Threshold), F(k.Rubric.Target), k.Achievement.ToString("0.000", CultureInfo.InvariantCulture),
                 F(k.Rubric.Weight), k.Points.ToString("0.00", CultureInfo.InvariantCulture), k.Reports.ToString(CultureInfo.InvariantCulture), Markup.Escape(k.Note));
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GzAiEdge.Evaluation;
+using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Programmes;
@@ -74,7 +75,8 @@ internal sealed class EvaluationInputs
             }
 
             IEvidenceVerifier evidence = keys is null ? new EvidenceNotChecked() : new ChainEvidence(new ChainReader(client), keys);
-            return new Resolved(programme, scenarios.Count == 0 ? null : scenarios, Period(result), client, counter, Math.Clamp(result.GetValue(Parallel), 1, 64), evidence);
+            return new Resolved(programme, scenarios.Count == 0 ? null : scenarios, Period(result), client, counter, Math.Clamp(result.GetValue(Parallel), 1, 64), evidence,
+                new NoAuditResults());
         }
         catch (Exception ex) when (ex is CatalogueException or InputException)
         {
@@ -84,6 +86,21 @@ internal sealed class EvaluationInputs
                 Console.Error.WriteLine($"  {line}");
             }
 
+            return null;
+        }
+    }
+
+    /// <summary>The period the options give (null: each scenario's own), or why they give none.</summary>
+    public DemonstrationPeriod? TryPeriod(ParseResult result, out string? error)
+    {
+        try
+        {
+            error = null;
+            return Period(result);
+        }
+        catch (InputException ex)
+        {
+            error = ex.Message;
             return null;
         }
     }
@@ -133,7 +150,7 @@ internal sealed class EvaluationInputs
     /// <summary>Runs the evaluation with a progress bar on a terminal, or a line per tenth elsewhere.</summary>
     public static async Task<ProgrammeEvaluation> EvaluateAsync(Resolved inputs, CancellationToken cancellationToken)
     {
-        var evaluator = new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(inputs.Client), inputs.Evidence));
+        var evaluator = new ProgrammeEvaluator(new ScenarioEvaluator(new ScenarioReader(inputs.Client), inputs.Evidence, inputs.Audits));
         var total = inputs.Scenarios?.Count ?? inputs.Programme.Catalogue.All.Count;
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -165,5 +182,6 @@ internal sealed class EvaluationInputs
     /// <summary>A command-line value that cannot be used; the message names the option.</summary>
     private sealed class InputException(string message) : Exception(message);
 
-    internal sealed record Resolved(Programme Programme, IReadOnlyList<Scenario>? Scenarios, DemonstrationPeriod? Period, InfluxDbClient Client, QueryCounter Counter, int Parallelism, IEvidenceVerifier Evidence);
+    internal sealed record Resolved(Programme Programme, IReadOnlyList<Scenario>? Scenarios, DemonstrationPeriod? Period, InfluxDbClient Client, QueryCounter Counter,
+        int Parallelism, IEvidenceVerifier Evidence, IAuditResults Audits);
 }

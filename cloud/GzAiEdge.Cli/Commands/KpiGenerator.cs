@@ -32,7 +32,8 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
         {
             var scenario = scenarios[i];
             var random = new Random(i + 1);
-            var rubric = programme.RubricFor(scenario);
+            // Only what devices report is stored; the cloud computes the rest (uptime, audits) when it evaluates.
+            var rubric = programme.RubricFor(scenario).Where(k => k.Definition is not { ComputedByPlatform: true }).ToList();
             var quality = rubric.Select(_ => 0.2 + random.NextDouble()).ToArray();
             var loss = i % 7 == 3 ? 0.06 : 0.002;
             foreach (var site in scenario.Sites)
@@ -105,7 +106,7 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
     {
         var span = kpi.Target - kpi.Threshold;
         var level = kpi.Threshold + (quality * span) + ((random.NextDouble() - 0.5) * 0.2 * Math.Abs(span));
-        return kpi.Aggregation switch
+        return kpi.Aggregation!.Value switch
         {
             Aggregation.Sum => Math.Max(0, level / windows),
             Aggregation.Rate => Math.Max(0, level * window.TotalSeconds / 3600),

@@ -28,7 +28,9 @@ internal static class KpisCommand
             var width = KpiCatalogue.All.Max(k => k.Key.Length);
             foreach (var k in KpiCatalogue.All)
             {
-                var emitters = k.ComputedByPlatform ? "computed by the platform" : string.Join(", ", [.. k.Pipelines, .. k.Simulations.Select(s => $"simulation {s}")]);
+                var emitters = k.ComputedByPlatform
+                    ? k.Truth == TruthSource.Audit ? $"from audits of {string.Join(", ", KpiCatalogue.ComputedFor(k))}" : "computed by the platform"
+                    : string.Join(", ", [.. k.Pipelines, .. k.Simulations.Select(s => $"simulation {s}")]);
                 var unit = k.Unit.Length > 0 ? $" ({k.Unit})" : string.Empty;
                 Console.WriteLine($"{k.Key.PadRight(width)}  {k.Kind.Text(),-10}  {k.LabelEn}{unit} · {k.LabelZh} · {emitters}");
             }

@@ -30,7 +30,7 @@ internal static class LeaderboardCommand
             Print($"Leaderboard (top {n}) · catalogue {evaluation.Programme.CatalogueVersion} · rubric {evaluation.Programme.RubricVersion}", evaluation, evaluation.Leaderboard.Take(n));
             Print("Benchmark scenarios (best of each sector first, then by rank)", evaluation, BenchmarkSelection.Select(evaluation.Leaderboard, Math.Max(1, result.GetValue(benchmarks))));
             var ineligible = evaluation.Scenarios.Count(s => !s.Score.Eligible);
-            var provisional = evaluation.Leaderboard.Any(r => r.Candidate.Provisional) ? " Evidence not checked (no --keys): eligible results are provisional." : string.Empty;
+            var provisional = evaluation.Leaderboard.Any(r => r.Candidate.Provisional) ? " Provisional results say why (evidence not checked without --keys; accuracy KPIs wait for audits)." : string.Empty;
             Console.WriteLine($"{evaluation.Leaderboard.Count} eligible, {ineligible} ineligible (a gate failed; see gz evaluate).{provisional}");
             return 0;
         }));
@@ -40,17 +40,17 @@ internal static class LeaderboardCommand
     private static void Print(string title, ProgrammeEvaluation evaluation, IEnumerable<RankedScenario> ranked)
     {
         var table = new Table().Title(Markup.Escape(title));
-        foreach (var column in new[] { "rank", "scenario", "name", "sector", "score", "completeness", "status", "tie" })
+        foreach (var column in new[] { "rank", "scenario", "name", "sector", "score [interval]", "completeness", "status", "tie" })
         {
-            table.AddColumn(column);
+            table.AddColumn(Markup.Escape(column));
         }
 
         foreach (var r in ranked)
         {
             var e = evaluation.Scenarios.First(s => s.Scenario.Id == r.Candidate.ScenarioId);
             table.AddRow(r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Scenario.Id), Markup.Escape($"{e.Scenario.NameZh} / {e.Scenario.NameEn}"),
-                e.Scenario.SectorTag, r.Candidate.Score.ToString("0.00", CultureInfo.InvariantCulture), EvaluationRun.Share(r.Candidate.Completeness),
-                EvaluationRun.Status(e), Markup.Escape(r.Tie ?? string.Empty));
+                e.Scenario.SectorTag, EvaluationRun.Score(r.Candidate.Score, r.Candidate.ScoreInterval), EvaluationRun.Share(r.Candidate.Completeness),
+                EvaluationRun.Status(e), Markup.Escape(string.Join("; ", new[] { r.Tie, r.StatisticalTie is null ? null : $"statistical tie: {r.StatisticalTie}" }.OfType<string>())));
         }
 
         AnsiConsole.Write(table);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
+using GzAiEdge.AuditLog;
+using GzAiEdge.Cli.Accounts;
 using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
@@ -27,6 +29,9 @@ internal static class ModelCommand
         var pipeline = new Option<string>("--pipeline") { Description = $"The pipeline the model is for ({string.Join(", ", PipelineNames.WithModel)}); devices running another refuse it", Required = true };
         var expiresDays = new Option<int>("--expires-days") { Description = "Days the manifest stays installable; devices refuse it after", DefaultValueFactory = _ => 365 };
         var downgrade = new Option<bool>("--downgrade") { Description = "Allow installing this over a model with the same or a higher version number (rolling a bad release back)" };
+        var provider = new Option<string?>("--provider") { Description = "The provider the model belongs to, as the catalogue's provider field writes it: their people see it and their devices may download it (without it only admins and evaluators see it)" };
+        var providerOf = new ProviderOf();
+        var auditLog = new Option<string?>("--audit-log") { Description = "The cloud's audit log (AuditLog:Path): the publication is recorded there" };
         name.Validators.Add(r => Check(r, "--name", ModelManifestValidator.CheckName(r.GetValueOrDefault<string>())));
         version.Validators.Add(r => Check(r, "--version", ModelManifestValidator.CheckVersion(r.GetValueOrDefault<string>())));
         number.Validators.Add(r => Check(r, "--version-number", r.GetValueOrDefault<long>() < 1 ? "must be 1 or more" : null));
@@ -35,21 +40,29 @@ internal static class ModelCommand
         expiresDays.Validators.Add(r => Check(r, "--expires-days", r.GetValueOrDefault<int>() is >= 1 and <= 3650 ? null : "must be between 1 and 3650"));
         var sign = new Command("sign", "Sign a model file into a repository folder: {out}/{name}/{version}/model.onnx and manifest.json")
         {
-            key, file, name, version, number, pipeline, expiresDays, downgrade, output,
+            key, file, name, version, number, pipeline, expiresDays, downgrade, output, provider, auditLog,
         };
+        providerOf.AddTo(sign);
         sign.SetAction(result =>
         {
             try
             {
+                var owner = providerOf.Resolve(result, result.GetValue(provider));
                 var release = new Release(result.GetValue(name)!, result.GetValue(version)!, result.GetValue(number), result.GetValue(pipeline)!,
                     TimeSpan.FromDays(result.GetValue(expiresDays)), result.GetValue(downgrade));
-                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, release, result.GetValue(output)!, out var folder);
+                var manifest = Sign(result.GetValue(key)!, result.GetValue(file)!, release, result.GetValue(output)!, owner, out var folder);
+                if (result.GetValue(auditLog) is { } log)
+                {
+                    new SqliteAuditLog(log, TimeProvider.System).AppendAsync(new AuditRecord(LocalStore.Actor, "local", "model.publish", $"{manifest.Name} {manifest.Version}",
+                        AuditOutcomes.Done, "local", $"sha256 {manifest.Sha256}, provider {owner ?? "(programme)"}"), CancellationToken.None).GetAwaiter().GetResult();
+                }
+
                 Console.WriteLine($"signed {manifest.Name} {manifest.Version} (number {manifest.VersionNumber}{(manifest.Downgrade ? ", a downgrade" : string.Empty)}) for {manifest.Pipeline}: "
                     + $"sha256 {manifest.Sha256}, {manifest.Size} bytes, key {manifest.Kid}, installable until {manifest.Expires:O}");
                 Console.WriteLine($"  {folder}");
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or Scenarios.Catalogue.CatalogueException)
             {
                 Console.Error.WriteLine($"gz model sign: {ex.Message}");
                 return 1;
@@ -58,10 +71,17 @@ internal static class ModelCommand
         return new Command("model", "Models for model.update: sign one into a repository folder") { sign };
     }
 
-    private static ModelManifest Sign(string keyFile, string file, Release release, string output, out string folder)
+    private static ModelManifest Sign(string keyFile, string file, Release release, string output, string? provider, out string folder)
     {
         using var programme = ProgrammeSigner.FromPemFile(keyFile);
         folder = Path.GetFullPath(Path.Combine(output, release.Name, release.Version));
+        var ownerFile = Path.Combine(output, release.Name, ModelRepository.ProviderFile);
+        var owner = File.Exists(ownerFile) ? File.ReadLines(ownerFile).FirstOrDefault()?.Trim() : null;
+        if (owner is not null && provider is not null && owner != provider)
+        {
+            throw new InvalidOperationException($"{ownerFile} says {release.Name} belongs to '{owner}', not '{provider}': a model's versions belong to one provider");
+        }
+
         var manifestPath = Path.Combine(folder, ModelRepository.ManifestFile);
         if (File.Exists(manifestPath))
         {
@@ -97,6 +117,11 @@ internal static class ModelCommand
         if (ModelManifestValidator.Verify(manifest, check) is { Count: > 0 } errors)
         {
             throw new InvalidDataException($"the signed manifest does not verify: {ContractError.Join(errors)}");
+        }
+
+        if (owner is null && provider is not null)
+        {
+            File.WriteAllText(ownerFile, provider + "\n");
         }
 
         File.WriteAllBytes(manifestPath + ".tmp", JsonSerializer.SerializeToUtf8Bytes(manifest, GzJsonContext.Default.ModelManifest));

@@ -74,10 +74,10 @@ internal static class ProvisionCommand
             Console.WriteLine($"provisioned {request.Devices.Count} devices of site {request.Site} in {root}");
             Console.WriteLine($"  broker:  {root}/mosquitto/gz-secure.conf (listener {request.BrokerBind}:{request.BrokerPort}, TLS, "
                 + $"{(request.ClientCertificates ? "client certificates required" : "passwords")}; include it with gz-limits.conf), acl, passwd, CA {root}/ca.crt");
-            Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env and signing-key.pem (keep them on the device)");
+            Console.WriteLine($"  devices: {root}/devices/<device>/credentials.env (broker identity, API token) and signing-key.pem (keep them on the device)");
             Console.WriteLine($"  cloud:   {root}/cloud/cloud.env for every instance, and one identity per job and instance (1..{request.CloudInstances}): "
                 + "ingest-N.env (ingestion), live-N.env (live feed and alerts), commander-N.env (device commands); give an instance only the jobs it runs; "
-                + $"public keys in {root}/cloud/device-keys.json");
+                + $"public keys in {root}/cloud/device-keys.json, device API tokens (hashed) in {root}/cloud/device-tokens.json");
             Console.WriteLine($"  models:  programme key {keys.Programme} (keep it with the programme operator; gz model sign --key uses it), public key on every device");
             Console.WriteLine($"  commands: command key {keys.Command} (each commander-N.env names it as Commands__SigningKeyFile), public key on every device");
             return 0;

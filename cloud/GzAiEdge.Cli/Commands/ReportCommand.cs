@@ -14,15 +14,30 @@ internal static class ReportCommand
         var noPdf = new Option<bool>("--no-pdf") { Description = "Skip the PDF (no Chromium needed)" };
         var perScenario = new Option<bool>("--per-scenario") { Description = "One report per --scenario instead of one programme report" };
         var top = new Option<int>("--top") { Description = "Leaderboard length in the programme report", DefaultValueFactory = _ => Leaderboard.DefaultTop };
+        var api = new Option<string?>("--api") { Description = "Ask the cloud API instead of InfluxDB (with GZ_TOKEN or --token-file): an HTML and JSON report per --scenario, or the programme's CSV" };
+        var tokenFile = ApiCredentials.TokenFile();
         var command = new Command("report", "Write an evaluation report: programme.html/.pdf/.csv/.json (or one per scenario)");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { output, noPdf, perScenario, top })
+        foreach (var option in new Option[] { output, noPdf, perScenario, top, api, tokenFile })
         {
             command.Options.Add(option);
         }
 
         command.SetAction((result, token) => EvaluationRun.GuardAsync(async () =>
         {
+            if (result.GetValue(api) is { } apiAddress)
+            {
+                var period = inputs.TryPeriod(result, out var error);
+                if (error is not null)
+                {
+                    Console.Error.WriteLine($"gz report: {error}");
+                    return 2;
+                }
+
+                return await ApiReport.RunAsync(new Uri(apiAddress), ApiCredentials.Resolve(result.GetValue(tokenFile)), result.GetValue(inputs.Scenarios) ?? [],
+                    period, result.GetValue(output)!, token);
+            }
+
             if (inputs.Resolve(result) is not { } resolved)
             {
                 return 2;

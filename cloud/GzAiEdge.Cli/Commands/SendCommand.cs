@@ -28,6 +28,7 @@ internal static class SendCommand
         var expires = new Option<int>("--expires") { Description = "Seconds the command stays valid", DefaultValueFactory = _ => CommandTypes.DefaultExpirySeconds, Recursive = true };
         var wait = new Option<bool>("--wait") { Description = "Follow the device's answers until the final one", Recursive = true };
         var timeout = new Option<int>("--timeout") { Description = "Seconds --wait waits for the final answer", DefaultValueFactory = _ => 600, Recursive = true };
+        var tokenFile = ApiCredentials.TokenFile();
         var caFile = new Option<string?>("--ca-file") { Description = "PEM CA an https --api must chain to (gz provision's ca.crt); the system's trust otherwise", Recursive = true };
         api.Validators.Add(r =>
         {
@@ -79,28 +80,29 @@ internal static class SendCommand
 
         return new Command("command", "Send a device a command through the cloud API; --wait follows its answers")
         {
-            api, site, device, expires, wait, timeout, caFile, configSet, restart, update,
+            api, site, device, expires, wait, timeout, caFile, tokenFile, configSet, restart, update,
         };
 
-        async Task<int> RunAsync(System.CommandLine.ParseResult r, string type, Dictionary<string, string>? arguments, CancellationToken token)
+        async Task<int> RunAsync(System.CommandLine.ParseResult r, string type, Dictionary<string, string>? arguments, CancellationToken cancellation)
         {
             var (s, d) = (r.GetValue(site)!, r.GetValue(device)!);
             try
             {
-                using var http = new HttpClient(Handler(r.GetValue(caFile))) { BaseAddress = new Uri(r.GetValue(api)!), Timeout = TimeSpan.FromSeconds(60) };
+                var token = ApiCredentials.Resolve(r.GetValue(tokenFile));
+                using var http = new HttpClient(Handler(r.GetValue(caFile))) { BaseAddress = new Uri(r.GetValue(api)!), Timeout = TimeSpan.FromSeconds(60) }.Authorize(token);
                 using var response = await http.PostAsJsonAsync(new Uri($"api/v1/devices/{s}/{d}/commands", UriKind.Relative),
-                    new CommandRequest(type, arguments, r.GetValue(expires)), token);
+                    new CommandRequest(type, arguments, r.GetValue(expires)), cancellation);
                 if (!response.IsSuccessStatusCode)
                 {
-                    Console.Error.WriteLine($"gz command: the cloud refused it ({(int)response.StatusCode}): {Problem(await response.Content.ReadAsStringAsync(token))}");
+                    Console.Error.WriteLine($"gz command: the cloud refused it ({(int)response.StatusCode}): {Problem(await response.Content.ReadAsStringAsync(cancellation))}{ApiCredentials.Hint((int)response.StatusCode, token)}");
                     return 2;
                 }
 
-                var sent = (await response.Content.ReadFromJsonAsync<CommandSent>(token))!;
+                var sent = (await response.Content.ReadFromJsonAsync<CommandSent>(cancellation))!;
                 Console.WriteLine(sent.Id);
-                return r.GetValue(wait) ? await FollowAsync(http, s, d, sent.Id, TimeSpan.FromSeconds(r.GetValue(timeout)), token) : 0;
+                return r.GetValue(wait) ? await FollowAsync(http, s, d, sent.Id, TimeSpan.FromSeconds(r.GetValue(timeout)), cancellation) : 0;
             }
-            catch (Exception ex) when (ex is HttpRequestException or JsonException or CryptographicException or IOException || (ex is TaskCanceledException && !token.IsCancellationRequested))
+            catch (Exception ex) when (ex is HttpRequestException or JsonException or CryptographicException or IOException || (ex is TaskCanceledException && !cancellation.IsCancellationRequested))
             {
                 Console.Error.WriteLine($"gz command: {ex.Message}");
                 return 2;

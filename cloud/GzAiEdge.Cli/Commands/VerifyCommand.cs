@@ -29,9 +29,10 @@ internal static class VerifyCommand
         var database = new Option<string>("--database") { Description = "InfluxDB database", DefaultValueFactory = _ => "gz" };
         var keys = new Option<string?>("--keys") { Description = "Key registry file (public keys) from gz provision" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var tokenFile = ApiCredentials.TokenFile();
         var command = new Command("verify", "Verify a device's signed report chain: verified, altered, missing, reordered, replayed, injected, unsigned")
         {
-            site, device, from, to, api, influx, database, keys, json,
+            site, device, from, to, api, influx, database, keys, json, tokenFile,
         };
         command.Validators.Add(r =>
         {
@@ -46,18 +47,17 @@ internal static class VerifyCommand
         });
         command.SetAction(async (r, token) =>
         {
-            var start = r.GetValue(from) ?? DateTimeOffset.UnixEpoch;
-            var end = r.GetValue(to) ?? DateTimeOffset.UtcNow.AddDays(1);
             try
             {
                 var result = r.GetValue(api) is { } apiUri
-                    ? await ViaApiAsync(new Uri(apiUri), r.GetValue(site)!, r.GetValue(device)!, start, end, token)
-                    : await DirectAsync(new Uri(r.GetValue(influx)!), r.GetValue(database)!, r.GetValue(keys)!, r.GetValue(site)!, r.GetValue(device)!, start, end, token);
+                    ? await ViaApiAsync(new Uri(apiUri), ApiCredentials.Resolve(r.GetValue(tokenFile)), r.GetValue(site)!, r.GetValue(device)!, r.GetValue(from), r.GetValue(to), token)
+                    : await DirectAsync(new Uri(r.GetValue(influx)!), r.GetValue(database)!, r.GetValue(keys)!, r.GetValue(site)!, r.GetValue(device)!,
+                        r.GetValue(from) ?? DateTimeOffset.UnixEpoch, r.GetValue(to) ?? DateTimeOffset.UtcNow.AddDays(1), token);
                 Print(result, r.GetValue(json));
                 return result.Verified == result.Expected && result.Problems.Count == 0 ? 0 : 1;
             }
             catch (Exception ex) when (ex is HttpRequestException or InfluxDbUnavailableException or InvalidDataException
-                or FileNotFoundException or KeyNotFoundException or InvalidOperationException)
+                or IOException or KeyNotFoundException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"gz verify: {ex.Message}");
                 return 2;
@@ -75,14 +75,16 @@ internal static class VerifyCommand
         }
     }
 
-    private static async Task<ChainVerification> ViaApiAsync(Uri api, string site, string device, DateTimeOffset from, DateTimeOffset to, CancellationToken token)
+    // Without --from/--to the cloud chooses the period (the longest it allows, up to now).
+    private static async Task<ChainVerification> ViaApiAsync(Uri api, string? apiToken, string site, string device, DateTimeOffset? from, DateTimeOffset? to, CancellationToken token)
     {
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) };
-        var path = $"/api/v1/verification/{site}/{device}?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
+        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) }.Authorize(apiToken);
+        var query = string.Join("&", new[] { ("from", from), ("to", to) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!.Value.ToString("O"))}"));
+        var path = $"/api/v1/verification/{site}/{device}{(query.Length > 0 ? "?" + query : string.Empty)}";
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), token);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"{api}{path.TrimStart('/')} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(token)}");
+            throw new InvalidOperationException($"{api}{path.TrimStart('/')} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(token)}{ApiCredentials.Hint((int)response.StatusCode, apiToken)}");
         }
 
         return await response.Content.ReadFromJsonAsync(GzTrustJsonContext.Default.ChainVerification, token)

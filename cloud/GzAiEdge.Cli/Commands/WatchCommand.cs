@@ -20,12 +20,27 @@ internal static class WatchCommand
             }
         });
         var seconds = new Option<int?>("--seconds") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
-        var command = new Command("watch", "Show the latest KPIs per device, updating live") { api, seconds };
-        command.SetAction((result, token) => RunAsync(new Uri(result.GetValue(api)!), result.GetValue(seconds), token));
+        var tokenFile = ApiCredentials.TokenFile();
+        var command = new Command("watch", "Show the latest KPIs per device, updating live") { api, seconds, tokenFile };
+        command.SetAction(async (result, token) =>
+        {
+            string? apiToken;
+            try
+            {
+                apiToken = ApiCredentials.Resolve(result.GetValue(tokenFile));
+            }
+            catch (IOException ex)
+            {
+                Console.Error.WriteLine($"gz watch: {ex.Message}");
+                return 2;
+            }
+
+            return await RunAsync(new Uri(result.GetValue(api)!), apiToken, result.GetValue(seconds), token);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri api, int? seconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri api, string? apiToken, int? seconds, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (seconds is { } s)
@@ -33,7 +48,7 @@ internal static class WatchCommand
             stop.CancelAfter(TimeSpan.FromSeconds(s));
         }
 
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) }.Authorize(apiToken);
         var table = new Table().Title($"GzAiEdge KPIs, latest per device ({api})").Expand();
         foreach (var column in new[] { "scenario", "sector", "site / device", "seq", "window end (UTC)", "KPIs" })
         {
@@ -42,7 +57,7 @@ internal static class WatchCommand
 
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await PrintLinesAsync(http, stop.Token);
+            return await PrintLinesAsync(http, apiToken, stop.Token);
         }
 
         await AnsiConsole.Live(table).StartAsync(async context =>
@@ -50,7 +65,7 @@ internal static class WatchCommand
             while (!stop.IsCancellationRequested)
             {
                 table.Rows.Clear();
-                var (rows, error) = await FetchAsync(http, stop.Token);
+                var (rows, error) = await FetchAsync(http, apiToken, stop.Token);
                 foreach (var r in rows)
                 {
                     table.AddRow(Markup.Escape(r.Scenario), r.Sector, $"{r.Site} / {r.Device}", r.Seq.ToString(),
@@ -66,12 +81,12 @@ internal static class WatchCommand
     }
 
     // Without a terminal (CI, logs) a live table cannot redraw: print each new report as a line.
-    private static async Task<int> PrintLinesAsync(HttpClient http, CancellationToken token)
+    private static async Task<int> PrintLinesAsync(HttpClient http, string? apiToken, CancellationToken token)
     {
         var seen = new Dictionary<string, long>();
         while (!token.IsCancellationRequested)
         {
-            var (rows, error) = await FetchAsync(http, token);
+            var (rows, error) = await FetchAsync(http, apiToken, token);
             if (error is not null)
             {
                 Console.WriteLine($"waiting for the API: {error}");
@@ -89,11 +104,17 @@ internal static class WatchCommand
         return 0;
     }
 
-    private static async Task<(IReadOnlyList<LatestKpis> Rows, string? Error)> FetchAsync(HttpClient http, CancellationToken token)
+    private static async Task<(IReadOnlyList<LatestKpis> Rows, string? Error)> FetchAsync(HttpClient http, string? apiToken, CancellationToken token)
     {
         try
         {
-            var rows = await http.GetFromJsonAsync("api/v1/kpis/latest", GzApiJsonContext.Default.IReadOnlyListLatestKpis, token);
+            using var response = await http.GetAsync(new Uri("api/v1/kpis/latest", UriKind.Relative), token);
+            if (!response.IsSuccessStatusCode)
+            {
+                return ([], $"the cloud answered {(int)response.StatusCode}{ApiCredentials.Hint((int)response.StatusCode, apiToken)}");
+            }
+
+            var rows = await response.Content.ReadFromJsonAsync(GzApiJsonContext.Default.IReadOnlyListLatestKpis, token);
             return (rows ?? [], null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !token.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Text;
+using GzAiEdge.Access.Tokens;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
 
@@ -58,6 +59,7 @@ internal static class SiteProvisioner
         var passwd = new StringBuilder();
         var acl = new StringBuilder("# Written by gz provision. Each device publishes only its own kinds under its own topic prefix and reads only its own commands.\n");
         var keys = new List<DeviceKeyEntry>();
+        var tokens = new List<DeviceTokenEntry>();
         foreach (var entry in request.Devices)
         {
             var (site, device) = entry.Split('/') is [var s, var d] ? (s, d) : (request.Site, entry);
@@ -93,8 +95,12 @@ internal static class SiteProvisioner
             File.WriteAllText(devicePublic, programme.PublicKeyPem);
             var commandPublic = Path.Combine(folder, "command-key.pub.pem");
             File.WriteAllText(commandPublic, commands.PublicKeyPem);
+            // The device's API identity: the token stays with the device, its hash goes to the cloud.
+            var apiToken = TokenFormat.New(TokenFormat.DevicePrefix);
+            tokens.Add(new DeviceTokenEntry(site, device, TokenFormat.Hash(apiToken)));
             Pki.Secret(Path.Combine(folder, "credentials.env"),
-                $"{broker}Edge__SigningKeyFile={keyFile}\nCommands__ProgrammeKeyFile={devicePublic}\nCommands__CommandKeyFiles__0={commandPublic}\nCommands__CaFile={caFile}\n");
+                $"{broker}Edge__SigningKeyFile={keyFile}\nCommands__ProgrammeKeyFile={devicePublic}\nCommands__CommandKeyFiles__0={commandPublic}\nCommands__CaFile={caFile}\n"
+                + $"Commands__ApiToken={apiToken}\n");
         }
 
         CloudIdentities.Write(root, request.CloudInstances, pki, request.ClientCertificates, passwd, acl, commandKey);
@@ -104,8 +110,10 @@ internal static class SiteProvisioner
 
         var registry = Path.Combine(root, "cloud", "device-keys.json");
         DeviceKeyRegistry.Save(registry, new DeviceKeyRegistryFile(keys));
+        var deviceTokens = Path.Combine(root, "cloud", "device-tokens.json");
+        DeviceTokenRegistry.Write(deviceTokens, new DeviceTokenFile(tokens));
         File.WriteAllText(Path.Combine(root, "cloud", "cloud.env"),
-            $"Broker__CaFile={caFile}\nVerification__KeyRegistryPath={registry}\nModels__ProgrammeKeyFile={programmePublic}\n");
+            $"Broker__CaFile={caFile}\nVerification__KeyRegistryPath={registry}\nModels__ProgrammeKeyFile={programmePublic}\nAccess__DeviceTokensPath={deviceTokens}\n");
         return (programmeKey, commandKey);
     }
 

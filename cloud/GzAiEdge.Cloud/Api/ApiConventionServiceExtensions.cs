@@ -1,3 +1,4 @@
+using GzAiEdge.Access.Scoping;
 using Microsoft.AspNetCore.Routing;
 
 namespace GzAiEdge.Cloud.Api;
@@ -14,6 +15,7 @@ public static class ApiConventionServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddSingleton<IObservedDevices, RegistryDevices>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using GzAiEdge.Access.Authorization;
 using GzAiEdge.Audits;
 using GzAiEdge.Audits.Runs;
 using GzAiEdge.Audits.Storage;
@@ -17,11 +18,13 @@ public static class AuditsApi
     public static IEndpointRouteBuilder MapAuditsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audits").WithTags("Audits");
-        group.MapPost("/", StartAsync);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapGet("/{id}/inputs", Inputs);
-        group.MapPost("/{id}/answers/{site}/{device}", AnswerAsync);
+        // Evaluators start and read audits; the devices download the inputs (no labels) and post answers, which count
+        // only when signed with the key of the device the route names (AnswerIntake), whoever posts them.
+        group.MapPost("/", StartAsync).RequireAuthorization(Policies.Evaluator);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Evaluator);
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Evaluator);
+        group.MapGet("/{id}/inputs", Inputs).RequireAuthorization(Policies.Either(Policies.Evaluator, Policies.Device));
+        group.MapPost("/{id}/answers/{site}/{device}", AnswerAsync).RequireAuthorization(Policies.Either(Policies.Evaluator, Policies.Device));
         return app;
     }
 

@@ -1,3 +1,7 @@
+using GzAiEdge.Access;
+using GzAiEdge.Access.Authorization;
+using GzAiEdge.Access.Scoping;
+using GzAiEdge.AuditLog;
 using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Messages;
@@ -10,23 +14,29 @@ namespace GzAiEdge.Cloud.Api;
 
 /// <summary>
 /// Commands to one device: validated, published on its cmd topic, answered by the device with events that carry the
-/// command's id (<c>GET /api/v1/devices/{site}/{device}/events?command={id}</c>).
+/// command's id (<c>GET /api/v1/devices/{site}/{device}/events?command={id}</c>). Only admins and the operators of the
+/// device's site send commands; every command sent or refused is in the audit log.
 /// </summary>
 public static class CommandsApi
 {
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/devices/{site}/{device}/commands", SendAsync).WithTags("Commands");
+        app.MapPost("/api/v1/devices/{site}/{device}/commands", SendAsync).WithTags("Commands").RequireAuthorization(Policies.SiteOperator);
         return app;
     }
 
     public static async Task<Results<Accepted<CommandSent>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        CommandPublisher publisher, CommandSigning signing, ModelRepository models, TimeProvider time, string site, string device, CommandRequest request,
+        HttpContext http, CommandPublisher publisher, CommandSigning signing, ModelRepository models, TimeProvider time, string site, string device, CommandRequest request,
         CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
         checks.Id("site", site);
         checks.Id("device", device);
+        if (!checks.Failed && !AccessScope.Of(http).Commands(site))
+        {
+            return ApiProblems.NotFound(DevicesApi.Unknown(site, device));
+        }
+
         var lifetime = request.ExpiresInSeconds ?? CommandTypes.DefaultExpirySeconds;
         if (lifetime < 1 || lifetime > DeviceCommandValidator.MaxLifetime.TotalSeconds)
         {
@@ -62,24 +72,31 @@ public static class CommandsApi
 
         if (command.Type == CommandTypes.ModelUpdate && CheckModel(models, command.Arguments!, issued) is { } problem)
         {
+            await http.AuditAsync("command.send", $"{site}/{device}", AuditOutcomes.Refused, $"{command.Type} {command.Id}: {problem.ProblemDetails.Detail}");
             return problem;
         }
 
         if (signing.Missing is { } missing)
         {
+            await http.AuditAsync("command.send", $"{site}/{device}", AuditOutcomes.Refused, $"{command.Type} {command.Id}: {missing}");
             return TypedResults.Problem(missing, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No command key");
         }
 
         try
         {
             var topic = await publisher.PublishAsync(command, cancellationToken);
+            await http.AuditAsync("command.send", $"{site}/{device}", details: $"{command.Type} {command.Id}{Describe(command.Arguments)}");
             return TypedResults.Accepted($"/api/v1/devices/{site}/{device}/events?command={command.Id}", new CommandSent(command.Id, topic, command.Issued, command.Expires));
         }
         catch (CommandNotPublishedException ex)
         {
+            await http.AuditAsync("command.send", $"{site}/{device}", AuditOutcomes.Failed, $"{command.Type} {command.Id}: {ex.Message}");
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Broker unavailable");
         }
     }
+
+    private static string Describe(IReadOnlyDictionary<string, string>? arguments) =>
+        arguments is null ? string.Empty : " " + string.Join(" ", arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"));
 
     // The device checks the manifest itself; checking here too tells the operator at once, not through an event.
     private static ProblemHttpResult? CheckModel(ModelRepository models, IReadOnlyDictionary<string, string> arguments, DateTimeOffset now)

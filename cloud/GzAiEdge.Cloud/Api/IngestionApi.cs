@@ -1,3 +1,4 @@
+using GzAiEdge.Access.Authorization;
 using GzAiEdge.Contracts.Api;
 using GzAiEdge.Ingestion;
 
@@ -10,7 +11,7 @@ public static class IngestionApi
     {
         app.MapGet("/api/v1/ingestion/stats", (IngestionStats stats) =>
                 TypedResults.Ok(new IngestionStatsView(stats.Batches, stats.Stored, stats.DeadLettered) { OverQuota = stats.OverQuota }))
-            .WithTags("Ingestion");
+            .WithTags("Ingestion").RequireAuthorization(Policies.Admin);
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using GzAiEdge.Access.Authorization;
+using GzAiEdge.Access.Scoping;
 using GzAiEdge.Contracts.Validation;
 using GzAiEdge.TimeSeries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +19,7 @@ public static class KpiSeriesApi
 
     public static IEndpointRouteBuilder MapKpiSeriesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/kpis").WithTags("KPIs").MapGet("/series", GetSeriesAsync);
+        app.MapGroup("/api/v1/kpis").WithTags("KPIs").MapGet("/series", GetSeriesAsync).RequireAuthorization(Policies.Viewer);
         return app;
     }
 
@@ -27,7 +29,7 @@ public static class KpiSeriesApi
     /// <param name="points">Most points per KPI; the bucket width is the range divided by this, in whole seconds.</param>
     /// <param name="agg">How windows in a bucket combine: mean (default), min, max, sum, count, last.</param>
     public static async Task<Results<Ok<KpiSeries>, ValidationProblem, ProblemHttpResult>> GetSeriesAsync(
-        KpiReader reader, TimeProvider time, string? scenario, string? kpis, string? site, string? device,
+        HttpContext http, KpiReader reader, TimeProvider time, string? scenario, string? kpis, string? site, string? device,
         string? from, string? to, int? points, string? agg, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
@@ -71,6 +73,11 @@ public static class KpiSeriesApi
         if (checks.Failed)
         {
             return TypedResults.ValidationProblem(checks.Errors);
+        }
+
+        if (!AccessScope.Of(http).SeesScenario(scenario))
+        {
+            return ApiProblems.NotFound($"scenario '{scenario}' is not in the catalogue");
         }
 
         var bucket = Math.Max(1, (long)Math.Ceiling((end - start).TotalSeconds / count));

@@ -1,3 +1,5 @@
+using GzAiEdge.Access.Authorization;
+using GzAiEdge.Access.Scoping;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Monitoring.Alerts;
 using GzAiEdge.Monitoring.Live;
@@ -6,21 +8,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
 
-/// <summary>The programme's scenarios from the catalogue, each with its current status.</summary>
+/// <summary>The programme's scenarios from the catalogue, each with its current status: those the caller may see.</summary>
 public static class ScenariosApi
 {
     private static readonly Sector[] Sectors = Enum.GetValues<Sector>();
 
     public static IEndpointRouteBuilder MapScenariosApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios");
+        var group = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios").RequireAuthorization(Policies.Viewer);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         return app;
     }
 
     public static async Task<Results<Ok<Page<ScenarioView>>, ValidationProblem>> ListAsync(
-        ScenarioCatalogue catalogue, DeviceRegistry registry, SqliteAlertStore alerts,
+        HttpContext http, ScenarioCatalogue catalogue, DeviceRegistry registry, SqliteAlertStore alerts,
         string? sector, string? status, int? offset, int? limit, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
@@ -32,13 +34,14 @@ public static class ScenariosApi
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        IReadOnlyList<Scenario> scenarios = wantedSector is { } only ? [.. catalogue.All.Where(s => s.Sector == only)] : catalogue.All;
+        var scope = AccessScope.Of(http);
+        IReadOnlyList<Scenario> scenarios = [.. catalogue.All.Where(s => (wantedSector is not { } only || s.Sector == only) && scope.SeesScenario(s.Id))];
         var views = await ViewsAsync(scenarios, registry, alerts, cancellationToken);
         return TypedResults.Ok(Page<ScenarioView>.Of([.. views.Where(v => wantedStatus is null || v.Status == wantedStatus.Value.Text())], skip, take));
     }
 
     public static async Task<Results<Ok<ScenarioDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        ScenarioCatalogue catalogue, DeviceRegistry registry, SqliteAlertStore alerts, AlertRuleSet rules, string id, CancellationToken cancellationToken)
+        HttpContext http, ScenarioCatalogue catalogue, DeviceRegistry registry, SqliteAlertStore alerts, AlertRuleSet rules, string id, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
         checks.Id("id", id);
@@ -47,7 +50,7 @@ public static class ScenariosApi
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        if (!catalogue.TryGet(id, out var scenario))
+        if (!catalogue.TryGet(id, out var scenario) || !AccessScope.Of(http).SeesScenario(id))
         {
             return ApiProblems.NotFound($"scenario '{id}' is not in the catalogue");
         }

@@ -1,28 +1,31 @@
+using GzAiEdge.Access;
+using GzAiEdge.Access.Authorization;
+using GzAiEdge.Access.Scoping;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Monitoring.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzAiEdge.Cloud.Api;
 
-/// <summary>Sites, as the devices that report from them make them known.</summary>
+/// <summary>Sites, as the devices that report from them make them known; each caller sees the sites of the devices they see.</summary>
 public static class SitesApi
 {
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sites").WithTags("Sites");
+        var group = app.MapGroup("/api/v1/sites").WithTags("Sites").RequireAuthorization(Policies.Viewer);
         group.MapGet("/", List);
         group.MapGet("/{site}", Get);
         return app;
     }
 
-    public static Results<Ok<Page<SiteView>>, ValidationProblem> List(DeviceRegistry registry, int? offset, int? limit)
+    public static Results<Ok<Page<SiteView>>, ValidationProblem> List(HttpContext http, DeviceRegistry registry, int? offset, int? limit)
     {
         var checks = new ApiChecks();
         var (skip, take) = checks.Paging(offset, limit);
-        return checks.Failed ? TypedResults.ValidationProblem(checks.Errors) : TypedResults.Ok(Page<SiteView>.Of(Sites(registry), skip, take));
+        return checks.Failed ? TypedResults.ValidationProblem(checks.Errors) : TypedResults.Ok(Page<SiteView>.Of(Sites(registry, AccessScope.Of(http)), skip, take));
     }
 
-    public static Results<Ok<SiteView>, ValidationProblem, ProblemHttpResult> Get(DeviceRegistry registry, string site)
+    public static Results<Ok<SiteView>, ValidationProblem, ProblemHttpResult> Get(HttpContext http, DeviceRegistry registry, string site)
     {
         var checks = new ApiChecks();
         checks.Id("site", site);
@@ -31,14 +34,14 @@ public static class SitesApi
             return TypedResults.ValidationProblem(checks.Errors);
         }
 
-        return Sites(registry).FirstOrDefault(s => s.Site == site) is { } found
+        return Sites(registry, AccessScope.Of(http)).FirstOrDefault(s => s.Site == site) is { } found
             ? TypedResults.Ok(found)
             : ApiProblems.NotFound($"no device has reported from site '{site}'");
     }
 
-    private static List<SiteView> Sites(DeviceRegistry registry) =>
+    private static List<SiteView> Sites(DeviceRegistry registry, AccessScope scope) =>
     [
-        .. registry.All().GroupBy(d => d.Site).Select(g => new SiteView(
+        .. registry.All().Where(d => scope.SeesDevice(d.Site, d.Device, d.Scenario)).GroupBy(d => d.Site).Select(g => new SiteView(
             g.Key,
             g.Count(),
             g.Count(d => d.State == DeviceState.Online),

@@ -1,3 +1,4 @@
+using GzAiEdge.Access.Authorization;
 using GzAiEdge.Audits.TestSets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class TestSetsApi
 {
     public static IEndpointRouteBuilder MapTestSetsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/testsets").WithTags("Audits");
+        var group = app.MapGroup("/api/v1/testsets").WithTags("Audits").RequireAuthorization(Policies.Evaluator);
         group.MapGet("/", (TestSetStore store) => TypedResults.Ok(store.List()));
         group.MapGet("/{name}/{version}", Get);
         return app;

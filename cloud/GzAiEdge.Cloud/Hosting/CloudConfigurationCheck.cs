@@ -1,3 +1,5 @@
+using GzAiEdge.Access;
+using GzAiEdge.AuditLog;
 using GzAiEdge.Audits;
 using GzAiEdge.Configuration;
 using GzAiEdge.DeviceManagement.Models;
@@ -30,6 +32,9 @@ public static class CloudConfigurationCheck
             .Check<EvaluationOptions>(services)
             .Check<ModelsOptions>(services)
             .Check<AuditsOptions>(services)
+            .Check<AccessOptions>(services)
+            .Check<AuditLogOptions>(services)
+            .Check<ApiHardeningOptions>(services)
             .CheckKeys(services);
         // A missing catalogue file fails this and the options check with the same line; it is reported once.
         failures.Collect(services.GetRequiredService<ScenarioCatalogue>, ex => ex is CatalogueException ? ex.Message.Split(Environment.NewLine) : null);

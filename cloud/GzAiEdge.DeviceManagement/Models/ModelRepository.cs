@@ -16,6 +16,9 @@ public sealed class ModelRepository : IDisposable
     public const string ManifestFile = "manifest.json";
     public const string ContentFile = "model.onnx";
 
+    /// <summary>Beside a model's versions: the provider it belongs to, as the catalogue names them (<c>gz model sign --provider</c>).</summary>
+    public const string ProviderFile = "provider.txt";
+
     private readonly ILogger<ModelRepository> _logger;
     private readonly SignatureCheck? _programmeKey;
 
@@ -75,6 +78,21 @@ public sealed class ModelRepository : IDisposable
         return manifest.Name == name && manifest.Version == version
             ? manifest
             : throw new InvalidDataException($"{path}: describes {manifest.Name} {manifest.Version}, not the folder's {name} {version}");
+    }
+
+    /// <summary>
+    /// The provider a model belongs to (its providers see it, and their devices may download it), or null for one of the
+    /// programme's own, which only admins and evaluators see.
+    /// </summary>
+    public string? Owner(string name)
+    {
+        if (ModelManifestValidator.CheckName(name) is not null)
+        {
+            throw new ArgumentException($"not a model name: {name}");
+        }
+
+        var path = Path.Combine(Root, name, ProviderFile);
+        return File.Exists(path) && File.ReadLines(path).FirstOrDefault()?.Trim() is { Length: > 0 } owner ? owner : null;
     }
 
     /// <summary>The model file of a version (which may be missing).</summary>

@@ -5,15 +5,16 @@ namespace GzAiEdge.Evaluation.Reports;
 /// <summary>Writes a report in every format into a folder: HTML, PDF (optional), CSV and JSON.</summary>
 public static class ReportWriter
 {
-    /// <summary>Writes <c>programme.{html,pdf,csv,json}</c>; returns the paths written.</summary>
+    /// <summary>Writes <c>programme.{html,pdf,csv,json}</c> and <c>audits.csv</c>; returns the paths written.</summary>
     public static async Task<IReadOnlyList<string>> WriteProgrammeAsync(ProgrammeEvaluation programme, string folder, int top, bool pdf, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var html = Path.Combine(folder, "programme.html");
-        var written = new List<string> { html, Path.Combine(folder, "programme.csv"), Path.Combine(folder, "programme.json") };
+        var written = new List<string> { html, Path.Combine(folder, "programme.csv"), Path.Combine(folder, "programme.json"), Path.Combine(folder, "audits.csv") };
         await File.WriteAllTextAsync(html, HtmlReport.Programme(programme, top), Encoding.UTF8, cancellationToken);
         await File.WriteAllBytesAsync(written[1], CsvExport.Write(programme), cancellationToken);
         await File.WriteAllBytesAsync(written[2], EvaluationJson.Programme(programme, withScenarios: true), cancellationToken);
+        await File.WriteAllBytesAsync(written[3], CsvExport.WriteAudits(programme), cancellationToken);
         if (pdf)
         {
             var pdfPath = Path.Combine(folder, "programme.pdf");

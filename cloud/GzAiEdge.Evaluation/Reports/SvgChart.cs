@@ -14,7 +14,7 @@ namespace GzAiEdge.Evaluation.Reports;
 internal static class SvgChart
 {
     private const double Width = 340;
-    private const double Height = 150;
+    private const double Height = 100;
     private const double Left = 48;
     private const double Right = 8;
     private const double Top = 18;

@@ -15,4 +15,13 @@ public interface IDeadLetterStore
 
     /// <summary>What the store holds, and what its retention removed.</summary>
     Task<DeadLetterStats> StatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ListAsync(int, int, CancellationToken)"/>, only letters whose topic starts with one of
+    /// <paramref name="topicPrefixes"/> (a caller's own devices, <c>gz/v1/{site}/{device}/</c>), with how many match.
+    /// </summary>
+    Task<(long Total, IReadOnlyList<DeadLetter> Items)> ListAsync(IReadOnlyCollection<string> topicPrefixes, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One letter by id, or null.</summary>
+    Task<DeadLetter?> FindAsync(long id, CancellationToken cancellationToken);
 }

@@ -97,44 +97,91 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<DeadLetter>> ListAsync(int offset, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetter>> ListAsync(int offset, int limit, CancellationToken cancellationToken) =>
+        (await QueryAsync(null, offset, limit, cancellationToken)).Items;
+
+    public Task<(long Total, IReadOnlyList<DeadLetter> Items)> ListAsync(IReadOnlyCollection<string> topicPrefixes, int offset, int limit, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentNullException.ThrowIfNull(topicPrefixes);
+        return QueryAsync(topicPrefixes, offset, limit, cancellationToken);
+    }
+
+    public async Task<DeadLetter?> FindAsync(long id, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             Prune();
             await using var command = _connection.CreateCommand();
-            command.CommandText = """
-                SELECT id, received_at, topic, reason, payload, payload_length, payload_sha256 FROM dead_letters
-                ORDER BY id LIMIT $limit OFFSET $offset
-                """;
-            command.Parameters.AddWithValue("$limit", limit);
-            command.Parameters.AddWithValue("$offset", offset);
+            command.CommandText = "SELECT id, received_at, topic, reason, payload, payload_length, payload_sha256 FROM dead_letters WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var letters = new List<DeadLetter>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                letters.Add(new DeadLetter(
-                    reader.GetInt64(0),
-                    DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    (byte[])reader.GetValue(4))
-                {
-                    PayloadLength = reader.GetInt64(5),
-                    PayloadSha256 = reader.GetString(6),
-                });
-            }
-
-            return letters;
+            return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    private async Task<(long Total, IReadOnlyList<DeadLetter> Items)> QueryAsync(IReadOnlyCollection<string>? prefixes, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (prefixes is { Count: 0 })
+        {
+            return (0, []);
+        }
+
+        // One parameter per prefix; substr, not LIKE, so that '_' and '%' in a topic mean themselves.
+        var where = prefixes is null ? string.Empty
+            : "WHERE " + string.Join(" OR ", prefixes.Select((_, i) => $"substr(topic, 1, length($p{i})) = $p{i}"));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            Prune();
+            await using var count = _connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM dead_letters {where}";
+            Bind(count, prefixes);
+            var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            await using var command = _connection.CreateCommand();
+            command.CommandText = $"SELECT id, received_at, topic, reason, payload, payload_length, payload_sha256 FROM dead_letters {where} ORDER BY id LIMIT $limit OFFSET $offset";
+            Bind(command, prefixes);
+            command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$offset", offset);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var letters = new List<DeadLetter>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                letters.Add(Read(reader));
+            }
+
+            return (total, letters);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void Bind(SqliteCommand command, IReadOnlyCollection<string>? prefixes)
+    {
+        foreach (var (prefix, i) in (prefixes ?? []).Select((p, i) => (p, i)))
+        {
+            command.Parameters.AddWithValue($"$p{i}", prefix);
+        }
+    }
+
+    private static DeadLetter Read(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        reader.GetString(2),
+        reader.GetString(3),
+        (byte[])reader.GetValue(4))
+    {
+        PayloadLength = reader.GetInt64(5),
+        PayloadSha256 = reader.GetString(6),
+    };
 
     public async Task<long> CountAsync(CancellationToken cancellationToken) => (await StatsAsync(cancellationToken)).Count;
 

@@ -27,7 +27,7 @@ public sealed class AlertPublisher(ILiveEvents live, ILogger<AlertPublisher> log
             AlertLog.AlertRaised(logger, alert.Id, alert.Message);
         }
 
-        live.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, LiveJson.Serialize(alert)));
+        live.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, LiveJson.Serialize(alert)) { DeviceId = alert.Device });
         _pending.Writer.TryWrite(alert);
     }
 }

@@ -29,7 +29,7 @@ public sealed class AlertTopic(ILiveEvents live, ILogger<AlertTopic> logger) : I
 
         if (alert is { Scenario: not null, Site: not null })
         {
-            live.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, Encoding.UTF8.GetString(payload)));
+            live.Publish(new LiveEvent(LiveEvent.Alert, alert.Scenario, alert.Site, Encoding.UTF8.GetString(payload)) { DeviceId = alert.Device });
         }
     }
 }

@@ -74,6 +74,10 @@ public sealed class SqliteAlertStore : IDisposable
                 p.AddWithValue("$now", Text(now));
             }, cancellationToken);
 
+    /// <summary>One alert by id, or null.</summary>
+    public Task<AlertView?> FindAsync(long id, CancellationToken cancellationToken) =>
+        SingleAsync($"SELECT {Columns} FROM alerts WHERE id = $id", p => p.AddWithValue("$id", id), cancellationToken);
+
     /// <summary>Marks an alert acknowledged (the first acknowledgement's time is kept); null when no such alert.</summary>
     public Task<AlertView?> AcknowledgeAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
         SingleAsync($"UPDATE alerts SET acknowledged_at = COALESCE(acknowledged_at, $now) WHERE id = $id RETURNING {Columns}",

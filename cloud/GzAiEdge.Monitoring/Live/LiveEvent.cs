@@ -15,6 +15,9 @@ public sealed record LiveEvent(string Type, string? Scenario, string? Site, stri
     public const string DeviceEventType = "device-event";
     public const string Alert = "alert";
 
+    /// <summary>The device it belongs to, when it belongs to one (so that a stream scoped to some devices can filter it).</summary>
+    public string? DeviceId { get; init; }
+
     /// <summary>Whether a stream filtered to this scenario and site (null = any) wants the event.</summary>
     public bool Matches(string? scenario, string? site) =>
         (scenario is null || Scenario == scenario) && (site is null || Site == site);

@@ -59,7 +59,7 @@ public sealed class LiveMessageHandler(
                 var reporter = registry.OnKpi(report);
                 if (hub.StreamCount > 0)
                 {
-                    hub.Publish(new LiveEvent(LiveEvent.Kpi, report.Scenario, report.Site, Serialize(KpiLive.From(report))));
+                    hub.Publish(new LiveEvent(LiveEvent.Kpi, report.Scenario, report.Site, Serialize(KpiLive.From(report))) { DeviceId = report.Device });
                 }
 
                 PublishDevice(reporter);
@@ -85,7 +85,7 @@ public sealed class LiveMessageHandler(
                 if (hub.StreamCount > 0)
                 {
                     var scenario = registry.Find(deviceEvent.Site, deviceEvent.Device)?.Scenario;
-                    hub.Publish(new LiveEvent(LiveEvent.DeviceEventType, scenario, deviceEvent.Site, Serialize(deviceEvent)));
+                    hub.Publish(new LiveEvent(LiveEvent.DeviceEventType, scenario, deviceEvent.Site, Serialize(deviceEvent)) { DeviceId = deviceEvent.Device });
                 }
 
                 return;
@@ -118,7 +118,7 @@ public sealed class LiveMessageHandler(
     {
         if (hub.StreamCount > 0)
         {
-            hub.Publish(new LiveEvent(LiveEvent.Device, device.Scenario, device.Site, Serialize(device)));
+            hub.Publish(new LiveEvent(LiveEvent.Device, device.Scenario, device.Site, Serialize(device)) { DeviceId = device.Device });
         }
     }
 

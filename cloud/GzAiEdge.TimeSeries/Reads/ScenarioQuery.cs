@@ -6,14 +6,16 @@ using static GzAiEdge.TimeSeries.StoredSchema;
 namespace GzAiEdge.TimeSeries;
 
 /// <summary>
-/// The InfluxQL for one scenario and period, as one request of five statements, all aggregated by
+/// The InfluxQL for one scenario and period, as one request of six statements, all aggregated by
 /// InfluxDB (no raw point leaves the server). <see cref="ScenarioReader"/> sends it and names what
 /// each statement answers (<see cref="ScenarioData"/>):
 /// 0 reports per device (count, first and last seq), listed or not;
-/// 1 each KPI aggregated over the period, with its report count;
-/// 2 each KPI aggregated per time bucket (the report's charts);
+/// 1 each device-reported KPI of the rubric aggregated over the period, with its report count;
+/// 2 each device-reported KPI aggregated per time bucket (the report's charts);
 /// 3 reports and last seq per device and bucket (completeness per window, uptime);
-/// 4 the distinct model versions.
+/// 4 the distinct model versions;
+/// 5 heartbeats per listed device and bucket (uptime: a device heard from, even in a bucket its reports missed).
+/// The rubric's KPIs the cloud computes (<see cref="KpiRubric.Definition"/>) are not stored fields, so none is queried.
 /// </summary>
 public sealed class ScenarioQuery
 {
@@ -21,7 +23,7 @@ public sealed class ScenarioQuery
     public const int Buckets = 120;
 
     /// <summary>InfluxQL statements in <see cref="Text"/>.</summary>
-    public const int Statements = 5;
+    public const int Statements = 6;
 
     // The columns each statement answers with, by the AS names below.
     internal const string Count = "n", First = "first", Last = "last", ModelColumn = "model";
@@ -29,7 +31,7 @@ public sealed class ScenarioQuery
     public ScenarioQuery(Scenario scenario, IReadOnlyList<KpiRubric> rubric, DemonstrationPeriod period)
     {
         Scenario = scenario;
-        Rubric = rubric;
+        Rubric = [.. rubric.Where(k => k.Definition is not { ComputedByPlatform: true })];
         Period = period;
         var seconds = (long)Math.Ceiling(period.Length.TotalSeconds / Buckets);
         Bucket = TimeSpan.FromSeconds(Math.Max(60, (seconds + 59) / 60 * 60));
@@ -37,6 +39,7 @@ public sealed class ScenarioQuery
 
     public Scenario Scenario { get; }
 
+    /// <summary>The rubric's KPIs that devices report, in rubric order: what statements 1 and 2 aggregate.</summary>
     public IReadOnlyList<KpiRubric> Rubric { get; }
 
     public DemonstrationPeriod Period { get; }
@@ -61,12 +64,19 @@ public sealed class ScenarioQuery
         var seq = Q(KpiField.Seq);
         var periodHours = Period.Length.TotalHours;
         var bucketHours = Bucket.TotalHours;
+
+        // A rubric with no device-reported KPI still sends both statements (a count of reports), so that statement
+        // numbers stay fixed.
+        var totals = Rubric.Count == 0 ? $"count({seq}) AS {Count}" : string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, periodHours)} AS {ValueColumn(i)}, count({Q(k.Key)}) AS {CountColumn(i)}"));
+        var perBucket = Rubric.Count == 0 ? $"count({seq}) AS {Count}" : string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, bucketHours)} AS {ValueColumn(i)}"));
+        var heartbeats = $"({devices}) AND {time}";
         return string.Join("; ",
             $"SELECT count({seq}) AS {Count}, min({seq}) AS {First}, max({seq}) AS {Last}{from}{scenario} AND {time} GROUP BY {byDevice}",
-            $"SELECT {string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, periodHours)} AS {ValueColumn(i)}, count({Q(k.Key)}) AS {CountColumn(i)}"))}{from}{listed}",
-            $"SELECT {string.Join(", ", Rubric.Select((k, i) => $"{Aggregate(k, bucketHours)} AS {ValueColumn(i)}"))}{from}{listed} GROUP BY {groupTime} fill(none)",
+            $"SELECT {totals}{from}{listed}",
+            $"SELECT {perBucket}{from}{listed} GROUP BY {groupTime} fill(none)",
             $"SELECT count({seq}) AS {Count}, max({seq}) AS {Last}{from}{listed} GROUP BY {groupTime}, {byDevice} fill(none)",
-            $"SELECT DISTINCT({Q(KpiField.Model)}) AS {ModelColumn}{from}{listed}");
+            $"SELECT DISTINCT({Q(KpiField.Model)}) AS {ModelColumn}{from}{listed}",
+            $"SELECT count({Q(HeartbeatField.UptimeSeconds)}) AS {Count} {Conditions.From(Measurement.Heartbeat)} WHERE {heartbeats} GROUP BY {groupTime}, {byDevice} fill(none)");
     }
 
     /// <summary>The column of the rubric's i-th KPI aggregated (statements 1 and 2).</summary>
@@ -78,7 +88,8 @@ public sealed class ScenarioQuery
     private static string Aggregate(KpiRubric kpi, double hours)
     {
         var field = Q(kpi.Key);
-        return kpi.Aggregation switch
+        var aggregation = kpi.Aggregation ?? throw new ArgumentException($"KPI '{kpi.Key}' is reported by devices and needs an aggregation", nameof(kpi));
+        return aggregation switch
         {
             Aggregation.Mean => $"mean({field})",
             Aggregation.Median => $"median({field})",

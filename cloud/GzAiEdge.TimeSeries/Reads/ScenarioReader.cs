@@ -30,7 +30,9 @@ public sealed class ScenarioReader(InfluxDbClient influx)
                 TagOf(s, Tag.Site), TagOf(s, Tag.Device), LinePoint.FromUnixNanoseconds(Long(s.Value(r, Time))),
                 Long(s.Value(r, ScenarioQuery.Count)), Long(s.Value(r, ScenarioQuery.Last)))))],
             [.. Statement(4).SelectMany(s => Enumerable.Range(0, s.Values.Count).Select(r => s.Value(r, ScenarioQuery.ModelColumn)))
-                .Select(cell => cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText())]);
+                .Select(cell => cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText())],
+            [.. Statement(5).SelectMany(s => Enumerable.Range(0, s.Values.Count).Select(r => new DeviceHeartbeats(
+                TagOf(s, Tag.Site), TagOf(s, Tag.Device), LinePoint.FromUnixNanoseconds(Long(s.Value(r, Time))), Long(s.Value(r, ScenarioQuery.Count)))))]);
     }
 
     private static string TagOf(InfluxSeries series, string key) => series.Tags.TryGetValue(key, out var value) ? value : string.Empty;
@@ -46,12 +48,14 @@ public sealed class ScenarioReader(InfluxDbClient influx)
 /// <param name="Buckets">Statement 2: each rubric KPI aggregated per time bucket; buckets without a value are left out.</param>
 /// <param name="DeviceBuckets">Statement 3: reports and last seq per listed device and time bucket with reports.</param>
 /// <param name="Models">Statement 4: the <c>name@version</c> values seen, as InfluxDB listed them (possibly repeated).</param>
+/// <param name="Heartbeats">Statement 5: heartbeats per listed device and time bucket with any.</param>
 public sealed record ScenarioData(
     IReadOnlyList<DeviceReports> Devices,
     IReadOnlyList<KpiTotal> Totals,
     IReadOnlyList<KpiBuckets> Buckets,
     IReadOnlyList<DeviceBucket> DeviceBuckets,
-    IReadOnlyList<string> Models);
+    IReadOnlyList<string> Models,
+    IReadOnlyList<DeviceHeartbeats> Heartbeats);
 
 /// <summary>A device's reports in the period: how many, and the smallest and largest seq stored.</summary>
 public sealed record DeviceReports(string Site, string Device, long Count, long FirstSeq, long LastSeq);
@@ -67,3 +71,6 @@ public sealed record KpiBucket(DateTimeOffset Start, double Value);
 
 /// <summary>One device's reports in one time bucket, and the largest seq among them.</summary>
 public sealed record DeviceBucket(string Site, string Device, DateTimeOffset Start, long Count, long LastSeq);
+
+/// <summary>One device's heartbeats in one time bucket.</summary>
+public sealed record DeviceHeartbeats(string Site, string Device, DateTimeOffset Start, long Count);

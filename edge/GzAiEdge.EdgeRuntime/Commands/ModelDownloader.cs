@@ -36,6 +36,10 @@ public sealed class ModelDownloader : IDisposable
         }
 
         _http = new HttpClient(handler) { BaseAddress = Uri.TryCreate(o.Api, UriKind.Absolute, out var api) ? api : null, Timeout = Timeout.InfiniteTimeSpan };
+        if (o.ApiToken is { Length: > 0 } token)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
     }
 
     /// <summary>The manifest of <paramref name="name"/> <paramref name="version"/>, well formed (its signature is the caller's to check).</summary>

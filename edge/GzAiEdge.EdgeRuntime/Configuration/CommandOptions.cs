@@ -36,6 +36,12 @@ public sealed record CommandOptions
     /// <summary>Base address of the cloud API that serves models, e.g. <c>https://cloud.example:5080</c>.</summary>
     public string? Api { get; set; }
 
+    /// <summary>
+    /// The device's own API token (<c>gz provision</c> puts it in the device's credentials.env as <c>Commands__ApiToken</c>):
+    /// the cloud lets a device download only its own scenario's models. Give it from the environment, not the YAML file.
+    /// </summary>
+    public string? ApiToken { get; set; }
+
     /// <summary>PEM CA that an https <see cref="Api"/>'s certificate must chain to (the CA <c>gz provision</c> made); the system's trust when empty.</summary>
     public string? CaFile { get; set; }
 

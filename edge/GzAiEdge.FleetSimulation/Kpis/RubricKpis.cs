@@ -7,7 +7,8 @@ namespace GzAiEdge.FleetSimulation.Kpis;
 /// A device's values for the KPIs its scenario's rubric scores. Each device has its own quality per KPI
 /// (0.2 to 1.2 of the way from threshold to target, like the evaluation benchmark's generator), and each
 /// window varies around it; a KPI the period sums or counts per hour is reported per window, so that the
-/// period's aggregate lands where the quality puts it.
+/// period's aggregate lands where the quality puts it. KPIs the cloud computes (uptime, audit results) are not a
+/// device's to report, so they are left out.
 /// </summary>
 internal sealed class RubricKpis
 {
@@ -21,7 +22,8 @@ internal sealed class RubricKpis
     {
         _random = random;
         var windows = Math.Max(1, (period?.Length ?? DefaultPeriod) / window);
-        _entries = [.. rubric.Select(k => new Entry(k, 0.2 + random.NextDouble(), windows, window.TotalSeconds))];
+        _entries = [.. rubric.Where(k => k.Definition is not { ComputedByPlatform: true })
+            .Select(k => new Entry(k, 0.2 + random.NextDouble(), windows, window.TotalSeconds))];
     }
 
     /// <summary>Sets every scored KPI of the window, replacing what the simulation computed under the same name.</summary>

@@ -7,7 +7,7 @@ namespace GzAiEdge.Scenarios.Catalogue;
 /// <summary>The optional evaluation fields of one catalogue entry: provider, sites, period, KPI overrides.</summary>
 internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<ScenarioSite> Sites, DemonstrationPeriod? Period, IReadOnlyList<KpiOverride> Overrides)
 {
-    private static readonly string[] OverrideKeys = ["threshold", "target", "weight"];
+    private static readonly string[] OverrideKeys = ["threshold", "target", "weight", "reason"];
 
     public static CatalogueDetails Read(YamlEntry entry) =>
         new(entry.Optional("provider"), ReadSites(entry), ReadPeriod(entry), ReadOverrides(entry));
@@ -122,7 +122,7 @@ internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<Scenario
 
         if (node is not YamlMappingNode map)
         {
-            entry.Error(node.Start.Line, "'kpis' must map KPI keys to {threshold, target, weight}");
+            entry.Error(node.Start.Line, "'kpis' must map KPI keys to {threshold, target, weight, reason}");
             return overrides;
         }
 
@@ -134,11 +134,12 @@ internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<Scenario
             {
                 foreach (var unknown in values.Children.Keys.Select(k => ((YamlScalarNode)k).Value).Where(k => !OverrideKeys.Contains(k)))
                 {
-                    item.Error(item.Line, $"kpis.{key}: '{unknown}' is not one of threshold, target, weight");
+                    item.Error(item.Line, $"kpis.{key}: '{unknown}' is not one of threshold, target, weight, reason");
                 }
             }
 
-            overrides.Add(new KpiOverride(key, item.Number("threshold", false), item.Number("target", false), item.Number("weight", false), keyNode.Start.Line));
+            overrides.Add(new KpiOverride(key, item.Number("threshold", false), item.Number("target", false), item.Number("weight", false), keyNode.Start.Line,
+                item.Optional("reason")));
         }
 
         return overrides;

@@ -6,4 +6,5 @@ namespace GzAiEdge.Scenarios.Catalogue;
 /// <param name="Target">Value that earns full achievement.</param>
 /// <param name="Weight">Weight in the score.</param>
 /// <param name="Line">Line of the override in the catalogue, for errors.</param>
-public sealed record KpiOverride(string Key, double? Threshold, double? Target, double? Weight, long Line);
+/// <param name="Reason">Why this scenario's threshold or target differs from its type's, in one line; required when either is given.</param>
+public sealed record KpiOverride(string Key, double? Threshold, double? Target, double? Weight, long Line, string? Reason = null);

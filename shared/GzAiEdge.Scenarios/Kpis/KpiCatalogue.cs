@@ -1,3 +1,5 @@
+using GzAiEdge.Scenarios.Audits;
+
 namespace GzAiEdge.Scenarios.Kpis;
 
 /// <summary>
@@ -30,6 +32,22 @@ public static class KpiCatalogue
 
     /// <summary>True when <paramref name="pipeline"/> emits <paramref name="key"/>.</summary>
     public static bool Emits(string pipeline, string key) => Find(key)?.Pipelines.Contains(pipeline, StringComparer.Ordinal) == true;
+
+    /// <summary>
+    /// True when a scenario type on <paramref name="pipeline"/> can score <paramref name="key"/>: the pipeline emits it,
+    /// or the cloud computes it for that pipeline's scenarios (platform service KPIs, audit accuracy KPIs).
+    /// </summary>
+    public static bool Measurable(string pipeline, string key) => Find(key) is { } k && (k.Pipelines.Contains(pipeline, StringComparer.Ordinal) || ComputedFor(k).Contains(pipeline, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The pipelines whose scenarios the cloud computes <paramref name="kpi"/> for: none for a key devices emit; for an audit
+    /// key, the pipelines whose audits yield it (<see cref="AuditedPipelines.Metrics"/>); for the platform's own service
+    /// KPIs, every pipeline.
+    /// </summary>
+    public static IReadOnlyList<string> ComputedFor(KpiDefinition kpi) =>
+        !kpi.ComputedByPlatform ? []
+        : kpi.Truth == TruthSource.Audit ? [.. AuditedPipelines.All.Where(p => AuditedPipelines.Metrics(p).Any(m => m.Key == kpi.Key))]
+        : PipelineNames.All;
 
     /// <summary>The keys <paramref name="pipeline"/> emits, in catalogue order.</summary>
     public static IEnumerable<KpiDefinition> EmittedBy(string pipeline) => All.Where(k => k.Pipelines.Contains(pipeline, StringComparer.Ordinal));

@@ -83,15 +83,17 @@ public static class KpiCatalogueMarkdown
     {
         if (k.ComputedByPlatform)
         {
-            return "computed by the platform";
+            return k.Truth == TruthSource.Audit ? $"the cloud, from audits of {Pipelines(KpiCatalogue.ComputedFor(k))}" : "computed by the platform";
         }
 
-        IEnumerable<string> pipelines = k.Pipelines.Count == PipelineNames.All.Count ? ["every pipeline"]
-            : k.Pipelines.SequenceEqual(PipelineNames.WithModel) ? ["every model pipeline"]
-            : k.Pipelines.Select(p => $"`{p}`");
         var simulations = k.Simulations.Count == 0 ? [] : new[] { $"simulation {string.Join(", ", k.Simulations.Select(s => $"`{s}`"))}" };
-        return string.Join("; ", [string.Join(", ", pipelines), .. simulations]).TrimStart(';', ' ');
+        return string.Join("; ", [Pipelines(k.Pipelines), .. simulations]).TrimStart(';', ' ');
     }
+
+    private static string Pipelines(IReadOnlyList<string> pipelines) =>
+        pipelines.Count == PipelineNames.All.Count ? "every pipeline"
+        : pipelines.SequenceEqual(PipelineNames.WithModel) ? "every model pipeline"
+        : string.Join(", ", pipelines.Select(p => $"`{p}`"));
 
     private static string Keys(IEnumerable<KpiDefinition> keys) => string.Join(", ", keys.Select(k => $"`{k.Key}`"));
 }

@@ -29,20 +29,29 @@ public static class ServiceKpis
         "inputs run through the model per second of window; device-reported",
         KpiKind.Service, WithModel, []);
 
+    /// <summary>
+    /// <c>input_processed_share</c>: catches a pipeline that keeps its latency low by skipping what it cannot keep up
+    /// with (a camera dropping the oldest frames, a sensor FIFO overflowing), which the latency KPIs alone would reward.
+    /// </summary>
+    public static readonly KpiDefinition InputProcessedShare = new(
+        "input_processed_share", "", "输入处理率", "Input processed share",
+        "inputs run through the model / inputs the source produced in the window (frames; signal samples), counting those dropped or lost before the model; 1 when nothing was dropped; device-reported",
+        KpiKind.Service, WithModel, []);
+
     /// <summary><c>completeness</c>: the platform's, from the per-device <c>seq</c>.</summary>
     public static readonly KpiDefinition Completeness = Platform(
         "completeness", "完整率", "Completeness", "reports received / reports expected from the per-device sequence numbers over the period");
 
     /// <summary><c>uptime</c>: the platform's, from when reports arrived.</summary>
     public static readonly KpiDefinition Uptime = Platform(
-        "uptime", "在线率", "Uptime", "share of the period's time buckets in which each device reported");
+        "uptime", "在线率", "Uptime", "share of the period's time buckets in which each listed device was heard from (a heartbeat or a report), mean over the devices");
 
     /// <summary><c>verified_share</c>: the platform's, from the signature chain checks.</summary>
     public static readonly KpiDefinition VerifiedShare = Platform(
         "verified_share", "验签通过率", "Verified share", "share of reports whose signature and hash chain verified");
 
     internal static IReadOnlyList<KpiDefinition> Definitions { get; } =
-        [Samples, InferenceP50Ms, InferenceP95Ms, InferenceP99Ms, InferencesPerS, Completeness, Uptime, VerifiedShare];
+        [Samples, InferenceP50Ms, InferenceP95Ms, InferenceP99Ms, InferencesPerS, InputProcessedShare, Completeness, Uptime, VerifiedShare];
 
     private static KpiDefinition Latency(string key, string percentile, string what) => new(
         key, "ms", $"推理耗时 {percentile}", $"Inference {percentile.ToLowerInvariant()}",

@@ -35,12 +35,22 @@ public sealed class Programme
     /// <summary>The type a scenario follows.</summary>
     public ScenarioType TypeOf(Scenario scenario) => _types[scenario.Type];
 
-    /// <summary>The scenario's rubric: its type's KPIs with the scenario's overrides applied.</summary>
+    /// <summary>The scenario's rubric: its type's KPIs with the scenario's overrides (and their reason) applied.</summary>
     public IReadOnlyList<KpiRubric> RubricFor(Scenario scenario)
     {
         var overrides = scenario.KpiOverrides.ToDictionary(o => o.Key, StringComparer.Ordinal);
         return [.. TypeOf(scenario).Kpis.Select(k => overrides.TryGetValue(k.Key, out var o)
-            ? k with { Threshold = o.Threshold ?? k.Threshold, Target = o.Target ?? k.Target, Weight = o.Weight ?? k.Weight }
+            ? k with
+            {
+                Threshold = o.Threshold ?? k.Threshold,
+                Target = o.Target ?? k.Target,
+                Weight = o.Weight ?? k.Weight,
+                Reasons = Overridden(k.Reasons, o),
+            }
             : k)];
     }
+
+    private static KpiReasons? Overridden(KpiReasons? type, KpiOverride o) => o.Reason is not { } reason ? type : new KpiReasons(
+        o.Threshold is null ? type?.Threshold ?? string.Empty : $"this scenario: {reason}",
+        o.Target is null ? type?.Target ?? string.Empty : $"this scenario: {reason}");
 }

@@ -8,8 +8,9 @@ namespace GzAiEdge.Scenarios.Programmes;
 /// <summary>
 /// Loads the catalogue and the type folder and checks each scenario against its type, reporting
 /// catalogue file:line for: unknown type, sector different from the type's, a KPI override not in
-/// the type, an override whose target is not on the better side of its threshold, effective weights
-/// not summing to 100, missing sites or period (evaluation needs both).
+/// the type, an override whose target is not on the better side of its threshold or that moves either without a
+/// reason, an override that weights a KPI no score may use, effective weights not summing to 100, missing sites or
+/// period (evaluation needs both).
 /// </summary>
 public static class ProgrammeLoader
 {
@@ -79,12 +80,21 @@ public static class ProgrammeLoader
                 Error(o.Line, $"KPI '{o.Key}': {why}");
             }
 
+            if ((o.Threshold is not null || o.Target is not null) && o.Reason is null)
+            {
+                Error(o.Line, $"KPI '{o.Key}': a scenario's own threshold or target needs a 'reason' (one line: why it differs from type '{type.Id}')");
+            }
+
             if (o.Weight is { } w)
             {
                 weights[o.Key] = w;
                 if (w < 0)
                 {
                     Error(o.Line, $"KPI '{o.Key}': weight must be ≥ 0, not {w}");
+                }
+                else if (kpi.Definition is { } definition && KpiRules.CheckWeight(definition, w, type.Pipeline) is { } unscorable)
+                {
+                    Error(o.Line, unscorable);
                 }
             }
         }

@@ -5,7 +5,9 @@ namespace GzAiEdge.Scenarios.Ranking;
 /// <summary>
 /// Ranks eligible scenarios (no failed gate; provisional ones included and marked by the caller).
 /// Order: score descending; on equal score, completeness descending (rounded to 4 decimals); then
-/// scenario id in ordinal order. Each tie states which rule decided it.
+/// scenario id in ordinal order. Each tie states which rule decided it, and each place whose score interval overlaps
+/// another's is marked a statistical tie with them (EVALUATION.md, Scores and ranks): the order between them rests on
+/// the point scores, not on a difference the audits can show.
 /// </summary>
 public static class Leaderboard
 {
@@ -20,13 +22,23 @@ public static class Leaderboard
             .ThenByDescending(Completeness)
             .ThenBy(c => c.ScenarioId, StringComparer.Ordinal)
             .ToList();
-        return [.. ordered.Select((c, i) => new RankedScenario(i + 1, c, TieNote(ordered, i)))];
+        return [.. ordered.Select((c, i) => new RankedScenario(i + 1, c, TieNote(ordered, i), StatisticalTie(ordered, i)))];
     }
 
     /// <summary>The first <paramref name="top"/> places.</summary>
     public static IReadOnlyList<RankedScenario> Top(IEnumerable<RankingCandidate> candidates, int top = DefaultTop) => [.. Rank(candidates).Take(top)];
 
     private static double Completeness(RankingCandidate c) => Math.Round(c.Completeness ?? 0, 4);
+
+    private static string? StatisticalTie(List<RankingCandidate> ordered, int index)
+    {
+        var me = ordered[index];
+        // Equal scores are a plain tie (TieNote) whatever the intervals.
+        var overlapping = ordered.Where(c => c.Score != me.Score && c.ScoreInterval.Overlaps(me.ScoreInterval)).Select(c => c.ScenarioId).ToList();
+        return overlapping.Count == 0
+            ? null
+            : $"score intervals overlap with {string.Join(", ", overlapping)}: ordered by point score, then completeness, then scenario id";
+    }
 
     private static string? TieNote(List<RankingCandidate> ordered, int index)
     {

@@ -5,24 +5,39 @@ namespace GzAiEdge.Scenarios.Scoring;
 
 /// <summary>
 /// The rubric maths: per-KPI achievement (<see cref="Achievement.Of"/>), the weighted score
-/// Σ weight × achievement (weights sum to 100, so the score is 0–100), and the gates. A KPI no used
-/// report carried scores 0 and keeps its weight, so a missing KPI costs its points.
+/// Σ weight × achievement × coverage (weights sum to 100, so the score is 0–100), and the gates. A missing KPI
+/// scores 0 and keeps its weight, so it costs its points; coverage below 1 (some listed devices have no audit) scales
+/// the KPI's points down by the share of devices it stands for. A KPI that requires another (<see cref="KpiRubric.Requires"/>)
+/// earns its points only while that other is past its threshold.
+/// <para>
+/// The score's interval is propagated from its parts by interval arithmetic: a KPI whose value carries a 95%
+/// confidence interval (an audit metric) earns, anywhere in that interval, between the points of its two ends
+/// (achievement is monotone in the value, so the ends bound it; the point estimate is kept inside); a KPI measured
+/// from all the stored data has no interval. The score's interval is the sum of the parts' lower ends to the sum of
+/// their upper ends: every combination of values within their intervals lands in it. That is wider than treating the
+/// parts as independent, on purpose: metrics of one audit (AP, precision, recall) move together.
+/// </para>
 /// </summary>
 public static class ScoreCalculator
 {
     /// <summary>Scores measured KPIs against a rubric and checks the gates.</summary>
     public static ScenarioScore Score(IReadOnlyList<KpiRubric> rubric, IReadOnlyDictionary<string, KpiMeasurement> measured, Gates gates, GateMeasurements gateValues)
     {
-        var kpis = rubric.Select(r => ScoreKpi(r, measured.TryGetValue(r.Key, out var m) ? m : new KpiMeasurement(null, 0))).ToList();
-        var score = Math.Round(kpis.Sum(k => k.Points), 2, MidpointRounding.AwayFromZero);
-        return new ScenarioScore(score, kpis, CheckGates(gates, gateValues));
+        var scored = rubric.Select(r => ScoreKpi(r, measured.TryGetValue(r.Key, out var m) ? m : new KpiMeasurement(null, 0))).ToList();
+        var kpis = scored.Select(k => k.Rubric.Requires is { } required && k.Value is not null ? Requiring(k, scored.First(q => q.Rubric.Key == required)) : k).ToList();
+        var score = Round(kpis.Sum(k => k.Points));
+        var interval = new Interval(Round(kpis.Sum(k => k.PointsInterval.Low)), Round(kpis.Sum(k => k.PointsInterval.High)));
+        return new ScenarioScore(score, interval, kpis, CheckGates(gates, gateValues));
     }
+
+    private static double Round(double points) => Math.Round(points, 2, MidpointRounding.AwayFromZero);
 
     private static KpiScore ScoreKpi(KpiRubric rubric, KpiMeasurement measurement)
     {
         if (measurement.Value is not { } value)
         {
-            return new KpiScore(rubric, null, 0, 0, 0, "missing: no used report carried this KPI, achievement 0");
+            var why = measurement.Source ?? "no used report carried this KPI";
+            return new KpiScore(rubric, null, measurement.Reports, 0, 0, $"missing: {why}, achievement 0", null, Interval.At(0), measurement.Coverage, measurement.Provisional);
         }
 
         var achievement = Achievement.Of(value, rubric);
@@ -33,12 +48,46 @@ public static class ScoreCalculator
             <= 0 => $"not {better} the threshold",
             _ => "between threshold and target",
         };
+        if (measurement.Source is { } source)
+        {
+            note += $"; {source}";
+        }
+
+        var scale = rubric.Weight * measurement.Coverage;
+        if (measurement.Coverage < 1)
+        {
+            note += $"; points × {Format(measurement.Coverage)}, the share of listed devices it stands for";
+        }
+
         if (rubric.Weight == 0)
         {
             note += "; weight 0 (shown, not scored)";
         }
 
-        return new KpiScore(rubric, value, measurement.Reports, achievement, achievement * rubric.Weight, note);
+        var points = achievement * scale;
+        var range = measurement.Interval is { } i
+            ? new Interval(Math.Min(achievement, Math.Min(Achievement.Of(i.Low, rubric), Achievement.Of(i.High, rubric))) * scale,
+                Math.Max(achievement, Math.Max(Achievement.Of(i.Low, rubric), Achievement.Of(i.High, rubric))) * scale)
+            : Interval.At(points);
+        return new KpiScore(rubric, value, measurement.Reports, achievement, points, note, measurement.Interval, range, measurement.Coverage, measurement.Provisional);
+    }
+
+    // A KPI that requires another earns its points only while the other is past its threshold; its interval follows the
+    // other's: nothing when even the other's best end fails, from nothing when only its worst end does.
+    private static KpiScore Requiring(KpiScore k, KpiScore required)
+    {
+        var (low, high) = required.ValueInterval is { } i
+            ? (Math.Min(Achievement.Of(i.Low, required.Rubric), Achievement.Of(i.High, required.Rubric)), Math.Max(Achievement.Of(i.Low, required.Rubric), Achievement.Of(i.High, required.Rubric)))
+            : (required.Achievement, required.Achievement);
+        var interval = new Interval(low <= 0 ? 0 : k.PointsInterval.Low, high <= 0 ? 0 : k.PointsInterval.High);
+        return required.Achievement > 0
+            ? k with { PointsInterval = interval }
+            : k with
+            {
+                Points = 0,
+                PointsInterval = interval,
+                Note = $"{k.Note}; counts only when {required.Rubric.Key} is past its threshold, and it is not",
+            };
     }
 
     private static List<GateResult> CheckGates(Gates gates, GateMeasurements values)
@@ -48,6 +97,13 @@ public static class ScoreCalculator
         Add(results, "uptime", gates.MinUptime, values.Uptime, "the period has no time buckets");
         Add(results, "verifiedShare", gates.MinVerifiedShare, values.VerifiedShare, "evidence not checked (no key registry to verify the reports against), so the share of verified reports is unknown");
         Add(results, "reports", gates.MinReports, values.Reports, "no reports");
+        foreach (var flag in gates.AuditFlags ?? [])
+        {
+            var gate = AuditFlagGate(flag);
+            results.Add(values.AuditFlags?.FirstOrDefault(g => g.Gate == gate)
+                ?? new GateResult(gate, 1, null, GateStatus.NotEvaluated, "no audit in the period shows this flag"));
+        }
+
         return results;
     }
 
@@ -66,6 +122,9 @@ public static class ScoreCalculator
         };
         results.Add(result);
     }
+
+    /// <summary>The gate an audit flag makes: <c>audit:{flag}</c>.</summary>
+    public static string AuditFlagGate(string flag) => $"audit:{flag}";
 
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

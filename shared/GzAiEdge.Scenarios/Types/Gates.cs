@@ -5,4 +5,8 @@ namespace GzAiEdge.Scenarios.Types;
 /// <param name="MinUptime">Share of the period's time buckets in which each device reported, 0–1.</param>
 /// <param name="MinVerifiedShare">Share of reports whose signature chain was verified, 0–1.</param>
 /// <param name="MinReports">Reports used for scoring, at least.</param>
-public sealed record Gates(double? MinCompleteness, double? MinUptime, double? MinVerifiedShare, long? MinReports);
+/// <param name="AuditFlags">
+/// Integrity flags (by name) that must have passed on every audit the scenario's accuracy KPIs come from: one gate each,
+/// <c>audit:{name}</c>; null or empty when the type gates on none.
+/// </param>
+public sealed record Gates(double? MinCompleteness, double? MinUptime, double? MinVerifiedShare, long? MinReports, IReadOnlyList<string>? AuditFlags = null);

@@ -1,3 +1,4 @@
+using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Kpis;
 using YamlDotNet.RepresentationModel;
 
@@ -6,7 +7,9 @@ namespace GzAiEdge.Scenarios.Types;
 /// <summary>Reads and checks the <c>kpis:</c> list of a scenario type.</summary>
 internal static class KpiRubricReader
 {
-    public static List<KpiRubric> Read(Catalogue.YamlEntry entry, string? pipeline)
+    private static readonly string[] ItemKeys = ["key", "label", "unit", "aggregation", "direction", "threshold", "target", "weight", "truth", "reason", "requires"];
+
+    public static List<KpiRubric> Read(YamlEntry entry, string? pipeline, OperatingRequirement? requirement)
     {
         var kpis = new List<KpiRubric>();
         if (entry.Find("kpis") is not YamlSequenceNode { Children.Count: > 0 } list)
@@ -16,27 +19,51 @@ internal static class KpiRubricReader
         }
 
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        // Every weight read counts toward the sum, so that a mistake elsewhere in an item does not also misreport the sum.
+        var weights = new List<double>();
+        var requirements = new List<(string Key, string Requires, long Line)>();
         foreach (var node in list)
         {
             var item = entry.For(node);
+            KpiRules.UnknownKeys(item, "kpis", ItemKeys);
             var key = item.Required("key");
+            KpiDefinition? definition = null;
             if (key is not null && !seen.TryAdd(key, item.Line))
             {
                 item.Error(item.Line, $"KPI '{key}' appears twice (first at line {seen[key]})");
             }
-            else if (key is not null && pipeline is not null && !KpiCatalogue.Emits(pipeline, key))
+            else if (key is not null && pipeline is not null && !KpiCatalogue.Measurable(pipeline, key))
             {
-                item.Error(item.Find("key")!.Start.Line, NotEmitted(key, pipeline));
+                item.Error(item.Find("key")!.Start.Line, KpiRules.NotMeasurable(key, pipeline));
+            }
+            else if (key is not null)
+            {
+                definition = KpiCatalogue.Find(key);
             }
 
             var zh = item.Required("label.zh");
             var en = item.Required("label.en");
             var unit = (item.Find("unit") as YamlScalarNode)?.Value ?? string.Empty;
-            var aggregation = Enumerated<Aggregation>(item, "aggregation");
+            var (aggregation, aggregationRead) = ReadAggregation(item, key, definition);
             var direction = Enumerated<Direction>(item, "direction");
             var threshold = item.Number("threshold", true);
             var target = item.Number("target", true);
             var weight = item.Number("weight", true);
+            var reasons = item.Required("reason.threshold") is { } forThreshold && item.Required("reason.target") is { } forTarget
+                ? new KpiReasons(forThreshold, forTarget)
+                : null;
+            var requires = (item.Find("requires") as YamlScalarNode)?.Value;
+            if (key is not null && requires is not null)
+            {
+                requirements.Add((key, requires, item.Find("requires")!.Start.Line));
+            }
+
+            if (weight is { } readWeight)
+            {
+                weights.Add(readWeight);
+            }
+
             if (weight is < 0)
             {
                 item.Error(item.Find("weight")!.Start.Line, $"weight must be ≥ 0, not {weight}");
@@ -47,14 +74,25 @@ internal static class KpiRubricReader
                 item.Error(item.Find("target")!.Start.Line, $"KPI '{key}': {why}");
             }
 
-            if (key is not null && zh is not null && en is not null && aggregation is not null && direction is not null
-                && threshold is not null && target is not null && weight is not null)
+            if (definition is not null)
             {
-                kpis.Add(new KpiRubric(key, zh, en, unit, aggregation.Value, direction.Value, threshold.Value, target.Value, weight.Value));
+                KpiRules.CheckKind(item, definition, weight, pipeline);
+                KpiRules.CheckRequirement(item, definition, requirement, threshold, target);
+            }
+
+            if (key is not null && zh is not null && en is not null && aggregationRead && direction is not null
+                && threshold is not null && target is not null && weight is not null && reasons is not null)
+            {
+                kpis.Add(new KpiRubric(key, zh, en, unit, aggregation, direction.Value, threshold.Value, target.Value, weight.Value, reasons, requires));
             }
         }
 
-        if (CheckWeights(kpis.Select(k => k.Weight), "the type's KPI weights") is { } wrongSum)
+        foreach (var (key, requires, line) in requirements.Where(r => r.Requires == r.Key || !seen.ContainsKey(r.Requires)))
+        {
+            entry.Error(line, $"KPI '{key}': requires '{requires}', which is not another KPI of this type ({string.Join(", ", seen.Keys.Where(k => k != key))})");
+        }
+
+        if (CheckWeights(weights, "the type's KPI weights") is { } wrongSum)
         {
             entry.Error(list.Start.Line, wrongSum);
         }
@@ -79,16 +117,31 @@ internal static class KpiRubricReader
             : null;
     }
 
-    // A rubric may score only what its pipeline really sends: a key nothing sends would be scored as missing, silently.
-    private static string NotEmitted(string key, string pipeline) => KpiCatalogue.Find(key) switch
+    // A KPI the cloud computes is one value for the whole period: there are no window values to aggregate. A key
+    // already refused (unknown, not for this pipeline, twice) is read as far as it goes, for the other errors.
+    private static (Aggregation? Value, bool Read) ReadAggregation(YamlEntry item, string? key, KpiDefinition? definition)
     {
-        null => $"KPI '{key}' is not in the KPI catalogue (docs/kpis.md)",
-        { ComputedByPlatform: true } => $"KPI '{key}' is computed by the platform, not emitted by pipeline '{pipeline}'; set it as a gate instead (docs/kpis.md)",
-        { Pipelines.Count: 0 } k => $"KPI '{key}' is not emitted by pipeline '{pipeline}' (only by simulation {string.Join(", ", k.Simulations)}; docs/kpis.md)",
-        var k => $"KPI '{key}' is not emitted by pipeline '{pipeline}' (it is by {string.Join(", ", k.Pipelines)}; docs/kpis.md)",
-    };
+        if (definition is null && item.Find("aggregation") is null)
+        {
+            return (null, false);
+        }
 
-    private static T? Enumerated<T>(Catalogue.YamlEntry item, string key)
+        if (definition is not { ComputedByPlatform: true })
+        {
+            var aggregation = Enumerated<Aggregation>(item, "aggregation");
+            return (aggregation, aggregation is not null);
+        }
+
+        if (item.Find("aggregation") is { } given)
+        {
+            item.Error(given.Start.Line, $"KPI '{key}' is computed by the cloud for the whole period, so it takes no aggregation");
+            return (null, false);
+        }
+
+        return (null, true);
+    }
+
+    private static T? Enumerated<T>(YamlEntry item, string key)
         where T : struct, Enum
     {
         var text = item.Required(key);

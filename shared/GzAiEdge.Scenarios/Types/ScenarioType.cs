@@ -8,6 +8,7 @@ namespace GzAiEdge.Scenarios.Types;
 /// <param name="NameZh">Chinese name.</param>
 /// <param name="NameEn">English name.</param>
 /// <param name="Pipeline">Edge pipeline that emits its KPIs (docs/kpis.md).</param>
+/// <param name="Requirement">The rate and latency its model pipeline must sustain; null for a pipeline without a model.</param>
 /// <param name="Kpis">The scored KPIs in file order.</param>
 /// <param name="Gates">Eligibility gates.</param>
 /// <param name="Source">File the type was read from.</param>
@@ -17,6 +18,7 @@ public sealed record ScenarioType(
     string NameZh,
     string NameEn,
     string Pipeline,
+    OperatingRequirement? Requirement,
     IReadOnlyList<KpiRubric> Kpis,
     Gates Gates,
     string Source);

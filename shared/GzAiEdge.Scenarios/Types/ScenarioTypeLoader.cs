@@ -7,12 +7,16 @@ namespace GzAiEdge.Scenarios.Types;
 
 /// <summary>
 /// Reads scenario types, one per <c>{id}.yaml</c> file in a folder. Rules checked with file:line:
-/// the pipeline is known and emits every KPI (<see cref="KpiCatalogue"/>); no KPI twice; weights are ≥ 0 and sum
-/// to 100 (<see cref="WeightTotal"/>); the target lies on the better side of the threshold; gate
-/// shares are within 0–1.
+/// the pipeline is known and every KPI is one it emits or the cloud computes for it (<see cref="KpiCatalogue"/>); no
+/// KPI twice; weights are ≥ 0 and sum to 100 (<see cref="WeightTotal"/>), and only service and accuracy KPIs carry
+/// weight; an accuracy KPI names its truth source; every threshold and target gives its reason; a model pipeline
+/// states its operating requirement, which its inference p95 is scored against; the target lies on the better side
+/// of the threshold; gate shares are within 0–1; no key is unknown.
 /// </summary>
 public static class ScenarioTypeLoader
 {
+    private static readonly string[] RootKeys = ["id", "sector", "name", "pipeline", "requirement", "kpis", "gates"];
+
     /// <summary>What a type's (and a scenario's effective) KPI weights must add up to.</summary>
     public const double WeightTotal = 100;
 
@@ -58,6 +62,7 @@ public static class ScenarioTypeLoader
     {
         var before = errors.Count;
         var entry = new YamlEntry(CatalogueLoader.ReadRoot(text, source), source, errors);
+        KpiRules.UnknownKeys(entry, "scenario type", RootKeys);
         var id = entry.Required("id");
         if (id is not null && Identifiers.Check(id) is { } why)
         {
@@ -83,48 +88,55 @@ public static class ScenarioTypeLoader
             entry.Error(entry.Find("pipeline")!.Start.Line, $"pipeline '{pipeline}' is not one of {string.Join(", ", PipelineNames.All)} (docs/kpis.md)");
         }
 
-        var kpis = KpiRubricReader.Read(entry, pipeline is not null && KpiCatalogue.IsPipeline(pipeline) ? pipeline : null);
-        var gates = ReadGates(entry);
+        var known = pipeline is not null && KpiCatalogue.IsPipeline(pipeline) ? pipeline : null;
+        var requirement = ReadRequirement(entry, known);
+        var kpis = KpiRubricReader.Read(entry, known, requirement);
+        var gates = GatesReader.Read(entry);
         return errors.Count == before
-            ? new ScenarioType(id!, sector, zh!, en!, pipeline!, kpis, gates, source)
+            ? new ScenarioType(id!, sector, zh!, en!, pipeline!, requirement, kpis, gates, source)
             : null;
     }
 
-    private static Gates ReadGates(YamlEntry entry)
+    // A model pipeline's latency means something only against the rate its input arrives at; a pipeline without a
+    // model has no inference to require anything of.
+    private static OperatingRequirement? ReadRequirement(YamlEntry entry, string? pipeline)
     {
-        var node = entry.Find("gates");
+        var node = entry.Find("requirement");
+        if (pipeline is null || !PipelineNames.WithModel.Contains(pipeline))
+        {
+            if (node is not null && pipeline is not null)
+            {
+                entry.Error(node.Start.Line, $"pipeline '{pipeline}' runs no model, so it has no inference requirement");
+            }
+
+            return null;
+        }
+
         if (node is not YamlMappingNode)
         {
-            entry.Error(node?.Start.Line ?? entry.Line, "missing 'gates' (completeness, uptime, verifiedShare, reports)");
-            return new Gates(null, null, null, null);
+            entry.Error(node?.Start.Line ?? entry.Line, "missing 'requirement' {inputsPerSecond, inferenceP95Ms, reason}: the rate and latency the model pipeline must sustain");
+            return null;
         }
 
-        var gates = entry.For(node);
-        foreach (var key in ((YamlMappingNode)node).Children.Keys.Select(k => ((YamlScalarNode)k).Value))
+        var requirement = entry.For(node);
+        KpiRules.UnknownKeys(requirement, "requirement", ["inputsPerSecond", "inferenceP95Ms", "reason"]);
+        var rate = requirement.Number("inputsPerSecond", true);
+        var p95 = requirement.Number("inferenceP95Ms", true);
+        var reason = requirement.Required("reason");
+        foreach (var (key, value) in new[] { ("inputsPerSecond", rate), ("inferenceP95Ms", p95) })
         {
-            if (key is not ("completeness" or "uptime" or "verifiedShare" or "reports"))
+            if (value is <= 0)
             {
-                gates.Error(node.Start.Line, $"gates: '{key}' is not one of completeness, uptime, verifiedShare, reports");
+                requirement.Error(requirement.Find(key)!.Start.Line, $"requirement.{key} must be over 0, not {value}");
             }
         }
 
-        double? Share(string key)
+        if (rate is > 0 && p95 is > 0 && p95 > 1000 / rate)
         {
-            var value = gates.Number(key, false);
-            if (value is < 0 or > 1)
-            {
-                gates.Error(gates.Find(key)!.Start.Line, $"gates.{key} is a share and must be within 0–1, not {value}");
-            }
-
-            return value;
+            requirement.Error(requirement.Find("inferenceP95Ms")!.Start.Line,
+                $"requirement.inferenceP95Ms ({p95}) is beyond the input interval at {rate} inputs/s ({1000 / rate:0.###} ms): the model could not keep up");
         }
 
-        var reports = gates.Number("reports", false);
-        if (reports is { } r && (r < 0 || r != Math.Floor(r)))
-        {
-            gates.Error(gates.Find("reports")!.Start.Line, $"gates.reports must be a whole number ≥ 0, not {r}");
-        }
-
-        return new Gates(Share("completeness"), Share("uptime"), Share("verifiedShare"), reports is null ? null : (long)reports.Value);
+        return rate is > 0 && p95 is > 0 && reason is not null && p95 <= 1000 / rate ? new OperatingRequirement(rate.Value, p95.Value, reason) : null;
     }
 }

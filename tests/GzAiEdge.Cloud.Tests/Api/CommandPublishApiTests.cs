@@ -3,12 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GzAiEdge.Cloud.Tests.Support;
 using GzAiEdge.Contracts.Json;
+using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Mqtt;
 using GzAiEdge.Testing;
 
 namespace GzAiEdge.Cloud.Tests.Api;
 
-/// <summary>A command sent through the API reaches the device over the real broker.</summary>
+/// <summary>A command sent through the API reaches the device over the real broker, signed.</summary>
 [Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class CommandPublishApiTests(CloudHost host) : IClassFixture<CloudHost>
 {
@@ -31,5 +32,7 @@ public sealed class CommandPublishApiTests(CloudHost host) : IClassFixture<Cloud
         Assert.Equal(sent.GetProperty("id").GetString(), command.Id);
         Assert.Equal(("config.set", "0.6", TimeSpan.FromSeconds(120)), (command.Type, command.Arguments!["Pipeline:DecisionThreshold"], command.Expires - command.Issued));
         Assert.False(message.Retain);
+        using var ring = CommandKeyRing.FromPem([(host.CommandKey.PublicKeyPem, "command-key.pub.pem")]);
+        Assert.True(ring.Check(command).IsValid, "the command is signed with the cloud's command key");
     }
 }

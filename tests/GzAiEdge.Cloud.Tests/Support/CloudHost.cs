@@ -48,6 +48,9 @@ public sealed class CloudHost : IAsyncLifetime
     /// <summary>The programme key whose public half the cloud checks manifests with (Models:ProgrammeKeyFile).</summary>
     public ProgrammeSigner Programme { get; } = ProgrammeSigner.Create();
 
+    /// <summary>The key the cloud signs commands with (Commands:SigningKeyFile).</summary>
+    public CommandSigner CommandKey { get; } = CommandSigner.Create();
+
     /// <summary>Where the cloud POSTs alerts (Alerts:WebhookUrl).</summary>
     public WebhookReceiver Webhook { get; } = new();
 
@@ -59,9 +62,15 @@ public sealed class CloudHost : IAsyncLifetime
         Influx = await influx;
         await File.WriteAllTextAsync(Folder.File("rules.yaml"), Rules);
         await File.WriteAllTextAsync(Folder.File("programme.pub.pem"), Programme.PublicKeyPem);
+        await File.WriteAllTextAsync(Folder.File("command-key.pem"), CommandKey.ExportPrivateKeyPem());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Folder.File("command-key.pem"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder, $"--Alerts:RulesPath={Folder.File("rules.yaml")}",
-            $"--Alerts:WebhookUrl={Webhook.Url}", $"--Models:Path={Models}", $"--Models:ProgrammeKeyFile={Folder.File("programme.pub.pem")}");
-        Http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
+            $"--Alerts:WebhookUrl={Webhook.Url}", $"--Models:Path={Models}", $"--Models:ProgrammeKeyFile={Folder.File("programme.pub.pem")}",
+            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}");
+        Http = CloudAccounts.AdminClient(Api, Folder);
     }
 
     public async Task DisposeAsync()
@@ -70,6 +79,7 @@ public sealed class CloudHost : IAsyncLifetime
         await Cloud.DisposeAsync();
         Webhook.Dispose();
         Programme.Dispose();
+        CommandKey.Dispose();
         await Broker.DisposeAsync();
         await Influx.DisposeAsync();
         Folder.Dispose();

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
+using GzAiEdge.Access.Accounts;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +13,7 @@ namespace GzAiEdge.Cloud.Tests.Support;
 /// ingestion and the live feed off (a supported configuration: an instance that only serves), the repository's
 /// catalogue, the quick alert rules of <see cref="CloudHost"/>, stores and the model repository in a temp folder.
 /// InfluxDB is pointed at a port where nothing listens; <see cref="InProcessCloudWithInflux"/> starts a real one.
+/// <see cref="Http"/> calls as an admin; <see cref="ClientAs"/> as any other account.
 /// </summary>
 public class InProcessCloud : IAsyncLifetime
 {
@@ -30,12 +33,15 @@ public class InProcessCloud : IAsyncLifetime
 
     protected virtual bool StartsInflux => false;
 
+    /// <summary>Adds settings and seeds stores before the host starts.</summary>
+    protected virtual Task PrepareAsync(Dictionary<string, string> settings) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         Influx = StartsInflux ? await InfluxDbServer.StartAsync() : null;
         await File.WriteAllTextAsync(Folder.File("rules.yaml"), CloudHost.Rules);
         await File.WriteAllTextAsync(Folder.File("programme.pub.pem"), Programme.PublicKeyPem);
-        _factory = new Factory(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Ingestion:Enabled"] = "false",
             ["Broker:AllowPlaintext"] = "true",
@@ -49,9 +55,15 @@ public class InProcessCloud : IAsyncLifetime
             ["Models:Path"] = Models,
             ["Models:ProgrammeKeyFile"] = Folder.File("programme.pub.pem"),
             ["Verification:KeyRegistryPath"] = Folder.File("device-keys.json"),
+            ["Access:StorePath"] = CloudAccounts.Store(Folder),
+            ["AuditLog:Path"] = CloudAccounts.AuditLog(Folder),
+            ["Evaluation:PublishedPath"] = Folder.File("published-leaderboards.db"),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
-        Http = _factory.CreateClient();
+        };
+        await PrepareAsync(settings);
+        _factory = new Factory(settings);
+        Http = Client(CloudAccounts.AdminToken(Folder));
+        Http.Timeout = TimeSpan.FromSeconds(100);
     }
 
     public async Task DisposeAsync()
@@ -66,6 +78,24 @@ public class InProcessCloud : IAsyncLifetime
 
         Folder.Dispose();
     }
+
+    /// <summary>A client with a token of a new account made to <paramref name="spec"/>.</summary>
+    public HttpClient ClientAs(AccountSpec spec) => Client(CloudAccounts.Add(Folder, spec));
+
+    /// <summary>A client of the in-process host that sends <paramref name="token"/> (none: an anonymous caller).</summary>
+    public HttpClient Client(string? token)
+    {
+        var http = _factory.CreateClient();
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
+    /// <summary>The host's services (the endpoint list, the audit log).</summary>
+    public IServiceProvider Services => _factory.Services;
 
     public Task<JsonElement> GetAsync(string path) => Http.GetJsonAsync(path);
 

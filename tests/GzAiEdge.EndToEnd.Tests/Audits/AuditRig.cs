@@ -47,6 +47,9 @@ public sealed class AuditRig : IAsyncLifetime
 
     public Dictionary<string, ChildProcess> Edges { get; } = [];
 
+    /// <summary>Each device's API token (the cloud knows their hashes from <c>Access:DeviceTokensPath</c>), as gz provision gives them.</summary>
+    public Dictionary<string, string> Tokens { get; } = [];
+
     public string Store => Folder.File("audits");
 
     public async Task InitializeAsync()
@@ -64,9 +67,10 @@ public sealed class AuditRig : IAsyncLifetime
         (Cloud, Api) = await GzProcesses.StartCloudAsync(Broker, Influx, Folder,
             $"--Catalogue:Path={Folder.File("catalogue.yaml")}", $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}",
             $"--Audits:Path={Store}", $"--Audits:SigningKeyFile={Folder.File("programme-key.pem")}", $"--Verification:KeyRegistryPath={Folder.File("device-keys.json")}",
-            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}", "--Ingestion:FlushMilliseconds=50");
+            $"--Commands:SigningKeyFile={Folder.File("command-key.pem")}", $"--Access:DeviceTokensPath={Folder.File("device-tokens.json")}",
+            "--Ingestion:FlushMilliseconds=50");
         _processes.Add(Cloud);
-        Http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(60) };
+        Http = CloudAccounts.AdminClient(Api, Folder);
         foreach (var worker in Workers)
         {
             await StartEdgeAsync(worker.Device, RepoPaths.Combine("models", $"{worker.Model}.onnx"));
@@ -131,7 +135,7 @@ public sealed class AuditRig : IAsyncLifetime
               commandKeyFiles: [{Folder.File("command-key.pub.pem")}]
               programmeKeyFile: {Folder.File("programme.pub.pem")}
               api: {Api}
-            """, Folder, device);
+            """, Folder, device, new Dictionary<string, string> { ["Commands__ApiToken"] = Tokens[device] });
         _processes.Add(edge);
         Edges[device] = edge;
         await WaitForAsync(async () => await ReportedSinceAsync(device, started), $"a report of {device}");
@@ -185,6 +189,15 @@ public sealed class AuditRig : IAsyncLifetime
             File.WriteAllText(Folder.File($"{device}-key.pem"), Keys[device].ExportPrivateKeyPem());
         }
 
+        foreach (var device in devices)
+        {
+            Tokens[device] = Access.Tokens.TokenFormat.New(Access.Tokens.TokenFormat.DevicePrefix);
+        }
+
+        File.WriteAllText(Folder.File("device-tokens.json"), JsonSerializer.Serialize(new
+        {
+            devices = Tokens.Select(t => new { site = Site, device = t.Key, sha256 = Access.Tokens.TokenFormat.Hash(t.Value) }),
+        }));
         DeviceKeyRegistry.Save(Folder.File("device-keys.json"), new DeviceKeyRegistryFile([.. Keys.Select(k => new DeviceKeyEntry(Site, k.Key, k.Value.PublicKeyPem))]));
         var scenarios = Workers.Select(w => (w.Scenario, w.Type, w.Device)).Append((Scenario: "audit-ghost", Type: "traffic-flow", Device: Ghost)).Append((Scenario: "audit-swap", Type: "traffic-flow", Device: "cam-02"));
         File.WriteAllText(Folder.File("catalogue.yaml"), "scenarios:\n" + string.Concat(scenarios.Select(s => $"""

@@ -66,7 +66,7 @@ public sealed class PipelineAuditTests(AuditRig rig, ITestOutputHelper output)
     private async Task<IReadOnlyDictionary<string, AuditMetric>> AuditAsync(string device, string testSet)
     {
         var worker = AuditRig.Workers.Single(w => w.Device == device);
-        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "audit", "--api", rig.Api.ToString(), "start", "--scenario", worker.Scenario, "--testset", testSet, "--wait", "--timeout", "50");
+        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "audit", "--api", rig.Api.ToString(), "--token-file", rig.Folder.File("admin.token"), "start", "--scenario", worker.Scenario, "--testset", testSet, "--wait", "--timeout", "50");
         output.WriteLine(text);
         Assert.True(code == 0, $"{text}\n--- edge ---\n{rig.Edges[device].Output}\n--- cloud ---\n{rig.Cloud.Output}");
         var id = text.Split('\n')[0].Trim();

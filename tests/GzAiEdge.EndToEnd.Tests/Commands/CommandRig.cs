@@ -4,6 +4,7 @@ using System.Text.Json;
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Contracts.Api;
 using GzAiEdge.Contracts.Commands;
+using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 
@@ -52,6 +53,10 @@ public sealed class CommandRig : IAsyncLifetime
 
     public string State => Folder.File("state");
 
+    /// <summary>The provider of the device's scenario: the model belongs to them, so the device may download it.</summary>
+    public static string Provider { get; } = CatalogueLoader.Load(RepoPaths.Combine("firmware-configs", "scenarios", "catalogue.yaml"))
+        .TryGet("med-yuexiu-vitals", out var scenario) ? scenario.Provider! : throw new InvalidOperationException("med-yuexiu-vitals is not in the catalogue");
+
     public async Task InitializeAsync()
     {
         Site = await ProvisionedSite.CreateAsync(Folder, SiteId, Device, "ward-06", "--cloud-instances=2");
@@ -59,9 +64,10 @@ public sealed class CommandRig : IAsyncLifetime
         var influx = InfluxDbServer.StartAsync();
         (Broker, Influx) = (await broker, await influx);
         (Cloud, Api) = await GzProcesses.StartCloudOverHttpsAsync(Broker, Influx, Folder, Path.Combine(Pki, "broker", "broker.crt"), Path.Combine(Pki, "broker", "broker.key"),
-            [.. Site.CloudArgs(), $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50"]);
+            [.. Site.CloudArgs(), $"--Models:Path={Repository}", "--Ingestion:FlushMilliseconds=50",
+                $"--Access:DeviceTokensPath={Site.Env("cloud/cloud")["Access__DeviceTokensPath"]}"]);
         _processes.Add(Cloud);
-        Http = new HttpClient(Trusting(Site.CaFile)) { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(30) };
+        Http = CloudAccounts.AdminClient(Api, Folder, Trusting(Site.CaFile));
         await StartEdgeAsync();
     }
 
@@ -114,6 +120,7 @@ public sealed class CommandRig : IAsyncLifetime
               programmeKeyFile: {device["Commands__ProgrammeKeyFile"]}
               caFile: {device["Commands__CaFile"]}
               api: {Api}
+              apiToken: {device["Commands__ApiToken"]}
               probeInferences: 5
               probeTimeoutSeconds: 30
             """, Folder, Device);
@@ -139,7 +146,7 @@ public sealed class CommandRig : IAsyncLifetime
         await File.WriteAllBytesAsync(file, model);
         var (code, text) = await GzProcesses.RunCliAsync(Folder, ["model", "sign", "--key", key ?? ProgrammeKey, "--file", file, "--name", Model, "--version", version,
             "--version-number", (number ?? NextVersionNumber()).ToString(System.Globalization.CultureInfo.InvariantCulture), "--pipeline", pipeline,
-            .. downgrade ? new[] { "--downgrade" } : [], "--out", Repository]);
+            .. downgrade ? new[] { "--downgrade" } : [], "--out", Repository, "--provider", Provider, "--audit-log", CloudAccounts.AuditLog(Folder)]);
         Assert.True(code == 0, text);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
     }

@@ -22,7 +22,7 @@ public sealed class ModelUpdateTests(CommandRig rig, ITestOutputHelper output)
         var version = NewVersion("good");
         var sha = await rig.SignAsync(version, OnnxModels.WithDocString(Vitals, $"re-release {version}"));
 
-        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "command", "--api", rig.Api.ToString(), "--ca-file", rig.Site.CaFile,
+        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "command", "--api", rig.Api.ToString(), "--ca-file", rig.Site.CaFile, "--token-file", rig.Folder.File("admin.token"),
             "--site", CommandRig.SiteId, "--device", CommandRig.Device, "--wait", "--timeout", "60", CommandTypes.ModelUpdate, "--name", CommandRig.Model, "--version", version);
 
         output.WriteLine(text);

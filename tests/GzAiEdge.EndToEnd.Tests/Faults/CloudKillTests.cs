@@ -50,7 +50,7 @@ public sealed class CloudKillTests(ITestOutputHelper output)
         var verification = await rig.VerifyAsync("cam-99");
         Assert.Equal((Reports, 0, (long?)Reports), (verification.Verified, verification.Problems.Count, verification.AttestedHead));
 
-        using var http = new HttpClient { BaseAddress = rig.Api };
+        using var http = CloudAccounts.AdminClient(rig.Api!, rig.Folder);
         var stats = await http.GetFromJsonAsync<IngestionStatsView>("/api/v1/ingestion/stats");
         var duplicates = storedAtKill + stats!.Stored - 1 - Reports;
         output.WriteLine(FaultRig.Counts($"kill -9 cloud at {storedAtKill} stored", Reports, seqs.Count, duplicates, verification));

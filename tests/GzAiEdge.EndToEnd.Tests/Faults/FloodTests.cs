@@ -48,7 +48,7 @@ public sealed class FloodTests(ITestOutputHelper output)
             Assert.Equal(seqs, (await rig.StoredSeqsAsync(device)).Order());
         }
 
-        using var http = new HttpClient { BaseAddress = rig.Api };
+        using var http = CloudAccounts.AdminClient(rig.Api!, rig.Folder);
         IngestionStatsView stats = null!;
         await rig.WaitForAsync(async () =>
         {

@@ -30,7 +30,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         var chain = SignedBurst.Chain(key, "cam-78", 20);
         await SignedBurst.PublishAsync(rig.Broker, key, chain);
-        using var http = new HttpClient { BaseAddress = rig.Api };
+        using var http = CloudAccounts.AdminClient(rig.Api!, rig.Folder);
         long deadLetters = 0;
         await rig.WaitForAsync(async () =>
         {

@@ -39,7 +39,7 @@ public sealed class ReportBoundsTests(ITestOutputHelper output)
 
         await SignedBurst.PublishAsync(rig.Broker, key, [.. good, .. refused]);
 
-        using var http = new HttpClient { BaseAddress = rig.Api };
+        using var http = CloudAccounts.AdminClient(rig.Api!, rig.Folder);
         List<JsonElement> letters = [];
         await rig.WaitForAsync(async () =>
         {
@@ -77,7 +77,7 @@ public sealed class ReportBoundsTests(ITestOutputHelper output)
             }
         }
 
-        using var http = new HttpClient { BaseAddress = rig.Api };
+        using var http = CloudAccounts.AdminClient(rig.Api!, rig.Folder);
         JsonElement stats = default;
         await rig.WaitForAsync(async () =>
         {

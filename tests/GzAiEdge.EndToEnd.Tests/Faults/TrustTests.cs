@@ -101,7 +101,7 @@ public sealed class TrustTests(ITestOutputHelper output) : IAsyncLifetime
             await attacker.PublishAsync(new MqttApplicationMessage("gz/v1/tianhe-01/cam-01/kpi", Payload(report)), CancellationToken.None);
         }
 
-        using var http = new HttpClient { BaseAddress = api };
+        using var http = CloudAccounts.AdminClient(api, _folder);
         for (var attempt = 0; attempt < 300; attempt++)
         {
             var seen = JsonSerializer.Deserialize(await http.GetStringAsync(new Uri("/api/v1/verification/tianhe-01/cam-01", UriKind.Relative)), GzTrustJsonContext.Default.ChainVerification)!;

@@ -35,6 +35,7 @@ public class KpiCatalogueTests
         {
             Assert.False(string.IsNullOrWhiteSpace(k.LabelZh) || string.IsNullOrWhiteSpace(k.LabelEn) || string.IsNullOrWhiteSpace(k.Meaning), k.Key);
             Assert.Subset(PipelineNames.All.ToHashSet(), k.Pipelines.ToHashSet());
+            Assert.Subset(PipelineNames.All.ToHashSet(), KpiCatalogue.ComputedFor(k).ToHashSet());
             Assert.Subset(SimulationProfileNames.All.ToHashSet(), k.Simulations.ToHashSet());
             Assert.DoesNotContain('|', k.Meaning);
         });
@@ -44,7 +45,7 @@ public class KpiCatalogueTests
     public void A_key_is_emitted_by_a_pipeline_or_simulation_unless_the_platform_computes_it()
     {
         Assert.All(KpiCatalogue.All, k => Assert.True(
-            k.ComputedByPlatform ? k.Pipelines.Count == 0 && k.Simulations.Count == 0 : k.Pipelines.Count + k.Simulations.Count > 0,
+            k.ComputedByPlatform ? k.Pipelines.Count == 0 && k.Simulations.Count == 0 && KpiCatalogue.ComputedFor(k).Count > 0 : k.Pipelines.Count + k.Simulations.Count > 0,
             $"{k.Key}: computed by the platform = {k.ComputedByPlatform}, pipelines [{string.Join(", ", k.Pipelines)}], simulations [{string.Join(", ", k.Simulations)}]"));
     }
 
@@ -54,7 +55,27 @@ public class KpiCatalogueTests
         Assert.All(KpiCatalogue.All, k => Assert.Equal(k.Kind == KpiKind.Accuracy, k.Truth is not null));
     }
 
+    [Fact]
+    public void Every_audit_key_is_computed_in_the_cloud_for_the_pipelines_whose_audits_yield_it_and_no_device_emits_one()
+    {
+        var audit = KpiCatalogue.All.Where(k => k.Truth == TruthSource.Audit).ToList();
+
+        Assert.Equal(
+            ["audit_anomaly_auroc", "audit_anomaly_recall", "audit_classification_accuracy", "audit_classification_macro_f1",
+             "audit_detection_ap50", "audit_detection_precision", "audit_detection_recall", "audit_time_to_alert_s"],
+            audit.Select(k => k.Key).Order(StringComparer.Ordinal));
+        Assert.All(audit, k => Assert.True(k.ComputedByPlatform && k.Pipelines.Count == 0 && k.Key.StartsWith("audit_", StringComparison.Ordinal), k.Key));
+        Assert.All(PipelineNames.WithModel, p => Assert.Contains(audit, k => KpiCatalogue.Measurable(p, k.Key)));
+        Assert.DoesNotContain(audit, k => KpiCatalogue.Measurable(PipelineNames.Environment, k.Key) || KpiCatalogue.Measurable(PipelineNames.TrafficLoop, k.Key));
+    }
+
     [Theory]
+    [InlineData("audit_detection_ap50", KpiKind.Accuracy)]
+    [InlineData("audit_time_to_alert_s", KpiKind.Accuracy)]
+    [InlineData("uptime", KpiKind.Service)]
+    [InlineData("completeness", KpiKind.Service)]
+    [InlineData("verified_share", KpiKind.Service)]
+    [InlineData("input_processed_share", KpiKind.Service)]
     [InlineData("vehicle_flow_per_hour", KpiKind.Monitoring)]
     [InlineData("defect_rate", KpiKind.Monitoring)]
     [InlineData("spo2_mean", KpiKind.Monitoring)]
@@ -83,6 +104,22 @@ public class KpiCatalogueTests
     [InlineData("traffic-detection", "mean_speed_kmh", false)]
     [InlineData("traffic-detection", "completeness", false)]
     [InlineData("traffic-detection", "no_such_key", false)]
+    [InlineData("traffic-detection", "input_processed_share", true)]
+    [InlineData("environment", "input_processed_share", false)]
+    [InlineData("traffic-detection", "audit_detection_ap50", false)]
     public void A_pipeline_emits_its_own_keys_and_samples_and_inference_timings_only_when_it_runs_a_model(string pipeline, string key, bool emitted) =>
         Assert.Equal(emitted, KpiCatalogue.Emits(pipeline, key));
+
+    [Theory]
+    [InlineData("traffic-detection", "audit_detection_ap50", true)]
+    [InlineData("visual-inspection", "audit_detection_ap50", false)]
+    [InlineData("vitals-classification", "audit_time_to_alert_s", true)]
+    [InlineData("visual-inspection", "audit_classification_macro_f1", true)]
+    [InlineData("environment", "uptime", true)]
+    [InlineData("traffic-detection", "completeness", true)]
+    [InlineData("traffic-detection", "inference_p95_ms", true)]
+    [InlineData("traffic-detection", "mean_speed_kmh", false)]
+    [InlineData("traffic-detection", "no_such_key", false)]
+    public void A_type_on_a_pipeline_can_measure_what_the_pipeline_emits_and_what_the_cloud_computes_for_it(string pipeline, string key, bool measurable) =>
+        Assert.Equal(measurable, KpiCatalogue.Measurable(pipeline, key));
 }

@@ -23,8 +23,9 @@ public class ProgrammeLoaderTests
         }
 
         Assert.True(programme.Catalogue.TryGet("traffic-haizhu-signal-03", out var overridden));
-        var queue = Assert.Single(programme.RubricFor(overridden), k => k.Key == "mean_vehicles_per_frame");
-        Assert.Equal((15, 5), (queue.Threshold, queue.Target));
+        var uptime = Assert.Single(programme.RubricFor(overridden), k => k.Key == "uptime");
+        Assert.Equal((0.95, 0.995), (uptime.Threshold, uptime.Target));
+        Assert.StartsWith("this scenario: fixed-time fallback", uptime.Reasons!.Target, StringComparison.Ordinal);
         Assert.Matches("^sha256:[0-9a-f]{16}$", programme.CatalogueVersion);
         Assert.Matches("^sha256:[0-9a-f]{16}$", programme.RubricVersion);
     }
@@ -50,7 +51,7 @@ public class ProgrammeLoaderTests
                 period: {from: 2026-03-01, to: 2026-03-31}
                 kpis:
                   defect_rate: {target: 0.01}
-                  vehicle_count: {weight: 30}
+                  audit_detection_ap50: {weight: 30}
               - id: s-2
                 sector: medical
                 type: bus-lanes
@@ -62,22 +63,83 @@ public class ProgrammeLoaderTests
                 type: traffic-flow
                 name: {zh: 丙, en: C}
                 kpis:
-                  pedestrian_count: {threshold: 900}
+                  uptime: {threshold: 0.999}
+              - id: s-4
+                sector: traffic
+                type: traffic-detection-accuracy
+                name: {zh: 丁, en: D}
+                sites: [{site: a-4, devices: [cam-01]}]
+                period: {from: 2026-03-01, to: 2026-03-31}
+                kpis:
+                  audit_detection_ap50: {weight: 0}
+                  inference_p95_ms: {target: 60, reason: "a slower board than the type assumes"}
             """);
 
         var ex = Assert.Throws<CatalogueException>(() => ProgrammeLoader.Load(catalogue, Types));
 
         Assert.Equal(
             [
-                $"{catalogue}:9: scenario 's-1': KPI 'defect_rate' is not in type 'traffic-flow' (it has vehicle_flow_per_hour, pedestrian_count, vehicle_count)",
+                $"{catalogue}:9: scenario 's-1': KPI 'defect_rate' is not in type 'traffic-flow' (it has audit_detection_recall, audit_detection_precision, audit_detection_ap50, inference_p95_ms, input_processed_share, uptime, completeness, verified_share)",
                 $"{catalogue}:2: scenario 's-1': KPI weights with this scenario's overrides sum to 115, they must sum to 100",
                 $"{catalogue}:11: scenario 's-2': unknown type 'bus-lanes' (known: crowd-monitoring, deterioration-early-warning, inspection-accuracy, public-space-safety, signal-timing-optimisation, traffic-detection-accuracy, traffic-flow, vibration-anomaly-monitoring, visual-inspection, vital-signs-monitoring, ward-triage-assist)",
                 $"{catalogue}:17: scenario 's-3': missing 'sites' (the sites and devices whose reports count)",
                 $"{catalogue}:17: scenario 's-3': missing 'period' {{from, to}}",
                 $"{catalogue}:17: scenario 's-3': sector 'city' differs from type 'traffic-flow' sector 'traffic'",
-                $"{catalogue}:22: scenario 's-3': KPI 'pedestrian_count': higher is better, so target (600) must be above threshold (900)",
+                $"{catalogue}:22: scenario 's-3': KPI 'uptime': higher is better, so target (0.99) must be above threshold (0.999)",
+                $"{catalogue}:22: scenario 's-3': KPI 'uptime': a scenario's own threshold or target needs a 'reason' (one line: why it differs from type 'traffic-flow')",
+                $"{catalogue}:23: scenario 's-4': KPI weights with this scenario's overrides sum to 70, they must sum to 100",
             ],
             ex.Message.Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void A_scenario_cannot_give_weight_to_a_KPI_its_type_only_shows()
+    {
+        using var folder = new TempFolder("gz-programme");
+        var types = Directory.CreateDirectory(folder.File("types")).FullName;
+        File.WriteAllText(Path.Combine(types, "counting.yaml"), """
+            id: counting
+            sector: traffic
+            name: {zh: 计数, en: Counting}
+            pipeline: traffic-detection
+            requirement: {inputsPerSecond: 5, inferenceP95Ms: 100, reason: "5 fps"}
+            kpis:
+              - key: uptime
+                label: {zh: 在线, en: Uptime}
+                direction: higher
+                threshold: 0.9
+                target: 0.99
+                weight: 100
+                reason: {threshold: a, target: b}
+              - key: vehicle_count
+                label: {zh: 车, en: Cars}
+                aggregation: sum
+                direction: higher
+                threshold: 1
+                target: 2
+                weight: 0
+                reason: {threshold: shown, target: shown}
+            gates: {reports: 1}
+            """);
+        var catalogue = folder.File("catalogue.yaml");
+        File.WriteAllText(catalogue, """
+            scenarios:
+              - id: s-1
+                sector: traffic
+                type: counting
+                name: {zh: 甲, en: A}
+                sites: [{site: a-1, devices: [cam-01]}]
+                period: {from: 2026-03-01, to: 2026-03-31}
+                kpis:
+                  uptime: {weight: 50}
+                  vehicle_count: {weight: 50}
+            """);
+
+        var ex = Assert.Throws<CatalogueException>(() => ProgrammeLoader.Load(catalogue, types));
+
+        Assert.Equal(
+            $"{catalogue}:10: scenario 's-1': KPI 'vehicle_count' is a monitoring KPI: it describes the world the device watches, so it may be shown (weight 0) but never scored (EVALUATION.md, rule 1)",
+            ex.Message);
     }
 
     [Fact]
@@ -94,14 +156,14 @@ public class ProgrammeLoaderTests
                     devices: []
                 period: {from: 2026-03-31, to: 2026-03-01}
                 kpis:
-                  vehicle_count: {target: lots, goal: 1}
+                  uptime: {target: lots, goal: 1}
             """), "c.yaml"));
 
         Assert.Equal(
             [
                 "c.yaml:7: 'devices' must be a non-empty list of device ids",
                 "c.yaml:9: period.to (2026-03-01) must be after period.from (2026-03-31)",
-                "c.yaml:11: kpis.vehicle_count: 'goal' is not one of threshold, target, weight",
+                "c.yaml:11: kpis.uptime: 'goal' is not one of threshold, target, weight, reason",
                 "c.yaml:11: 'target' must be a number, not 'lots'",
             ],
             ex.Message.Split(Environment.NewLine));

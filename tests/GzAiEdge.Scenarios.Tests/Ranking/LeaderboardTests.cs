@@ -1,5 +1,6 @@
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Ranking;
+using GzAiEdge.Scenarios.Scoring;
 
 namespace GzAiEdge.Scenarios.Tests.Ranking;
 
@@ -27,6 +28,27 @@ public class LeaderboardTests
         Assert.Equal("tied on score 80.00 with b-tied, c-tied; completeness also equal, ordered by scenario id", board[2].Tie);
         Assert.Equal(board.Select(r => r.Candidate.ScenarioId), Leaderboard.Rank(candidates.Reverse()).Select(r => r.Candidate.ScenarioId));
         Assert.Equal(2, Leaderboard.Top(candidates, 2).Count);
+        Assert.All(board, r => Assert.Null(r.StatisticalTie));
+    }
+
+    [Fact]
+    public void Places_whose_score_intervals_overlap_are_marked_statistical_ties_and_still_ordered_by_score()
+    {
+        RankingCandidate[] candidates =
+        [
+            new("a", Sector.City, 80, true, false, 1, new Interval(74, 85)),
+            new("b", Sector.City, 78, true, false, 1, new Interval(70, 79)),
+            new("c", Sector.City, 60, true, false, 1, new Interval(55, 69.99)),
+            new("d", Sector.City, 40, true, false, 1),
+        ];
+
+        var board = Leaderboard.Rank(candidates);
+
+        Assert.Equal(["a", "b", "c", "d"], board.Select(r => r.Candidate.ScenarioId));
+        Assert.Equal("score intervals overlap with b: ordered by point score, then completeness, then scenario id", board[0].StatisticalTie);
+        Assert.Equal("score intervals overlap with a: ordered by point score, then completeness, then scenario id", board[1].StatisticalTie);
+        Assert.Null(board[2].StatisticalTie);
+        Assert.Null(board[3].StatisticalTie);
     }
 
     [Fact]

@@ -1,17 +1,21 @@
 // The dashboard shell: hash routes, the language switch and the live-stream indicator.
 import { applyLabels, currentLang, loadKpiCatalogue, onLangChange, setLang, t } from './i18n.js';
-import { openLive } from './api.js';
+import { api, loadSession, openLive, signInPage } from './api.js';
 import { el } from './view.js';
 import * as overview from './pages/overview.js';
 import * as scenario from './pages/scenario.js';
 import * as device from './pages/device.js';
 import * as alerts from './pages/alerts.js';
+import * as tokens from './pages/tokens.js';
+import * as auditLog from './pages/audit-log.js';
 
 const routes = [
   [/^#?\/?$/, overview, 'nav-overview'],
   [/^#\/scenario\/([^/]+)$/, scenario, null],
   [/^#\/device\/([^/]+)\/([^/]+)$/, device, null],
   [/^#\/alerts$/, alerts, 'nav-alerts'],
+  [/^#\/tokens$/, tokens, 'nav-tokens'],
+  [/^#\/audit-log$/, auditLog, 'nav-audit'],
 ];
 
 const view = document.getElementById('view');
@@ -52,6 +56,19 @@ function applyShell() {
   setLiveState(document.getElementById('live').dataset.state);
 }
 
+// The server sends a visitor without a session to the sign-in page; a session that ended since goes there too.
+const session = await loadSession();
+if (!session.signedIn) {
+  window.location.replace(signInPage());
+  await new Promise(() => {}); // nothing more to draw: the browser is leaving
+}
+const me = session.me ?? { name: '', roles: [] };
+document.getElementById('user-name').textContent = `${me.name} (${me.roles.join(', ')})`;
+document.getElementById('nav-audit').hidden = !me.roles.includes('admin');
+document.getElementById('signout').addEventListener('click', async () => {
+  await api.signOut().catch(() => {});
+  window.location.replace('/signin.html');
+});
 document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
 onLangChange(() => {
   applyShell();

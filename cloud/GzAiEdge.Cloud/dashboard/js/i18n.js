@@ -14,6 +14,14 @@ const texts = {
     'status.ok': '正常', 'status.alert': '告警', 'status.offline': '离线', 'status.no-data': '无数据',
     'state.online': '在线', 'state.offline': '离线', 'state.unknown': '未知',
     'scenario.kpis': '实时指标', 'scenario.devices': '设备', 'scenario.alerts': '告警', 'scenario.type': '场景类型',
+    'scenario.scored': '评分指标', 'scenario.audits': '审计', 'scenario.monitoring': '监测指标（不计分）',
+    'scenario.reported': '设备上报的服务与诊断指标（诊断指标不计分）', 'scenario.noCharts': '所列设备尚未上报此类指标',
+    'score.eligible': '合格', 'score.provisional': '暂定', 'score.ineligible': '不合格', 'score.missing': '缺失', 'score.period': '评估期',
+    'score.requirement': '运行要求', 'score.kpi': '指标', 'score.kind': '类别', 'score.value': '实测 [95% 区间]', 'score.weight': '权重', 'score.points': '得分',
+    'kind.monitoring': '监测', 'kind.service': '服务', 'kind.accuracy': '准确性', 'kind.diagnostic': '诊断', 'kind.outcome': '成效',
+    'truth.audit': '审计', 'truth.field-audit': '现场抽检', 'truth.later-truth': '事后真值',
+    'audit.none': '评估期内无有效审计：准确性指标计 0 分，结果暂定', 'audit.testSet': '测试集', 'audit.date': '审计时间', 'audit.model': '模型',
+    'audit.metrics': '指标 [95% 区间]', 'audit.flags': '完整性标记', 'audit.passed': '通过', 'audit.failed': '未通过', 'audit.unchecked': '未能核验',
     'scenario.lastReport': '最近上报', 'scenario.noDevices': '尚无设备上报', 'scenario.completeness': '完整率',
     'chart.threshold': '阈值', 'chart.target': '目标',
     'device.site': '站点', 'device.device': '设备', 'device.state': '状态', 'device.heartbeat': '最近心跳',
@@ -32,6 +40,16 @@ const texts = {
     'alerts.offline': '设备离线超过 {threshold} 秒', 'alerts.completeness': '数据完整率 {value} 低于 {threshold}',
     'alerts.quota': '设备发送超出配额，超出的消息已转入死信',
     'common.loading': '加载中…', 'common.error': '加载失败：', 'common.notFound': '未找到', 'common.back': '返回总览',
+    'nav.tokens': 'API 令牌', 'nav.audit': '审计日志', 'user.signout': '退出',
+    'signin.title': '登录 GzAiEdge', 'signin.user': '用户名', 'signin.password': '密码', 'signin.submit': '登录',
+    'signin.failed': '登录失败：用户名或密码错误，或账号暂被锁定', 'signin.tooMany': '尝试次数过多，请一分钟后再试',
+    'signin.sso': '通过 {name} 统一身份认证登录', 'signin.ssoFailed': '统一身份认证登录失败，请重试', 'signin.ssoRefused': '统一身份认证账号在 GzAiEdge 中没有角色或已停用',
+    'tokens.title': 'API 令牌', 'tokens.about': '脚本与命令行（GZ_TOKEN 或 --token-file）使用的个人令牌，权限与本账号相同。',
+    'tokens.name': '用途', 'tokens.namePlaceholder': '例如：值班看板', 'tokens.days': '有效天数', 'tokens.create': '创建令牌',
+    'tokens.once': '请立即复制此令牌，它只显示这一次：', 'tokens.none': '暂无令牌', 'tokens.id': '编号', 'tokens.created': '创建时间',
+    'tokens.expires': '到期时间', 'tokens.revoke': '吊销', 'tokens.revoked': '已吊销',
+    'audit.title': '审计日志', 'audit.intact': '哈希链完整：共 {n} 条记录', 'audit.broken': '哈希链在第 {seq} 条断开：{problem}',
+    'audit.time': '时间', 'audit.actor': '操作者', 'audit.action': '操作', 'audit.target': '对象', 'audit.outcome': '结果', 'audit.from': '来源', 'audit.details': '详情',
   },
   en: {
     'app.title': 'GzAiEdge scenario monitor',
@@ -44,6 +62,15 @@ const texts = {
     'status.ok': 'OK', 'status.alert': 'Alert', 'status.offline': 'Offline', 'status.no-data': 'No data',
     'state.online': 'Online', 'state.offline': 'Offline', 'state.unknown': 'Unknown',
     'scenario.kpis': 'Live KPIs', 'scenario.devices': 'Devices', 'scenario.alerts': 'Alerts', 'scenario.type': 'Scenario type',
+    'scenario.scored': 'Scored KPIs', 'scenario.audits': 'Audits', 'scenario.monitoring': 'Monitoring KPIs (not scored)',
+    'scenario.reported': 'Device-reported service and diagnostic KPIs (diagnostic ones are not scored)', 'scenario.noCharts': 'No listed device has reported such a KPI yet',
+    'score.eligible': 'Eligible', 'score.provisional': 'Provisional', 'score.ineligible': 'Ineligible', 'score.missing': 'missing', 'score.period': 'Period',
+    'score.requirement': 'Requirement', 'score.kpi': 'KPI', 'score.kind': 'Kind', 'score.value': 'Value [95% interval]', 'score.weight': 'Weight', 'score.points': 'Points',
+    'kind.monitoring': 'monitoring', 'kind.service': 'service', 'kind.accuracy': 'accuracy', 'kind.diagnostic': 'diagnostic', 'kind.outcome': 'outcome',
+    'truth.audit': 'audit', 'truth.field-audit': 'field audit', 'truth.later-truth': 'later truth',
+    'audit.none': 'No valid audit in the period: accuracy KPIs count 0 and the result is provisional', 'audit.testSet': 'Test set', 'audit.date': 'Audited',
+    'audit.model': 'Model', 'audit.metrics': 'Metrics [95% interval]', 'audit.flags': 'Integrity flags', 'audit.passed': 'passed', 'audit.failed': 'failed',
+    'audit.unchecked': 'not checked',
     'scenario.lastReport': 'Last report', 'scenario.noDevices': 'No device has reported yet', 'scenario.completeness': 'Completeness',
     'chart.threshold': 'Threshold', 'chart.target': 'Target',
     'device.site': 'Site', 'device.device': 'Device', 'device.state': 'State', 'device.heartbeat': 'Last heartbeat',
@@ -62,6 +89,16 @@ const texts = {
     'alerts.offline': 'Device offline for more than {threshold} s', 'alerts.completeness': 'Completeness {value} below {threshold}',
     'alerts.quota': 'Device over its quota; the messages over it are dead-lettered',
     'common.loading': 'Loading…', 'common.error': 'Could not load: ', 'common.notFound': 'Not found', 'common.back': 'Back to overview',
+    'nav.tokens': 'API tokens', 'nav.audit': 'Audit log', 'user.signout': 'Sign out',
+    'signin.title': 'Sign in to GzAiEdge', 'signin.user': 'User name', 'signin.password': 'Password', 'signin.submit': 'Sign in',
+    'signin.failed': 'Sign-in failed: wrong user name or password, or the account is locked for a while', 'signin.tooMany': 'Too many attempts; try again in a minute',
+    'signin.sso': 'Sign in with {name}', 'signin.ssoFailed': 'Single sign-on failed; try again', 'signin.ssoRefused': 'Your single sign-on account has no role in GzAiEdge, or is disabled',
+    'tokens.title': 'API tokens', 'tokens.about': 'Personal tokens for scripts and the command line (GZ_TOKEN or --token-file); they act with this account\'s roles.',
+    'tokens.name': 'Purpose', 'tokens.namePlaceholder': 'e.g. wall display', 'tokens.days': 'Days valid', 'tokens.create': 'Create token',
+    'tokens.once': 'Copy this token now; it is shown only this once:', 'tokens.none': 'No tokens yet', 'tokens.id': 'Id', 'tokens.created': 'Created',
+    'tokens.expires': 'Expires', 'tokens.revoke': 'Revoke', 'tokens.revoked': 'Revoked',
+    'audit.title': 'Audit log', 'audit.intact': 'Hash chain intact: {n} entries', 'audit.broken': 'Hash chain broken at entry {seq}: {problem}',
+    'audit.time': 'Time', 'audit.actor': 'Who', 'audit.action': 'Action', 'audit.target': 'Target', 'audit.outcome': 'Outcome', 'audit.from': 'From', 'audit.details': 'Details',
   },
 };
 
@@ -100,6 +137,9 @@ export function kpiLabel(key) {
   if (!kpi.unit) return label;
   return lang === 'zh' ? `${label}（${kpi.unit}）` : `${label} (${kpi.unit})`;
 }
+
+/** A KPI's kind from the catalogue (monitoring, service, accuracy, diagnostic, outcome); null when the catalogue has no such key. */
+export const kpiKind = (key) => kpis.get(key)?.kind ?? null;
 
 /** The scenario's name in the current language. */
 export const scenarioName = (s) => (lang === 'zh' ? s.nameZh : s.nameEn);

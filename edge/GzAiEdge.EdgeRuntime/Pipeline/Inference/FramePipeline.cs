@@ -23,12 +23,13 @@ public abstract class FramePipeline : ModelPipeline
 
     private protected int InputHeight { get; }
 
-    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
+    private protected override void Step(DateTimeOffset time, double seconds, List<Sample> samples)
     {
         _frames.Advance(time, TimeSpan.FromSeconds(seconds));
         while (_frames.TryRead(out var frame))
         {
             Run(frame, time, samples);
+            Settled(1, 1);
         }
     }
 

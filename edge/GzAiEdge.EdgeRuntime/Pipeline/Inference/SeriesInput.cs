@@ -8,6 +8,8 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 /// Reads a signal source sample by sample into a sliding window, started afresh at each sample that does not
 /// follow the one before it (index 0). In labelled mode it keeps the data time of
 /// the newest sample (from its index in the replay), so that timings can be measured against the replay's events.
+/// Each sample's fate is told to <c>settled</c> once known: run when a window holding it is ready, not run when a seam
+/// discards it first or a hop longer than the window passes over it.
 /// </summary>
 internal sealed class SeriesInput
 {
@@ -18,10 +20,14 @@ internal sealed class SeriesInput
     private readonly float[] _values;
     private readonly SampleStamp[] _stamps = new SampleStamp[ChunkSamples];
     private readonly bool[] _reached;
+    private readonly Action<long, long> _settled;
+    private long _pending;
 
     /// <param name="labels">Labelled mode: the replay <paramref name="signal"/> plays, whose events are the ground truth; else null.</param>
-    public SeriesInput(ISignalSource signal, SlidingWindow window, ReplayData? labels)
+    /// <param name="settled">Told (samples, of which run through the model) as samples' fates become known.</param>
+    public SeriesInput(ISignalSource signal, SlidingWindow window, ReplayData? labels, Action<long, long> settled)
     {
+        _settled = settled;
         _signal = signal;
         _channels = signal.Format.Channels.Count;
         _values = new float[ChunkSamples * _channels];
@@ -57,13 +63,19 @@ internal sealed class SeriesInput
                 {
                     Window.Clear();
                     Array.Clear(_reached);
+                    _settled(_pending, 0);
+                    _pending = 0;
                 }
 
                 DataTime = (index + 1) / SampleHz;
                 var values = _values.AsSpan(i * _channels, _channels);
                 sample(values);
+                _pending++;
                 if (Window.Add(values))
                 {
+                    // The window holds the newest Length samples; with a hop over Length the ones before were passed over.
+                    _settled(_pending, Math.Min(_pending, Window.Length));
+                    _pending = 0;
                     ready();
                 }
             }

@@ -37,12 +37,12 @@ public sealed partial class VibrationAnomalyPipeline : ModelPipeline, IAuditable
         }
 
         var length = (int)input.ElementCount;
-        _series = new SeriesInput(signal, new SlidingWindow(length, options.HopSamples > 0 ? options.HopSamples : length / 2), labels);
+        _series = new SeriesInput(signal, new SlidingWindow(length, options.HopSamples > 0 ? options.HopSamples : length / 2), labels, Settled);
         _threshold = (float)options.AnomalyThreshold;
         _labelled = labels is not null;
     }
 
-    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
+    private protected override void Step(DateTimeOffset time, double seconds, List<Sample> samples) =>
         _series.Advance(time, seconds, _ => { }, () => Score(time, samples));
 
     private static WindowKpi[] Own(bool labelled) =>

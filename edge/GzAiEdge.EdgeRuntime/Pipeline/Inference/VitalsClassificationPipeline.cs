@@ -36,12 +36,12 @@ public sealed partial class VitalsClassificationPipeline : ModelPipeline, IAudit
             throw new InvalidDataException($"model '{runner.Session.GraphName}' ({input} → {runner.Session.Outputs[0]}) and a signal of [{string.Join(", ", signal.Format.Channels)}] do not make a [1,2,T] heart rate/SpO2 classifier with two logits");
         }
 
-        _series = new SeriesInput(signal, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2), labels);
+        _series = new SeriesInput(signal, new SlidingWindow((int)input.Shape[2], options.HopSamples > 0 ? options.HopSamples : 5, channels: 2), labels, Settled);
         _threshold = (float)options.DecisionThreshold;
         _labelled = labels is not null;
     }
 
-    public override void Tick(DateTimeOffset time, double seconds, List<Sample> samples) =>
+    private protected override void Step(DateTimeOffset time, double seconds, List<Sample> samples) =>
         _series.Advance(
             time,
             seconds,

@@ -54,11 +54,52 @@ public class CameraPipelineTests
         var kpis = window.Compute();
         Assert.Equal(new SourceStats("camera", SourceState.Ended, "the input ended", 120, 120, 0, 0, pipeline.SourceStats.LastInput), pipeline.SourceStats);
         Assert.Equal(120, kpis[KpiWindow.SamplesKpi]);
+        Assert.Equal(1, kpis["input_processed_share"]);
         Assert.True(kpis["vehicle_count"] > 0);
         foreach (var kpi in new[] { "vehicle_count", "pedestrian_count", "mean_vehicles_per_frame", "max_vehicles_per_frame", "mean_pedestrians_per_frame" })
         {
             Assert.Equal(expected[kpi], kpis[kpi], 9);
         }
+    }
+
+    [Fact]
+    public async Task A_camera_that_drops_frames_while_the_pipeline_is_behind_reports_the_share_of_its_frames_the_model_ran()
+    {
+        var replay = ReplayData.Load(RepoPaths.Combine("models", "replay", "traffic"));
+        var options = new PipelineOptions { Kind = "traffic-detection", CountingLineY = replay.Manifest.CountingLineY };
+        using var folder = new TempFolder();
+        var video = folder.File("road.nut");
+        await Ffmpeg.EncodeAsync(replay.Bytes, replay.Manifest.Width, replay.Manifest.Height, fps: 50, video);
+
+        // A pipeline that reads only once the clip has played through, behind a queue of 4: the camera keeps the newest
+        // 4 frames and drops the other 116, which the model never sees. Latency alone would look as good as ever.
+        var camera = new CameraFrameSource(new CameraOptions
+        {
+            Format = "file",
+            Input = video,
+            Width = replay.Manifest.Width,
+            Height = replay.Manifest.Height,
+            Fps = 50,
+            QueueFrames = 4,
+        });
+        using var pipeline = SampleSourceFactory.Build(options, Runner(options), camera);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (pipeline.SourceStats is not { State: SourceState.Ended })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the clip did not play through: {pipeline.SourceStats}");
+            await Task.Delay(50);
+        }
+
+        var window = new KpiWindow(pipeline.Kpis, Start, TimeSpan.FromMinutes(1), pipeline.InputSample);
+        var samples = new List<Sample>();
+        pipeline.Tick(Start.AddSeconds(30), 30, samples);
+        samples.ForEach(window.Add);
+        var kpis = window.Compute();
+
+        var stats = pipeline.SourceStats!;
+        Assert.Equal((120L, 4L, 116L), (stats.Received, stats.Delivered, stats.Dropped));
+        Assert.Equal(4, kpis[KpiWindow.SamplesKpi]);
+        Assert.Equal(Math.Round(4 / 120.0, 6), kpis["input_processed_share"]);
     }
 
     private static Dictionary<string, double> RunReplay(ReplayData replay, PipelineOptions options)

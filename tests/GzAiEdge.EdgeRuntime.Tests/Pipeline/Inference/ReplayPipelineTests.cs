@@ -61,6 +61,22 @@ public class ReplayPipelineTests
         Assert.Equal(replay.GetProperty("flagged").GetInt32() / kpis["vibration_windows"], kpis["anomaly_rate"], 0.01);
         Assert.Equal(replay.GetProperty("detection_delay_s").EnumerateArray().Average(d => d.GetDouble()), kpis["anomaly_detection_delay_s"], 0.001);
         Assert.True(kpis["reconstruction_error_max"] > options.AnomalyThreshold);
+        Assert.Equal(1, kpis["input_processed_share"]);
+    }
+
+    [Fact]
+    public void A_hop_longer_than_the_model_window_passes_over_samples_and_the_pipeline_says_how_many_it_ran()
+    {
+        var documented = Metrics.GetProperty("vibration-autoencoder");
+
+        // The autoencoder takes 128 samples; a hop of 512 runs it on one window in four and leaves the rest unseen.
+        var options = new PipelineOptions { Kind = "vibration-anomaly", AnomalyThreshold = documented.GetProperty("threshold").GetDouble(), HopSamples = 512 };
+        var (kpis, _) = ReplayOnce("vibration-autoencoder", "vibration", options, seconds: 40);
+
+        // 40 s at 512 Hz = 20 480 samples: windows end at samples 128, 640, …, 20 096 (40 of them, 128 samples each), so
+        // 20 096 samples are settled and 5 120 of them ran. The last 384 wait for a window 40 s of replay never completes.
+        Assert.Equal(40, kpis["vibration_windows"]);
+        Assert.Equal(Math.Round(40 * 128 / 20_096.0, 6), kpis["input_processed_share"]);
     }
 
     [Fact]
@@ -89,6 +105,7 @@ public class ReplayPipelineTests
         Assert.InRange(kpis["alert_count"], 4, 6);
         Assert.InRange(kpis["time_to_alert_s"], 1, 30);
         Assert.InRange(kpis["spo2_min"], 70, 90);
+        Assert.Equal(1, kpis["input_processed_share"]);
     }
 
     private static (Dictionary<string, double> Kpis, Contracts.Messages.ModelInfo Model) ReplayOnce(string model, string replay, PipelineOptions options, int seconds)
@@ -116,5 +133,6 @@ public class ReplayPipelineTests
         Assert.Equal(perSecond, kpis["inferences_per_s"], 6);
         Assert.True(kpis["inference_p50_ms"] > 0);
         Assert.InRange(kpis["inference_p95_ms"], kpis["inference_p50_ms"], kpis["inference_p99_ms"]);
+        Assert.Equal(1, kpis["input_processed_share"]);
     }
 }
