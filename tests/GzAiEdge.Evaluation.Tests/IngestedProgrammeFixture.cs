@@ -127,7 +127,7 @@ public sealed class IngestedProgrammeFixture : IAsyncLifetime
     /// <summary>The unlisted device's reports that ingestion dead-lettered (it took the rest).</summary>
     public async Task<long> DeadLetteredAsync()
     {
-        using var http = new HttpClient { BaseAddress = Api };
+        using var http = ApiClient();
         return (await http.GetFromJsonAsync<JsonElement>("/api/v1/dead-letters/stats")).GetProperty("count").GetInt64();
     }
 

@@ -29,7 +29,9 @@ public sealed class BorrowedClientIdTests(ITestOutputHelper output)
         await using var broker = await site.StartBrokerAsync();
         await using var influx = await InfluxDbServer.StartAsync();
         var registry = site.Env("cloud/cloud")["Verification__KeyRegistryPath"];
-        var (cloud, api) = await GzProcesses.StartCloudAsync(broker, influx, folder, [.. site.CloudArgs(), $"--Verification:KeyRegistryPath={registry}"]);
+        // cam-02 reports for the demo's traffic scenario, so the catalogue the cloud reads lists it there.
+        var catalogue = ListedCatalogue.Write(folder.File("catalogue.yaml"), [("traffic-tianhe-flow", Site, "cam-02")]);
+        var (cloud, api) = await GzProcesses.StartCloudAsync(broker, influx, folder, [.. site.CloudArgs(), .. catalogue, $"--Verification:KeyRegistryPath={registry}"]);
         await using (cloud)
         {
             // Down cleanly: its persistent session keeps the shared subscription, and reports queue for it.
@@ -39,7 +41,7 @@ public sealed class BorrowedClientIdTests(ITestOutputHelper output)
         await PublishAsync(site, "cam-02", Reports);
         var stolen = await BorrowAsync(site, "cam-01");
 
-        var (again, _) = await GzProcesses.StartCloudAsync(broker, influx, folder, [.. site.CloudArgs(), $"--Verification:KeyRegistryPath={registry}"]);
+        var (again, _) = await GzProcesses.StartCloudAsync(broker, influx, folder, [.. site.CloudArgs(), .. catalogue, $"--Verification:KeyRegistryPath={registry}"]);
         await using (again)
         {
             await WaitForAsync(async () => (await StoredAsync(influx, "cam-02")).Count >= Reports, $"the {Reports} queued reports", again);
