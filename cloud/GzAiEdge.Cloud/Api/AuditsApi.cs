@@ -4,7 +4,9 @@ using GzAiEdge.Audits.Runs;
 using GzAiEdge.Audits.Storage;
 using GzAiEdge.Contracts.Api;
 using GzAiEdge.TimeSeries;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.Cloud.Api;
@@ -24,7 +26,11 @@ public static class AuditsApi
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Evaluator);
         group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Evaluator);
         group.MapGet("/{id}/inputs", Inputs).RequireAuthorization(Policies.Either(Policies.Evaluator, Policies.Device));
-        group.MapPost("/{id}/answers/{site}/{device}", AnswerAsync).RequireAuthorization(Policies.Either(Policies.Evaluator, Policies.Device));
+        // An answer is bounded by Audits:MaxAnswerBytes, not the API's general body limit: a detector's boxes over a few
+        // hundred images are megabytes.
+        var maxAnswer = app.ServiceProvider.GetRequiredService<IOptions<AuditsOptions>>().Value.MaxAnswerBytes;
+        group.MapPost("/{id}/answers/{site}/{device}", AnswerAsync).RequireAuthorization(Policies.Either(Policies.Evaluator, Policies.Device))
+            .WithMetadata(new RequestSizeLimitAttribute(maxAnswer));
         return app;
     }
 
@@ -105,6 +111,11 @@ public static class AuditsApi
         AnswerIntake intake, IOptions<AuditsOptions> options, HttpRequest request, string id, string site, string device, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxAnswerBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = max;
+        }
+
         if (request.ContentLength > max)
         {
             return TypedResults.Problem($"the answer is {request.ContentLength} bytes; at most {max} are taken (Audits:MaxAnswerBytes)", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Answer too large");
