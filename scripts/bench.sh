@@ -28,6 +28,8 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [--requests 2000] [--runs 5] [--devices 100]
   evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
+  audit      audit the traffic detector on a real edge worker with a 500-image test set: wall time, the
+             device's added CPU, field-window inference p95 during the audit   [--runs 5] [--baseline-seconds 10]
   deps       the design card's packages against our pieces (docs/dependencies.md): MQTTnet's bytes per received
              message and its session after a lost connection, System.Device.Gpio's and Iot.Device.Bindings' surface,
              InfluxDB.Client and InfluxDB3.Client against InfluxDB 1.6, the managed ONNX Runtime on an older library
@@ -81,6 +83,19 @@ evaluate() {
   dotnet "$dll" bench evaluate --influx "http://127.0.0.1:$port" --database gzbench "$@"
 }
 
+# A 500-image traffic test set made once with the scene generators (models/make_testsets.py, Debian's
+# python3-numpy; kept under .run/bench-audit), then the harness: a device and cloud of its own, audited in turn.
+audit() {
+  local set="$ROOT/.run/bench-audit/testset"
+  if [ ! -f "$set/manifest.json" ]; then
+    /usr/bin/python3 -c 'import numpy' 2>/dev/null || die "the test set is made with Debian's python3-numpy: apt-get install -y python3-numpy"
+    say "making a 500-image traffic test set in $set (models/make_testsets.py traffic --count 500)"
+    /usr/bin/python3 models/make_testsets.py traffic --count 500 --out "$set" --version bench > /dev/null
+  fi
+  say "bench audit"
+  harness audit --testset "$set" "$@"
+}
+
 case "${1:-}" in
   ingest|publish|scaleout) what=$1; shift; peers; open_files 4096; say "bench $what"; harness "$what" "$@" ;;
   fleet) shift; peers; open_files 10240; say "bench fleet"; harness fleet "$@" ;;
@@ -88,6 +103,7 @@ case "${1:-}" in
   inference) shift; inference ;;
   hotpath) shift; say "bench hotpath"; hotpath "$@" ;;
   evaluate) shift; evaluate "$@" ;;
+  audit) shift; audit "$@" ;;
   deps) shift; peers; say "bench deps"; dotnet "bench/GzAiEdge.Deps.Bench/bin/$CONFIGURATION/net10.0/GzAiEdge.Deps.Bench.dll" "$ROOT" "$@" ;;
   all)
     shift

@@ -53,6 +53,10 @@ start_influxdb "$RUN/influxdb" "$INFLUX_PORT" "$RPC_PORT" "$RUN/influxdb.log"; P
 wait_port "$INFLUX_PORT" influxdb "$INFLUX_PID" "$RUN/influxdb.log"
 influx -port "$INFLUX_PORT" -execute 'CREATE DATABASE "gz"' > /dev/null
 
+# The sealed test sets audits run on, one per pipeline, in the cloud's audit store (labels kept apart).
+for set in traffic inspection vibration vitals; do
+  dotnet "cloud/GzAiEdge.Cli/bin/$CONFIGURATION/net10.0/gz.dll" testset import "models/testsets/$set" --store "$RUN/audits" > /dev/null
+done
 # People and the demo's own clients: an admin, an evaluator, one provider per demo scenario (named as the catalogue
 # names them) and a read-only account for the watch table. Passwords go to a file only this user can read; the
 # clients take tokens from files, never from a command line.
@@ -91,13 +95,16 @@ sed -e 's/devices: \[cam-01, loop-01\]/devices: [cam-01]/' -e 's/devices: \[line
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
   --Broker:Port="$MQTT_PORT" --Catalogue:Path="$RUN/catalogue.yaml" --DeadLetters:Path="$RUN/dead-letters.db" \
   --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" --Access:StorePath="$RUN/access.db" \
-  --AuditLog:Path="$RUN/audit-log.db" --Evaluation:PublishedPath="$RUN/published-leaderboards.db" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
+  --AuditLog:Path="$RUN/audit-log.db" --Evaluation:PublishedPath="$RUN/published-leaderboards.db" \
+  --Audits:Path="$RUN/audits" --Audits:SigningKeyFile="$RUN/pki/programme/programme-key.pem" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$API_PORT" cloud "$!" "$RUN/cloud.log"
 
 for pair in traffic:cam-01 manufacturing:line-03 vibration:motor-03 medical:ward-05; do
   device=${pair%%:*}
-  # The ward monitor takes model updates from the cloud's repository (its config enables the other commands).
-  commands=(); [ "$device" = medical ] && commands=(--commands:enabled:2=model.update --commands:api="$API")
+  # Every device runs audits; the ward monitor also takes model updates from the cloud's repository (its config
+  # enables the other commands).
+  commands=(--commands:enabled:0=audit.run --commands:api="$API")
+  [ "$device" = medical ] && commands=(--commands:enabled:2=model.update --commands:enabled:3=audit.run --commands:api="$API")
   say "edge device ($device, TLS, signed reports)"
   ( set -a; . "$RUN/pki/devices/${pair#*:}/credentials.env"; set +a
     exec dotnet "edge/GzAiEdge.Edge/bin/$CONFIGURATION/net10.0/GzAiEdge.Edge.dll" \

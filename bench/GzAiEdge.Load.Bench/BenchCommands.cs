@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GzAiEdge.Load.Bench.Audit;
 using GzAiEdge.Load.Bench.Fleet;
 using GzAiEdge.Load.Bench.Ingest;
 using GzAiEdge.Load.Bench.Publish;
@@ -16,6 +17,7 @@ public static class BenchCommands
         FleetMemory(),
         ScaleOut(),
         Api(),
+        Audit(),
     };
 
     private static Command Api()
@@ -25,6 +27,17 @@ public static class BenchCommands
         var devices = Int("--devices", "Devices whose latest report the endpoint returns", 100);
         var command = new Command("api", "GET /api/v1/kpis/latest: p50/p95 with authentication (admin token, provider token) and without") { requests, runs, devices };
         command.SetAction(r => Bench.Api.ApiBench.RunAsync(r.GetValue(requests), r.GetValue(runs), r.GetValue(devices), Console.Out));
+        return command;
+    }
+
+    private static Command Audit()
+    {
+        var testSet = new Option<string>("--testset") { Description = "A traffic-detection test set folder (./gz bench audit makes 500 images with models/make_testsets.py)", Required = true };
+        var name = new Option<string>("--name") { Description = "The test set's name in its manifest", DefaultValueFactory = _ => "gz-traffic" };
+        var runs = Int("--runs", "Audits in a row", 5);
+        var baseline = Int("--baseline-seconds", "Field-only seconds measured before each audit", 10);
+        var command = new Command("audit", "Audit the traffic detector on a device: wall time, the device's added CPU, field inference p95 during the audit") { testSet, name, runs, baseline };
+        command.SetAction(r => AuditBench.RunAsync(Path.GetFullPath(r.GetValue(testSet)!), r.GetValue(name)!, r.GetValue(runs), r.GetValue(baseline), Console.Out));
         return command;
     }
 

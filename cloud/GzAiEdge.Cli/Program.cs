@@ -2,7 +2,7 @@ using System.CommandLine;
 using GzAiEdge.Cli.Accounts;
 using GzAiEdge.Cli.Commands;
 
-var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models, send devices commands, manage accounts and tokens, read the audit log.")
+var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify, evaluate, sign models, keep test sets, run audits, send devices commands, manage accounts and tokens, read the audit log.")
 {
     WatchCommand.Create(),
     EvaluateCommand.Create(),
@@ -12,6 +12,8 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     ProvisionCommand.Create(),
     VerifyCommand.Create(),
     ModelCommand.Create(),
+    TestSetCommand.Create(),
+    AuditCommand.Create(),
     SendCommand.Create(),
     ConfigCommand.Create(),
     KpisCommand.Create(),

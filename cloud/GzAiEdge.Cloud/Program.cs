@@ -2,6 +2,7 @@ using GzAiEdge.Access;
 using GzAiEdge.Access.Api;
 using GzAiEdge.Access.Authorization;
 using GzAiEdge.AuditLog;
+using GzAiEdge.Audits;
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Cloud.Catalogue;
 using GzAiEdge.Cloud.Dashboard;
@@ -34,6 +35,7 @@ try
     builder.AddVerification();
     builder.AddModelRepository();
     builder.AddDeviceCommands();
+    builder.AddAudits();
     builder.AddAuditLog();
     builder.AddAccess();
     builder.AddApiHardening();
@@ -80,6 +82,8 @@ app.MapPublishedLeaderboardApi();
 app.MapVerificationApi();
 app.MapModelsApi();
 app.MapCommandsApi();
+app.MapTestSetsApi();
+app.MapAuditsApi();
 await app.RunAsync();
 return 0;
 

@@ -18,6 +18,7 @@ public static class TimeSeriesServiceExtensions
         builder.Services.AddTransient<DeviceEventReader>();
         builder.Services.AddTransient<ScenarioReader>();
         builder.Services.AddTransient<ChainReader>();
+        builder.Services.AddTransient<AuditFieldReader>();
         return builder;
     }
 }

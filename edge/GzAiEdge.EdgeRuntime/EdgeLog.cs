@@ -74,4 +74,10 @@ internal static partial class EdgeLog
 
     [LoggerMessage(2065, LogLevel.Error, "Could not store the event {Code} of command {Id} ({Reason}); it is only in this log")]
     public static partial void EventNotStored(ILogger logger, string code, string? id, string reason);
+
+    [LoggerMessage(2080, LogLevel.Information, "Audit {Audit}: {Items} items ran in {Seconds:0.0} s")]
+    public static partial void AuditRan(ILogger logger, string audit, int items, double seconds);
+
+    [LoggerMessage(2081, LogLevel.Warning, "Audit {Audit}: the answer was not taken ({Reason}); trying again in {Seconds} s")]
+    public static partial void AuditUploadRetry(ILogger logger, string audit, string reason, double seconds);
 }

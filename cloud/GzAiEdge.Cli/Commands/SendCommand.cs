@@ -110,7 +110,7 @@ internal static class SendCommand
         }
     }
 
-    private static SocketsHttpHandler Handler(string? caFile)
+    internal static SocketsHttpHandler Handler(string? caFile)
     {
         var handler = new SocketsHttpHandler();
         if (caFile is not null)
@@ -150,7 +150,7 @@ internal static class SendCommand
     }
 
     // The problem details' detail and each validation error, on one line.
-    private static string Problem(string body)
+    internal static string Problem(string body)
     {
         try
         {

@@ -1,5 +1,6 @@
 using GzAiEdge.Cloud.Api;
 using GzAiEdge.Configuration;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -42,13 +43,15 @@ public static class ApiHardening
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             // Kestrel stops a longer body as it arrives; a declared length over the limit is answered at once, and in words.
-            if (context.Request.ContentLength > maxBody)
+            // An endpoint that takes more says so with its own size-limit metadata (an audit answer: Audits:MaxAnswerBytes).
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBody;
+            if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context,
-                    ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"the body has {context.Request.ContentLength} bytes; at most {maxBody} are accepted (Api:MaxRequestBodyBytes)" },
+                    ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"the body has {context.Request.ContentLength} bytes; at most {limit} are accepted (Api:MaxRequestBodyBytes)" },
                 });
                 return;
             }

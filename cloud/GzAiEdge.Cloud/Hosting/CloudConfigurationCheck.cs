@@ -1,5 +1,6 @@
 using GzAiEdge.Access;
 using GzAiEdge.AuditLog;
+using GzAiEdge.Audits;
 using GzAiEdge.Configuration;
 using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
@@ -30,6 +31,7 @@ public static class CloudConfigurationCheck
             .Check<AlertOptions>(services)
             .Check<EvaluationOptions>(services)
             .Check<ModelsOptions>(services)
+            .Check<AuditsOptions>(services)
             .Check<AccessOptions>(services)
             .Check<AuditLogOptions>(services)
             .Check<ApiHardeningOptions>(services)

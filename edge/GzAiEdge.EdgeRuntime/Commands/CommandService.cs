@@ -5,6 +5,7 @@ using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.EdgeRuntime.Commands.Audits;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Publishing;
 using GzAiEdge.Mqtt;
@@ -30,6 +31,7 @@ public sealed class CommandService(
     CommandReporter reporter,
     PipelineCommands pipelines,
     ModelUpdateCommand models,
+    AuditRunCommand audits,
     TimeProvider time,
     ILogger<CommandService> logger) : BackgroundService
 {
@@ -98,6 +100,7 @@ public sealed class CommandService(
         {
             CommandTypes.ConfigSet => await pipelines.SetConfigAsync(command, cancellationToken),
             CommandTypes.PipelineRestart => await pipelines.RestartAsync(command, cancellationToken),
+            CommandTypes.AuditRun => await audits.RunAsync(command, cancellationToken),
             _ => await models.RunAsync(command, cancellationToken),
         };
         reporter.Report(command.Id, result);

@@ -1,5 +1,6 @@
 using GzAiEdge.Configuration;
 using GzAiEdge.Contracts.Signing;
+using GzAiEdge.EdgeRuntime.Commands.Audits;
 using GzAiEdge.EdgeRuntime.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class CommandServiceExtensions
 {
     /// <summary>
     /// Remote commands (section <c>Commands</c>) and what they run: configuration changes, pipeline restarts, model
-    /// updates. What they changed is read back through the device-state configuration source
+    /// updates, audit runs. What they changed is read back through the device-state configuration source
     /// (<see cref="ConfigurationServiceExtensions.AddDeviceState"/>).
     /// </summary>
     public static IHostApplicationBuilder AddEdgeCommands(this IHostApplicationBuilder builder)
@@ -30,6 +31,9 @@ public static class CommandServiceExtensions
         services.AddSingleton<CommandReporter>();
         services.AddSingleton<PipelineCommands>();
         services.AddSingleton<ModelUpdateCommand>();
+        services.AddSingleton<AuditRunner>();
+        services.AddSingleton<AuditUpload>();
+        services.AddSingleton<AuditRunCommand>();
         services.AddHostedService<CommandService>();
         return builder;
     }

@@ -10,8 +10,9 @@ namespace GzAiEdge.EdgeRuntime.Commands;
 
 /// <summary>
 /// Fetches manifests and model files from the cloud API (<c>GET /api/v1/models/{name}/{version}</c> and
-/// <c>…/content</c>). Over https the server's certificate must chain to <see cref="CommandOptions.CaFile"/> when set.
-/// A file is streamed to disk, hashed on the way, and refused as soon as it grows past the manifest's size.
+/// <c>…/content</c>), and audit inputs, and posts audit answers. Over https the server's certificate must chain to
+/// <see cref="CommandOptions.CaFile"/> when set. A file is streamed to disk, hashed on the way, and refused as soon as it
+/// grows past the size its signed manifest gives.
 /// </summary>
 public sealed class ModelDownloader : IDisposable
 {
@@ -48,7 +49,7 @@ public sealed class ModelDownloader : IDisposable
         var uri = new Uri($"api/v1/models/{name}/{version}", UriKind.Relative);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ManifestTimeout);
-        using var response = await SendAsync(uri, timeout.Token, cancellationToken);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), uri, timeout.Token, cancellationToken);
         if (response.Content.Headers.ContentLength > MaxManifestBytes)
         {
             throw new ModelDownloadException($"{Where(uri)}: {response.Content.Headers.ContentLength} bytes is no manifest");
@@ -70,23 +71,31 @@ public sealed class ModelDownloader : IDisposable
 
     /// <summary>Streams the model's file to <paramref name="path"/> and checks its size and SHA-256 against <paramref name="manifest"/>.</summary>
     /// <exception cref="ModelDownloadException">The download failed, or the bytes are not those the manifest names (the file is deleted).</exception>
-    public async Task DownloadAsync(ModelManifest manifest, string path, CancellationToken cancellationToken)
+    public Task DownloadAsync(ModelManifest manifest, string path, CancellationToken cancellationToken) =>
+        DownloadAsync($"api/v1/models/{manifest.Name}/{manifest.Version}/content", manifest.Sha256, manifest.Size, path, ContentTimeout, cancellationToken);
+
+    /// <summary>
+    /// Streams the file at <paramref name="relativeUrl"/> (under the cloud API) to <paramref name="path"/> and checks it is
+    /// <paramref name="size"/> bytes with SHA-256 <paramref name="sha256"/>, as a signed manifest gives them.
+    /// </summary>
+    /// <exception cref="ModelDownloadException">The download failed, took longer than <paramref name="limit"/>, or the bytes are not those named (the file is deleted).</exception>
+    public async Task DownloadAsync(string relativeUrl, string sha256, long size, string path, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var uri = new Uri($"api/v1/models/{manifest.Name}/{manifest.Version}/content", UriKind.Relative);
+        var uri = new Uri(relativeUrl, UriKind.Relative);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ContentTimeout);
+        timeout.CancelAfter(limit);
         try
         {
-            using var response = await SendAsync(uri, timeout.Token, cancellationToken);
-            if (response.Content.Headers.ContentLength is { } length && length != manifest.Size)
+            using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), uri, timeout.Token, cancellationToken);
+            if (response.Content.Headers.ContentLength is { } length && length != size)
             {
-                throw new ModelDownloadException($"{Where(uri)}: the server sends {length} bytes, the signed manifest says {manifest.Size}");
+                throw new ModelDownloadException($"{Where(uri)}: the server sends {length} bytes, the signed manifest says {size}");
             }
 
-            var sha256 = await Guard(uri, () => CopyHashedAsync(response, path, manifest, uri, timeout.Token), cancellationToken);
-            if (sha256 != manifest.Sha256)
+            var actual = await Guard(uri, () => CopyHashedAsync(response, path, size, uri, timeout.Token), cancellationToken);
+            if (actual != sha256)
             {
-                throw new ModelDownloadException($"{Where(uri)}: the downloaded file has SHA-256 {sha256}, the signed manifest says {manifest.Sha256}");
+                throw new ModelDownloadException($"{Where(uri)}: the downloaded file has SHA-256 {actual}, the signed manifest says {sha256}");
             }
         }
         catch
@@ -96,9 +105,27 @@ public sealed class ModelDownloader : IDisposable
         }
     }
 
+    /// <summary>Posts <paramref name="json"/> to <paramref name="relativeUrl"/>; returns the status and the body of the answer, whatever the status.</summary>
+    /// <exception cref="ModelDownloadException">The cloud could not be reached or did not answer in time.</exception>
+    public async Task<(int Status, string Body)> PostAsync(string relativeUrl, byte[] json, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(relativeUrl, UriKind.Relative);
+        if (_http.BaseAddress is null)
+        {
+            throw new ModelDownloadException("Commands:Api is not set: the device does not know where to post answers to");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(json) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await Guard(uri, () => _http.SendAsync(request, timeout.Token), cancellationToken);
+        return ((int)response.StatusCode, await Guard(uri, () => response.Content.ReadAsStringAsync(timeout.Token), cancellationToken));
+    }
+
     public void Dispose() => _http.Dispose();
 
-    private async Task<string> CopyHashedAsync(HttpResponseMessage response, string path, ModelManifest manifest, Uri uri, CancellationToken cancellationToken)
+    private async Task<string> CopyHashedAsync(HttpResponseMessage response, string path, long size, Uri uri, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
@@ -110,9 +137,9 @@ public sealed class ModelDownloader : IDisposable
             while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 total += read;
-                if (total > manifest.Size)
+                if (total > size)
                 {
-                    throw new ModelDownloadException($"{Where(uri)}: more than the {manifest.Size} bytes the signed manifest says; download stopped");
+                    throw new ModelDownloadException($"{Where(uri)}: more than the {size} bytes the signed manifest says; download stopped");
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -122,19 +149,18 @@ public sealed class ModelDownloader : IDisposable
             file.Flush(flushToDisk: true);
         }
 
-        return total == manifest.Size
+        return total == size
             ? Convert.ToHexStringLower(hash.GetHashAndReset())
-            : throw new ModelDownloadException($"{Where(uri)}: {total} bytes arrived, the signed manifest says {manifest.Size}");
+            : throw new ModelDownloadException($"{Where(uri)}: {total} bytes arrived, the signed manifest says {size}");
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken, CancellationToken stopping)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken, CancellationToken stopping)
     {
         if (_http.BaseAddress is null)
         {
             throw new ModelDownloadException("Commands:Api is not set: the device does not know where to download models from");
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/octet-stream"));
         var response = await Guard(uri, () => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), stopping);

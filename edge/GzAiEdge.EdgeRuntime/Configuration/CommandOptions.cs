@@ -18,7 +18,7 @@ public sealed record CommandOptions
         "Pipeline:AnomalyThreshold", "Pipeline:HopSamples", "Inference:IntraOpThreads", "Inference:Optimization",
     ];
 
-    /// <summary>Command types the device runs (<c>config.set</c>, <c>pipeline.restart</c>, <c>model.update</c>); others are rejected. None by default.</summary>
+    /// <summary>Command types the device runs (<c>config.set</c>, <c>pipeline.restart</c>, <c>model.update</c>, <c>audit.run</c>); others are rejected. None by default.</summary>
     public List<string> Enabled { get; set; } = [];
 
     /// <summary>The keys of <see cref="SupportedConfigKeys"/> that <c>config.set</c> may change on this device.</summary>
@@ -30,7 +30,7 @@ public sealed record CommandOptions
     /// </summary>
     public List<string> CommandKeyFiles { get; set; } = [];
 
-    /// <summary>PEM public key of the programme (from <c>gz provision</c>); a model is installed only when its manifest verifies with it.</summary>
+    /// <summary>PEM public key of the programme (from <c>gz provision</c>); a model is installed, and an audit run, only when its manifest verifies with it.</summary>
     public string? ProgrammeKeyFile { get; set; }
 
     /// <summary>Base address of the cloud API that serves models, e.g. <c>https://cloud.example:5080</c>.</summary>
@@ -47,6 +47,9 @@ public sealed record CommandOptions
 
     /// <summary>Largest model file the device downloads.</summary>
     public long MaxModelBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Largest audit inputs file the device downloads (and holds in memory while it runs the items).</summary>
+    public long MaxAuditBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>A new model runs on trial until this many inferences passed (finished, finite outputs); a failure rolls it back.</summary>
     public int ProbeInferences { get; set; } = 20;

@@ -31,14 +31,16 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator, Device
             errors.Add("Commands:ConfigKeys", "config.set is enabled but no key is allowed; list the keys it may change");
         }
 
-        if (options.Enabled.Contains(CommandTypes.ModelUpdate))
+        // Both fetch signed content from the cloud API: they need the programme's key and the API's address.
+        if (new[] { CommandTypes.ModelUpdate, CommandTypes.AuditRun }.FirstOrDefault(options.Enabled.Contains) is { } fetching)
         {
-            CheckModelUpdate(errors, options);
+            CheckCloudContent(errors, options, fetching);
         }
 
         CheckCommandKeys(errors, options);
 
         errors.Range("Commands:MaxModelBytes", options.MaxModelBytes, 1024, 1L << 34);
+        errors.Range("Commands:MaxAuditBytes", options.MaxAuditBytes, 1024, 1L << 34);
         errors.Range("Commands:ProbeInferences", options.ProbeInferences, 1, 100_000);
         errors.Range("Commands:ProbeTimeoutSeconds", options.ProbeTimeoutSeconds, 1, 86_400);
         return errors.Result();
@@ -76,11 +78,11 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator, Device
         }
     }
 
-    private void CheckModelUpdate(OptionErrors errors, CommandOptions options)
+    private void CheckCloudContent(OptionErrors errors, CommandOptions options, string type)
     {
         if (options.ProgrammeKeyFile is not { Length: > 0 } key)
         {
-            errors.Add("Commands:ProgrammeKeyFile", "model.update is enabled, so the programme's public key is needed (gz provision writes it)");
+            errors.Add("Commands:ProgrammeKeyFile", $"{type} is enabled, so the programme's public key is needed (gz provision writes it)");
         }
         else if (!files.FileExists(key))
         {
@@ -100,7 +102,7 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator, Device
 
         if (!Uri.TryCreate(options.Api, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
         {
-            errors.Add("Commands:Api", $"model.update is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was '{options.Api}')");
+            errors.Add("Commands:Api", $"{type} is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was '{options.Api}')");
         }
 
         errors.OptionalFile("Commands:CaFile", options.CaFile, files);

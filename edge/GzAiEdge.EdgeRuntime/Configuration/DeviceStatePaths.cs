@@ -18,6 +18,9 @@ public sealed record DeviceStatePaths(string StateDirectory, string Device)
     /// <summary>Where an installed model's file is.</summary>
     public string ModelFile(InstalledModel model) => Path.Combine(Models, model.File);
 
+    /// <summary>Audit inputs being run (<c>audit.run</c>), deleted when the run ends.</summary>
+    public string Audits => Path.Combine(StateDirectory, $"{Device}.audits");
+
     /// <summary>The <see cref="ModelPointer"/>: which installed model runs, and the one before it.</summary>
     public string Pointer => Path.Combine(Models, "current.json");
 }

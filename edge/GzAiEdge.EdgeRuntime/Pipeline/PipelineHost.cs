@@ -8,13 +8,15 @@ namespace GzAiEdge.EdgeRuntime.Pipeline;
 /// that runs a model can be put on trial: the old source is kept, not ticked, until the new one's first N
 /// inferences passed (<see cref="InferenceProbe"/>); if one fails the old source runs again at once, so a bad
 /// model never leaves the device without a working pipeline. Ticks and replacements take one lock, so a source
-/// is never disposed in the middle of its tick.
+/// is never disposed in the middle of its tick; audit items (<see cref="Exclusive{T}"/>) take it too, one at a time and
+/// after any tick that is waiting, since they run on the same model binding.
 /// </summary>
 public sealed class PipelineHost(ISampleSource initial) : IDisposable
 {
     private readonly Lock _gate = new();
     private ISampleSource _current = initial;
     private Trial? _trial;
+    private int _ticksWaiting;
 
     /// <summary>The source ticked now.</summary>
     public ISampleSource Current
@@ -31,8 +33,10 @@ public sealed class PipelineHost(ISampleSource initial) : IDisposable
     /// <summary>Ticks the current source. A source on trial that throws is taken out, its samples of this tick dropped, and the old source is back.</summary>
     public void Tick(DateTimeOffset time, double seconds, List<Sample> samples)
     {
+        Interlocked.Increment(ref _ticksWaiting);
         lock (_gate)
         {
+            Interlocked.Decrement(ref _ticksWaiting);
             if (_trial is not { } trial)
             {
                 _current.Tick(time, seconds, samples);
@@ -57,6 +61,24 @@ public sealed class PipelineHost(ISampleSource initial) : IDisposable
             {
                 EndTrial(trial, new TrialResult(true, $"the first {trial.Probe.Required} inferences ran with finite outputs"));
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the current source under the lock ticks take, once no tick is waiting for it: an
+    /// audit item gives way to the field, so a field tick waits at most for the one item already running.
+    /// </summary>
+    public T Exclusive<T>(Func<ISampleSource, T> work)
+    {
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _ticksWaiting) > 0)
+        {
+            spin.SpinOnce();
+        }
+
+        lock (_gate)
+        {
+            return work(_current);
         }
     }
 

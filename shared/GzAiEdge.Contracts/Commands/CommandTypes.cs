@@ -12,6 +12,13 @@ public static class CommandTypes
     /// <summary>Downloads, verifies and installs a signed model from the cloud's model repository, rolling back if it fails.</summary>
     public const string ModelUpdate = "model.update";
 
+    /// <summary>
+    /// Runs a sealed audit: downloads the inputs the signed manifest in its arguments names
+    /// (<see cref="Audits.AuditArguments"/>), runs every item through the device's own pipeline and model, and posts the
+    /// signed raw outputs to the cloud, which scores them against labels the device never sees.
+    /// </summary>
+    public const string AuditRun = "audit.run";
+
     /// <summary>Argument of <see cref="ModelUpdate"/>: the model's name in the repository.</summary>
     public const string NameArgument = "name";
 
@@ -22,5 +29,5 @@ public static class CommandTypes
     public const int DefaultExpirySeconds = 600;
 
     /// <summary>Every type, in the order they are documented.</summary>
-    public static readonly IReadOnlyList<string> All = [ConfigSet, PipelineRestart, ModelUpdate];
+    public static readonly IReadOnlyList<string> All = [ConfigSet, PipelineRestart, ModelUpdate, AuditRun];
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using GzAiEdge.Contracts.Audits;
 using GzAiEdge.Contracts.Messages;
 
 namespace GzAiEdge.Contracts.Json;
 
 /// <summary>
-/// Source-generated serialization for every v1 message (and the model manifest): camelCase, no reflection, and unknown
+/// Source-generated serialization for every v1 message (and the model manifest, audit answers and the audit inputs index): camelCase, no reflection, and unknown
 /// members rejected, so that a field a device added by mistake is an error rather than silently lost.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -19,4 +20,6 @@ namespace GzAiEdge.Contracts.Json;
 [JsonSerializable(typeof(Checkpoint))]
 [JsonSerializable(typeof(DeviceCommand))]
 [JsonSerializable(typeof(ModelManifest))]
+[JsonSerializable(typeof(AuditAnswer))]
+[JsonSerializable(typeof(AuditInputsIndex))]
 public sealed partial class GzJsonContext : JsonSerializerContext;

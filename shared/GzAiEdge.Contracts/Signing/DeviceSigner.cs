@@ -39,4 +39,11 @@ public sealed class DeviceSigner : P256Signer
         var unsigned = checkpoint with { Kid = Kid, Sig = null };
         return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };
     }
+
+    /// <summary>Sets <c>kid</c> and <c>sig</c> on an audit answer (its nonce must already be set).</summary>
+    public AuditAnswer Sign(AuditAnswer answer)
+    {
+        var unsigned = answer with { Kid = Kid, Sig = null };
+        return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };
+    }
 }

@@ -4,7 +4,8 @@ using GzAiEdge.Contracts.Messages;
 namespace GzAiEdge.Contracts.Signing;
 
 /// <summary>
-/// The programme operator's ECDSA P-256 key, which signs model manifests (<c>gz model sign</c>). The private key
+/// The programme operator's ECDSA P-256 key, which signs model manifests (<c>gz model sign</c>) and audit manifests
+/// (the cloud's audit runs, with <c>Audits:SigningKeyFile</c>). The private key
 /// stays with the operator; every device holds the public part (<see cref="P256Signer.PublicKeyPem"/>, checked with
 /// <see cref="SignatureCheck"/>) and installs only models whose manifest it signed.
 /// </summary>
@@ -23,6 +24,13 @@ public sealed class ProgrammeSigner : P256Signer
 
     /// <summary>Sets <c>kid</c> and <c>sig</c> on <paramref name="manifest"/>.</summary>
     public ModelManifest Sign(ModelManifest manifest)
+    {
+        var unsigned = manifest with { Kid = Kid, Sig = null };
+        return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };
+    }
+
+    /// <summary>Sets <c>kid</c> and <c>sig</c> on <paramref name="manifest"/>.</summary>
+    public AuditManifest Sign(AuditManifest manifest)
     {
         var unsigned = manifest with { Kid = Kid, Sig = null };
         return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GzAiEdge.Contracts.Audits;
 using GzAiEdge.Contracts.Commands;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
@@ -52,6 +53,10 @@ public static class DeviceCommandValidator
                 CheckModelReference(errors, arguments);
                 break;
             case CommandTypes.PipelineRestart:
+                break;
+            case CommandTypes.AuditRun:
+                AuditArguments.TryRead(arguments, command.Site, command.Device, out _, out var auditErrors);
+                errors.AddRange(auditErrors);
                 break;
             default:
                 errors.Add(new("type", command.Type, $"is not one of {string.Join(", ", CommandTypes.All)}"));

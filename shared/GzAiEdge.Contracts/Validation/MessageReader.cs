@@ -25,6 +25,14 @@ public static class MessageReader
         TryReadChecked(payload, GzJsonContext.Default.ModelManifest, ModelManifestValidator.Validate, out manifest, out errors);
 
     /// <summary>
+    /// Parses an audit answer and checks its shape; whether the device signed it is <see cref="AuditAnswerValidator.Verify"/>'s
+    /// job, and whether it answers its audit the cloud's. Never throws for bad input.
+    /// </summary>
+    public static bool TryReadAuditAnswer(ReadOnlySpan<byte> payload,
+        [NotNullWhen(true)] out AuditAnswer? answer, out IReadOnlyList<ContractError> errors) =>
+        TryReadChecked(payload, GzJsonContext.Default.AuditAnswer, AuditAnswerValidator.Validate, out answer, out errors);
+
+    /// <summary>
     /// Parses a message of any kind that arrived on <paramref name="topic"/> and checks what all
     /// kinds share: the contract version, and that site and device are those of the topic (a device
     /// may speak only for itself, and a command is for the device of its topic). KPI reports, checkpoints and

@@ -93,19 +93,7 @@ public static class ModelManifestValidator
             return errors;
         }
 
-        if (manifest.Sig is null)
-        {
-            errors.Add(new("sig", null, "the manifest is not signed"));
-        }
-        else if (manifest.Kid != programmeKey.Kid)
-        {
-            errors.Add(new("kid", manifest.Kid, $"signed with another key, not the programme key {programmeKey.Kid}"));
-        }
-        else if (!programmeKey.Verify(ChainHash.Compute(CanonicalBytes.Of(manifest)), manifest.Sig))
-        {
-            errors.Add(new("sig", manifest.Sig, "does not verify with the programme key: the manifest was changed after it was signed"));
-        }
-
+        SignedContent.Verify(errors, manifest.Kid, manifest.Sig, CanonicalBytes.Of(manifest), programmeKey, "the manifest", "the programme key");
         return errors;
     }
 

@@ -1,3 +1,4 @@
+using GzAiEdge.Contracts.Audits;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.Scenarios.Audits;
@@ -23,6 +24,15 @@ public static class AuditedPipelines
 
     /// <summary>Whether <paramref name="pipeline"/> can be audited.</summary>
     public static bool IsAudited(string pipeline) => All.Contains(pipeline, StringComparer.Ordinal);
+
+    /// <summary>The kind of item <paramref name="pipeline"/> takes: <see cref="AuditInput.Image"/>, <see cref="AuditInput.Window"/> or <see cref="AuditInput.Series"/>.</summary>
+    public static string ItemKind(string pipeline) => pipeline switch
+    {
+        PipelineNames.TrafficDetection or PipelineNames.VisualInspection => AuditInput.Image,
+        PipelineNames.VibrationAnomaly => AuditInput.Window,
+        PipelineNames.VitalsClassification => AuditInput.Series,
+        _ => throw Unknown(pipeline),
+    };
 
     /// <summary>The accuracy KPIs an audit of <paramref name="pipeline"/> yields, in catalogue order.</summary>
     public static IReadOnlyList<KpiDefinition> Metrics(string pipeline) => pipeline switch

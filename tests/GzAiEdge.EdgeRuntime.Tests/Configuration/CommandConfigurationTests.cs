@@ -53,12 +53,33 @@ public sealed class CommandConfigurationTests : IDisposable
 
         Assert.Equal(
         [
-            $"{path}:5 (Commands:Enabled:2): 'shell' is not one of config.set, pipeline.restart, model.update",
+            $"{path}:5 (Commands:Enabled:2): 'shell' is not one of config.set, pipeline.restart, model.update, audit.run",
             $"{path}:6 (Commands:ConfigKeys:0): 'Broker:Host' cannot be set remotely; these can: {string.Join(", ", CommandOptions.SupportedConfigKeys)}",
             $"{path} (Commands:ProgrammeKeyFile, not set): model.update is enabled, so the programme's public key is needed (gz provision writes it)",
             $"{path}:7 (Commands:Api): model.update is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was 'ftp://cloud')",
             $"{path} (Commands:CommandKeyFiles, not set): commands are enabled, so the cloud's public command key is needed to check their signatures (gz provision writes command-key.pub.pem)",
             $"{path}:8 (Commands:ProbeInferences): 0 is outside 1..100000",
+        ], ex.Failures);
+    }
+
+    [Fact]
+    public void Audit_runs_need_the_programme_key_and_the_cloud_API_as_model_updates_do()
+    {
+        var path = Write("""
+            commands:
+              enabled: [audit.run]
+              maxAuditBytes: 12
+            """);
+        using var services = DeviceConfig.Build(path);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CommandOptions>>().Value);
+
+        Assert.Equal(
+        [
+            $"{path} (Commands:ProgrammeKeyFile, not set): audit.run is enabled, so the programme's public key is needed (gz provision writes it)",
+            $"{path} (Commands:Api, not set): audit.run is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was '')",
+            $"{path} (Commands:CommandKeyFiles, not set): commands are enabled, so the cloud's public command key is needed to check their signatures (gz provision writes command-key.pub.pem)",
+            $"{path}:6 (Commands:MaxAuditBytes): 12 is outside 1024..17179869184",
         ], ex.Failures);
     }
 

@@ -29,6 +29,7 @@ public class KpiCatalogueMarkdownTests
         Assert.All(PipelineNames.All, p => Assert.Contains($"| `{p}` |", rendered, StringComparison.Ordinal));
         Assert.Contains("| `vitals-classification` | `samples`, `inference_p50_ms`", rendered, StringComparison.Ordinal);
         Assert.Contains("| `mean_speed_kmh` | km/h | 平均车速 | Mean speed |", rendered, StringComparison.Ordinal);
+        Assert.Contains("| `audit_detection_ap50` |", rendered, StringComparison.Ordinal);
         Assert.Contains("| `audit_time_to_alert_s` | s | 审计告警时延 | Audited time to alert |", rendered, StringComparison.Ordinal);
         Assert.Contains("| the cloud, from audits of `vitals-classification` | audit |\n", rendered, StringComparison.Ordinal);
         Assert.Contains("## Outcome\n\nNo key of this kind yet.\n", rendered, StringComparison.Ordinal);

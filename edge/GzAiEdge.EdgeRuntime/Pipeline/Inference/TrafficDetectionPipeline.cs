@@ -13,7 +13,7 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 /// The counting line is <see cref="PipelineOptions.CountingLineY"/>, or the middle of the frame when unset; the
 /// counted classes are those <see cref="Detector"/> resolved.
 /// </summary>
-public sealed class TrafficDetectionPipeline : FramePipeline
+public sealed partial class TrafficDetectionPipeline : FramePipeline, IAuditable
 {
     private const string Vehicle = "vehicle", Pedestrian = "pedestrian";
     private const string VehiclesInFrame = "vehicles_in_frame", PedestriansInFrame = "pedestrians_in_frame";
@@ -56,21 +56,7 @@ public sealed class TrafficDetectionPipeline : FramePipeline
             _counter.Reset();
         }
 
-        var letterbox = Letterbox.ToChw(frame.Pixels.Span, Format.Width, Format.Height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
-        Runner.Run(time, samples);
-        _decoder.Decode(Runner.Binding.Output<float>(0), letterbox, Format.Width, Format.Height, _detections);
-
-        // Model classes are mapped to the two counted groups (0 vehicle, 1 pedestrian); others are ignored.
-        _grouped.Clear();
-        foreach (var d in _detections)
-        {
-            var group = _vehicleClasses.Contains(d.ClassId) ? 0 : _pedestrianClasses.Contains(d.ClassId) ? 1 : -1;
-            if (group >= 0)
-            {
-                _grouped.Add(d with { ClassId = group });
-            }
-        }
-
+        Detect(frame.Pixels.Span, Format.Width, Format.Height, _decoder, time, samples);
         var vehicles = _grouped.Count(d => d.ClassId == 0);
         samples.Add(new Sample(time, VehiclesInFrame, vehicles));
         samples.Add(new Sample(time, PedestriansInFrame, _grouped.Count - vehicles));
@@ -80,6 +66,27 @@ public sealed class TrafficDetectionPipeline : FramePipeline
             var truths = _truths[frame.Index];
             var tp = DetectionScore.Match(_grouped, truths, _used.AsSpan(0, truths.Length));
             DetectionScore.Add(time, tp, _grouped.Count, truths.Length, samples);
+        }
+    }
+
+    /// <summary>
+    /// The step field frames and audit items share: letterbox, model, YOLO decode with class-wise NMS, then the model's
+    /// classes mapped to the two counted groups (0 vehicle, 1 pedestrian), others ignored; leaves them in
+    /// <see cref="_grouped"/>, best first.
+    /// </summary>
+    private void Detect(ReadOnlySpan<byte> rgb, int width, int height, YoloDecoder decoder, DateTimeOffset time, List<Sample> samples)
+    {
+        var letterbox = Letterbox.ToChw(rgb, width, height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
+        Runner.Run(time, samples);
+        decoder.Decode(Runner.Binding.Output<float>(0), letterbox, width, height, _detections);
+        _grouped.Clear();
+        foreach (var d in _detections)
+        {
+            var group = _vehicleClasses.Contains(d.ClassId) ? 0 : _pedestrianClasses.Contains(d.ClassId) ? 1 : -1;
+            if (group >= 0)
+            {
+                _grouped.Add(d with { ClassId = group });
+            }
         }
     }
 

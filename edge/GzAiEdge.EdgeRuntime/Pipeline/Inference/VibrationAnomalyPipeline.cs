@@ -12,7 +12,7 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 /// threshold (vibration-anomaly in docs/kpis.md). With labels, the delay from each fault's onset to the
 /// end of the first window flagged after it.
 /// </summary>
-public sealed class VibrationAnomalyPipeline : ModelPipeline
+public sealed partial class VibrationAnomalyPipeline : ModelPipeline, IAuditable
 {
     private const string Flag = "vibration_window", Error = "reconstruction_error", Delay = "anomaly_detection_delay";
 
@@ -56,16 +56,21 @@ public sealed class VibrationAnomalyPipeline : ModelPipeline
 
     private void Score(DateTimeOffset time, List<Sample> samples)
     {
-        var input = Runner.Binding.Input<float>(0);
-        _series.Window.CopyTo(input);
-        Runner.Run(time, samples);
-        var error = ReconstructionError.MeanSquared(input, Runner.Binding.Output<float>(0));
-        var anomalous = ReconstructionError.IsAnomalous(error, _threshold);
+        _series.Window.CopyTo(Runner.Binding.Input<float>(0));
+        var (error, anomalous) = Reconstruct(time, samples);
         samples.Add(new Sample(time, Flag, anomalous ? 1 : 0));
         samples.Add(new Sample(time, Error, error));
         if (_labelled && anomalous)
         {
             _series.Reach(time, Delay, samples);
         }
+    }
+
+    /// <summary>The step field windows and audit windows share, once the window is in the model's input: autoencoder, mean squared error, anomalous over the threshold.</summary>
+    private (float Error, bool Anomalous) Reconstruct(DateTimeOffset time, List<Sample> samples)
+    {
+        Runner.Run(time, samples);
+        var error = ReconstructionError.MeanSquared(Runner.Binding.Input<float>(0), Runner.Binding.Output<float>(0));
+        return (error, ReconstructionError.IsAnomalous(error, _threshold));
     }
 }

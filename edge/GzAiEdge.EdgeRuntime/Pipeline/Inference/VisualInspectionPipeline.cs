@@ -11,7 +11,7 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 /// Product images → (letterbox) → defect classifier → softmax → defect decision (visual-inspection in
 /// docs/kpis.md); with labels, accuracy and F1. Class 1 of the model's output is "defect".
 /// </summary>
-public sealed class VisualInspectionPipeline : FramePipeline
+public sealed partial class VisualInspectionPipeline : FramePipeline, IAuditable
 {
     private const string Inspection = "inspection";
 
@@ -40,15 +40,21 @@ public sealed class VisualInspectionPipeline : FramePipeline
 
     private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
     {
-        Letterbox.ToChw(frame.Pixels.Span, Format.Width, Format.Height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
-        Runner.Run(time, samples);
-        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
-        var defective = _probabilities[1] >= _threshold;
+        var defective = Classify(frame.Pixels.Span, Format.Width, Format.Height, time, samples);
         samples.Add(new Sample(time, Inspection, defective ? 1 : 0));
         if (_labels is not null)
         {
             BinaryScore.Add(time, defective, _labels[frame.Index] == 1, samples);
         }
+    }
+
+    /// <summary>The step field frames and audit items share: letterbox, model, softmax into <see cref="_probabilities"/>, defect at the threshold.</summary>
+    private bool Classify(ReadOnlySpan<byte> rgb, int width, int height, DateTimeOffset time, List<Sample> samples)
+    {
+        Letterbox.ToChw(rgb, width, height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
+        Runner.Run(time, samples);
+        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
+        return _probabilities[1] >= _threshold;
     }
 
     private static int[] Labels(ReplayData replay) =>

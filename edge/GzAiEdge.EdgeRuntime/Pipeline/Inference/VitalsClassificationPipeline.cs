@@ -12,7 +12,7 @@ namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
 /// accuracy and F1 per window (a window is abnormal when at least <see cref="MinEpisodeSamples"/> of its
 /// samples lie in a labelled episode, the rule the model was trained with) and time from onset to alert.
 /// </summary>
-public sealed class VitalsClassificationPipeline : ModelPipeline
+public sealed partial class VitalsClassificationPipeline : ModelPipeline, IAuditable
 {
     /// <summary>Samples of a window inside an episode from which the window counts as abnormal (models/scenes.py).</summary>
     public const int MinEpisodeSamples = 8;
@@ -23,7 +23,7 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
     private readonly float _threshold;
     private readonly bool _labelled;
     private readonly float[] _probabilities = new float[2];
-    private bool _inRun;
+    private AlertRun _alerts;
 
     /// <param name="labels">Labelled mode: the replay <paramref name="signal"/> plays, whose episodes are the ground truth; else null.</param>
     public VitalsClassificationPipeline(ModelRunner runner, ISignalSource signal, PipelineOptions options, ReplayData? labels)
@@ -65,12 +65,9 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
     private void Classify(DateTimeOffset time, List<Sample> samples)
     {
         _series.Window.CopyTo(Runner.Binding.Input<float>(0));
-        Runner.Run(time, samples);
-        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
-        var abnormal = _probabilities[1] >= _threshold;
+        var abnormal = Decide(time, samples);
         samples.Add(new Sample(time, Abnormal, abnormal ? 1 : 0));
-        var alert = abnormal && !_inRun;
-        _inRun = abnormal;
+        var alert = _alerts.Next(abnormal);
         if (alert)
         {
             samples.Add(new Sample(time, Alert, 1));
@@ -80,6 +77,14 @@ public sealed class VitalsClassificationPipeline : ModelPipeline
         {
             Score(time, abnormal, alert, samples);
         }
+    }
+
+    /// <summary>The step field windows and audit windows share, once the window is in the model's input: classifier, softmax, abnormal at the threshold.</summary>
+    private bool Decide(DateTimeOffset time, List<Sample> samples)
+    {
+        Runner.Run(time, samples);
+        Classification.Softmax(Runner.Binding.Output<float>(0), _probabilities);
+        return _probabilities[1] >= _threshold;
     }
 
     private void Score(DateTimeOffset time, bool abnormal, bool alert, List<Sample> samples)
