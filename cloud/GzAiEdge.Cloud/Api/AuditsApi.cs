@@ -1,3 +1,4 @@
+using GzAiEdge.Access.Scoping;
 using GzAiEdge.Access.Authorization;
 using GzAiEdge.Audits;
 using GzAiEdge.Audits.Runs;
@@ -110,6 +111,12 @@ public static class AuditsApi
     public static async Task<Results<Ok<AnswerVerdict>, ProblemHttpResult>> AnswerAsync(
         AnswerIntake intake, IOptions<AuditsOptions> options, HttpRequest request, string id, string site, string device, CancellationToken cancellationToken)
     {
+        // A device answers only for itself: another device's token gets what an unknown device would.
+        if (!AccessScope.Of(request.HttpContext).SeesDevice(site, device))
+        {
+            return ApiProblems.NotFound($"audit {id} has no part for {site}/{device}");
+        }
+
         var max = options.Value.MaxAnswerBytes;
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {

@@ -29,6 +29,10 @@ public sealed class AnswerRejectionTests(AuditRig rig)
         Rejected(await ghost.PostAsync(stranger.Sign(answer)), $"wrong key: signed with another key, not the key of {AuditRig.Site}/{AuditRig.Ghost} {key.Kid}");
         Rejected(await ghost.PostAsync(tampered), "tampered: does not verify with the key of audit-01/cam-09: the answer was changed after it was signed");
         Rejected(await ghost.PostAsync(key.Sign(answer with { Nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) })), "wrong nonce: it carries");
+        // Another device's API token may not answer for the ghost, even with the ghost's own signed answer.
+        using var neighbour = CloudAccounts.Client(rig.Api, rig.Tokens.First(t => t.Key != AuditRig.Ghost).Value);
+        var (foreign, why) = await ghost.PostAsync(key.Sign(answer), neighbour);
+        Assert.True(foreign == 404, $"{foreign}: {why}");
         var (status, body) = await ghost.PostAsync(key.Sign(answer));
         Assert.True(status == 200, body);
         Rejected(await ghost.PostAsync(key.Sign(answer)), "replayed: the part was scored at");

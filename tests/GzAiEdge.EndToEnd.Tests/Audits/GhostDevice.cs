@@ -69,11 +69,14 @@ internal sealed class GhostDevice : IAsyncDisposable
     }
 
     /// <summary>Posts <paramref name="answer"/> as the device would; returns the status and the reason or verdict.</summary>
-    public async Task<(int Status, string Body)> PostAsync(AuditAnswer answer)
+    public Task<(int Status, string Body)> PostAsync(AuditAnswer answer) => PostAsync(answer, _rig.Http);
+
+    /// <summary>Posts <paramref name="answer"/> for the ghost with <paramref name="http"/>'s identity.</summary>
+    public async Task<(int Status, string Body)> PostAsync(AuditAnswer answer, HttpClient http)
     {
         using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(answer, GzJsonContext.Default.AuditAnswer));
         content.Headers.ContentType = new("application/json");
-        using var response = await _rig.Http.PostAsync(new Uri($"api/v1/audits/{answer.Audit}/answers/{AuditRig.Site}/{AuditRig.Ghost}", UriKind.Relative), content);
+        using var response = await http.PostAsync(new Uri($"api/v1/audits/{answer.Audit}/answers/{AuditRig.Site}/{AuditRig.Ghost}", UriKind.Relative), content);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
