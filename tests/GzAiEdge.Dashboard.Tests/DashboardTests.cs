@@ -178,7 +178,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
             ["input_processed_share"] = 1,
             ["detection_precision"] = 0.97,
         });
-        var (page, errors) = await _browser.NewPageAsync(_host.Api);
+        var (page, errors) = await _browser.SignedInPageAsync(_host.Api);
         await page.GotoAsync($"/#/scenario/{Scenario}");
 
         var scored = page.Locator("table.scored tbody tr");

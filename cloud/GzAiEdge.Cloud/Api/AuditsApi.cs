@@ -1,5 +1,5 @@
-using GzAiEdge.Access.Scoping;
 using GzAiEdge.Access.Authorization;
+using GzAiEdge.Access.Scoping;
 using GzAiEdge.Audits;
 using GzAiEdge.Audits.Runs;
 using GzAiEdge.Audits.Storage;
