@@ -83,7 +83,7 @@ API="http://127.0.0.1:$API_PORT"
 say "cloud API on $API"
 # The catalogue lists the sites' sensor devices under the demo's scenarios too (loop-01, motor-04, env-01, bed-07: real
 # hardware, firmware-configs/sites). The demo runs none of them, and a listed device that never reports counts against
-# its scenario's uptime, so the demo's cloud reads a copy that lists only the devices the demo runs.
+# its scenario's uptime, so the demo's cloud reads a copy that lists only the devices the demo runs (with the shipped types).
 sed -e 's/devices: \[cam-01, loop-01\]/devices: [cam-01]/' -e 's/devices: \[line-03, motor-03, motor-04, env-01\]/devices: [line-03, motor-03]/' \
   -e 's/devices: \[ward-05, bed-07\]/devices: [ward-05]/' firmware-configs/scenarios/catalogue.yaml > "$RUN/catalogue.yaml"
 [ "$(diff firmware-configs/scenarios/catalogue.yaml "$RUN/catalogue.yaml" | grep -c '^>')" = 3 ] \
@@ -93,7 +93,8 @@ sed -e 's/devices: \[cam-01, loop-01\]/devices: [cam-01]/' -e 's/devices: \[line
 ( set -a; for env in cloud ingest-1 live-1 commander-1; do . "$RUN/pki/cloud/$env.env"; done; set +a
   exec dotnet "cloud/GzAiEdge.Cloud/bin/$CONFIGURATION/net10.0/GzAiEdge.Cloud.dll" --urls "$API" \
   --InfluxDb:BaseAddress="http://127.0.0.1:$INFLUX_PORT" --InfluxDb:Database=gz \
-  --Broker:Port="$MQTT_PORT" --Catalogue:Path="$RUN/catalogue.yaml" --DeadLetters:Path="$RUN/dead-letters.db" \
+  --Broker:Port="$MQTT_PORT" --Catalogue:Path="$RUN/catalogue.yaml" --Evaluation:TypesPath="$PWD/firmware-configs/scenarios/types" \
+  --DeadLetters:Path="$RUN/dead-letters.db" \
   --Alerts:StorePath="$RUN/alerts.db" --Models:Path="$RUN/models" --Access:StorePath="$RUN/access.db" \
   --AuditLog:Path="$RUN/audit-log.db" --Evaluation:PublishedPath="$RUN/published-leaderboards.db" \
   --Audits:Path="$RUN/audits" --Audits:SigningKeyFile="$RUN/pki/programme/programme-key.pem" ) > "$RUN/cloud.log" 2>&1 & PIDS+=($!)
