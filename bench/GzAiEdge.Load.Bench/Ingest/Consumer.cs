@@ -16,8 +16,10 @@ public enum ConsumerKind
 public sealed class Consumer : IAsyncDisposable
 {
     private readonly Uri? _api;
+    private readonly string? _token;
 
-    private Consumer(ConsumerKind kind, ChildProcess process, Uri? api) => (Kind, Process, _api) = (kind, process, api);
+    private Consumer(ConsumerKind kind, ChildProcess process, Uri? api = null, string? token = null) =>
+        (Kind, Process, _api, _token) = (kind, process, api, token);
 
     public ConsumerKind Kind { get; }
 
@@ -53,7 +55,9 @@ public sealed class Consumer : IAsyncDisposable
     {
         if (_api is not null)
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            // The stats are for admins: the cloud's accounts store holds the bench's admin.
+            using var http = CloudAccounts.Client(_api, _token!);
+            http.Timeout = TimeSpan.FromSeconds(10);
             using var stats = await http.GetFromJsonAsync<JsonDocument>(new Uri(_api, "/api/v1/ingestion/stats"));
             await Process.StopAsync(TimeSpan.FromSeconds(15));
             return stats!.RootElement.GetProperty("stored").GetInt64();
@@ -72,7 +76,9 @@ public sealed class Consumer : IAsyncDisposable
     private static Consumer StartCloud(IngestEnvironment env, string clientId, TempFolder folder)
     {
         var api = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var token = CloudAccounts.AdminToken(folder);
         var process = GzProcesses.StartCloud(folder,
+            $"--Access:StorePath={CloudAccounts.Store(folder)}", $"--AuditLog:Path={CloudAccounts.AuditLog(folder)}",
             "--urls", api.ToString(),
             $"--InfluxDb:BaseAddress={env.Influx.BaseAddress}", $"--InfluxDb:Database={env.Influx.Database}",
             $"--Broker:Port={env.Broker.Port}", $"--Broker:Ingest:ClientId={clientId}",
@@ -81,6 +87,6 @@ public sealed class Consumer : IAsyncDisposable
             $"--Catalogue:Path={env.CatalogueFile}", $"--Evaluation:TypesPath={RepoPaths.Combine("firmware-configs", "scenarios", "types")}",
             $"--DeadLetters:Path={folder.File($"{clientId}-dead-letters.db")}", $"--LiveFeed:Enabled={env.LiveFeed}",
             $"--Alerts:RulesPath={RepoPaths.Combine("firmware-configs", "alerts", "rules.yaml")}", $"--Alerts:StorePath={folder.File($"{clientId}-alerts.db")}");
-        return new Consumer(ConsumerKind.GzAiEdge, process, api);
+        return new Consumer(ConsumerKind.GzAiEdge, process, api, token);
     }
 }
