@@ -1,3 +1,5 @@
+using GzAiEdge.AuditLog;
+using GzAiEdge.Access;
 using GzAiEdge.Access.Authorization;
 using GzAiEdge.Access.Scoping;
 using GzAiEdge.Audits;
@@ -36,7 +38,7 @@ public static class AuditsApi
     }
 
     public static async Task<Results<Accepted<AuditView>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        AuditStarter starter, AuditQueries queries, AuditRequest request, CancellationToken cancellationToken)
+        HttpContext http, AuditStarter starter, AuditQueries queries, AuditRequest request, CancellationToken cancellationToken)
     {
         var checks = new ApiChecks();
         checks.Id("scenario", request.Scenario ?? string.Empty);
@@ -56,10 +58,12 @@ public static class AuditsApi
         try
         {
             var audit = await starter.StartAsync(new AuditStart(request.Scenario!, name, version, request.Site, request.Device, request.DeadlineMinutes), cancellationToken);
+            await http.AuditAsync("audit.start", request.Scenario!, details: $"audit {audit.Id} on {request.TestSet}{Only(request.Site, request.Device)}");
             return TypedResults.Accepted($"/api/v1/audits/{audit.Id}", (await queries.GetAsync(audit.Id, cancellationToken))!);
         }
         catch (AuditException ex)
         {
+            await http.AuditAsync("audit.start", request.Scenario!, AuditOutcomes.Refused, $"{request.TestSet}{Only(request.Site, request.Device)}: {ex.Message}");
             return Problem(ex);
         }
         catch (InfluxDbUnavailableException ex)
@@ -144,6 +148,8 @@ public static class AuditsApi
         try
         {
             var verdict = intake.Submit(id, site, device, body.ToArray());
+            await request.HttpContext.AuditAsync("audit.answer", $"{site}/{device}", verdict.Accepted ? AuditOutcomes.Done : AuditOutcomes.Refused,
+                verdict.Accepted ? $"audit {id}" : $"audit {id}: {verdict.Reason}");
             return verdict.Accepted
                 ? TypedResults.Ok(verdict)
                 : TypedResults.Problem(verdict.Reason, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Answer rejected");
@@ -153,6 +159,8 @@ public static class AuditsApi
             return Problem(ex);
         }
     }
+
+    private static string Only(string? site, string? device) => device is null ? string.Empty : $", only {site}/{device}";
 
     private static ProblemHttpResult Problem(AuditException ex) => ex.Problem switch
     {

@@ -53,6 +53,12 @@ public sealed class AuditRequestTests(AuditRig rig)
         Assert.DoesNotContain(await ListAsync("audit-traffic"), a => a.Id == first.Id || a.Id == second.Id);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, inputs.StatusCode);
+
+        // Starting an audit is on record, with who started it and the audit it made.
+        var log = await rig.Http.GetFromJsonAsync<JsonElement>(new Uri("api/v1/audit-log?action=audit.start", UriKind.Relative));
+        var records = log.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("record")).ToList();
+        Assert.Contains(records, r => r.GetProperty("details").GetString()!.StartsWith($"audit {first.Id} on gz-vibration", StringComparison.Ordinal)
+            && r.GetProperty("target").GetString() == "audit-vibration" && r.GetProperty("actor").GetString() == CloudAccounts.Admin);
     }
 
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(AuditRequest request)
