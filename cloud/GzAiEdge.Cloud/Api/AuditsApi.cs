@@ -1,7 +1,7 @@
-using GzAiEdge.AuditLog;
 using GzAiEdge.Access;
 using GzAiEdge.Access.Authorization;
 using GzAiEdge.Access.Scoping;
+using GzAiEdge.AuditLog;
 using GzAiEdge.Audits;
 using GzAiEdge.Audits.Runs;
 using GzAiEdge.Audits.Storage;
