@@ -41,7 +41,9 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var victim = rig.Instances[1];
         var survivors = new[] { rig.Instances[0], rig.Instances[2] };
 
-        var publishing = rig.PublishAsync(devices, reports, TimeSpan.FromMilliseconds(50));
+        // 9 s of publishing: on a loaded machine the victim's first stored report can take seconds to show, and the
+        // kill must still come while reports are arriving.
+        var publishing = rig.PublishAsync(devices, reports, TimeSpan.FromMilliseconds(150));
         await rig.WaitForAsync(async () => await victim.StoredAsync() > 0, "the instance to be killed to store some reports");
         var survivorsAtKill = new[] { await survivors[0].StoredAsync(), await survivors[1].StoredAsync() };
         var victimStored = await victim.StoredAsync();
