@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GzAiEdge.Contracts.Messages;
 
@@ -45,11 +44,7 @@ public static partial class CanonicalBytes
         w.WriteString("device", a.Device);
         w.WriteString("nonce", a.Nonce);
         w.WriteString("inputs", a.Inputs);
-        w.WriteStartObject("model");
-        w.WriteString("name", a.Model.Name);
-        w.WriteString("version", a.Model.Version);
-        w.WriteString("sha256", a.Model.Sha256);
-        w.WriteEndObject();
+        Model(w, a.Model);
         Number(w, "threshold", a.Threshold);
         w.WriteString("started", Time(a.Started));
         w.WriteString("finished", Time(a.Finished));
@@ -121,18 +116,12 @@ public static partial class CanonicalBytes
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        w.WritePropertyName(name);
-        w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
-    }
-
     private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
     {
         w.WriteStartArray(name);
         foreach (var value in values)
         {
-            w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
+            Number(w, value);
         }
 
         w.WriteEndArray();

@@ -35,18 +35,13 @@ public static partial class CanonicalBytes
         w.WriteStartObject("kpis");
         foreach (var (name, value) in report.Kpis.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            w.WritePropertyName(name);
-            w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
+            Number(w, name, value);
         }
 
         w.WriteEndObject();
         if (report.Model is { } model)
         {
-            w.WriteStartObject("model");
-            w.WriteString("name", model.Name);
-            w.WriteString("version", model.Version);
-            w.WriteString("sha256", model.Sha256);
-            w.WriteEndObject();
+            Model(w, model);
         }
 
         WriteOptional(w, "prev", report.Prev);
@@ -100,6 +95,25 @@ public static partial class CanonicalBytes
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    // Numbers as the shortest round-trip text ("R"), written raw so that the writer adds nothing of its own.
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        Number(w, value);
+    }
+
+    private static void Number(Utf8JsonWriter w, double value) =>
+        w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
+
+    private static void Model(Utf8JsonWriter w, ModelInfo model)
+    {
+        w.WriteStartObject("model");
+        w.WriteString("name", model.Name);
+        w.WriteString("version", model.Version);
+        w.WriteString("sha256", model.Sha256);
+        w.WriteEndObject();
     }
 
     private static string Time(DateTimeOffset time) =>
