@@ -20,5 +20,6 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     UserCommand.Create(),
     TokenCommand.Create(),
     AuditLogCommand.Create(),
+    DoctorCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

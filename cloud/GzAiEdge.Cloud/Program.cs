@@ -40,6 +40,7 @@ try
     builder.AddAccess();
     builder.AddApiHardening();
     builder.AddApiConventions();
+    builder.AddCloudMetrics();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
 }
@@ -65,6 +66,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous();
 app.MapOpenApi().RequireAuthorization(Policies.Viewer);
+app.MapCloudMetrics();
 app.MapAccessApi();
 app.MapAuditLogApi();
 app.MapSitesApi();

@@ -44,6 +44,7 @@ public sealed class PipelineService(
             samples.Clear();
             pipeline.Tick(now, (now - last).TotalSeconds, samples);
             liveness.Beat();
+            Metrics.EdgeMetrics.Ticked();
             last = now;
 
             while (now >= window.End)
