@@ -36,7 +36,7 @@ public sealed class IngestionMetrics
             new Measurement<long>(stats.DeadLetteredBy(Invalid), new KeyValuePair<string, object?>("reason", Invalid)),
         ], "{message}", "Messages kept in the dead-letter store instead of stored, by reason");
         meter.CreateObservableGauge("gz.broker.connected", () => new Measurement<int>(connection.Client.IsConnected ? 1 : 0,
-            new KeyValuePair<string, object?>("job", "ingest")), description: "1 while ingestion's MQTT connection is up");
+            new KeyValuePair<string, object?>("connection", "ingest")), description: "1 while ingestion's MQTT connection is up");
         _batchWrite = meter.CreateHistogram<double>("gz.ingest.batch_write.duration", "s", "Time to store one batch in InfluxDB (retries included)");
         _storeFailures = meter.CreateCounter<long>("gz.ingest.store_errors", "{error}", "Failed attempts to store a batch, by store (influxdb, dead-letters)");
     }
