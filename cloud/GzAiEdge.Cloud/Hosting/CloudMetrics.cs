@@ -3,6 +3,7 @@ using GzAiEdge.Audits.Runs;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Ingestion;
 using GzAiEdge.Monitoring.Live;
+using Microsoft.AspNetCore.Routing;
 using OpenTelemetry.Metrics;
 
 namespace GzAiEdge.Cloud.Hosting;
@@ -27,7 +28,8 @@ public static class CloudMetrics
 
     public static WebApplication MapCloudMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);
+        // The exporter maps every method; routing honours the method metadata, so only GET (and HEAD) reach it.
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata(["GET"])).RequireAuthorization(Policies.Admin);
         return app;
     }
 }
