@@ -24,9 +24,11 @@ public static class EdgeMetrics
     private static readonly Counter<long> Reconnects =
         Meter.CreateCounter<long>("gz.edge.broker.reconnects", "{connect}", "Connections to the broker after the first");
 
-    internal static void Ticked() => Ticks.Add(1);
+    /// <summary>One pipeline tick finished; allocation-free.</summary>
+    public static void Ticked() => Ticks.Add(1);
 
-    internal static void Inferred(double milliseconds) => Inference.Record(milliseconds);
+    /// <summary>One model run took <paramref name="milliseconds"/>; allocation-free.</summary>
+    public static void Inferred(double milliseconds) => Inference.Record(milliseconds);
 
     internal static void Reconnected() => Reconnects.Add(1);
 
