@@ -41,6 +41,7 @@ try
     builder.AddApiHardening();
     builder.AddApiConventions();
     builder.AddCloudMetrics();
+    builder.AddSystemdNotify();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
 }
@@ -57,6 +58,7 @@ catch (Exception ex) when (ex is OptionsValidationException or CatalogueExceptio
     return 2;
 }
 
+app.CheckHttpsCertificates();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiHardening();

@@ -2,7 +2,10 @@ using GzAiEdge.Testing;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
-/// <summary>The cloud as a process with a live (SSE) stream open: keep-alive comments on a quiet stream, and a stop that ends the stream.</summary>
+/// <summary>
+/// The cloud as a process: keep-alive comments on a quiet live (SSE) stream, a stop that ends the stream, and the
+/// notifications it sends as systemd's <c>Type=notify</c> service with <c>WatchdogSec=</c>.
+/// </summary>
 [Trait(TestCategory.Key, TestCategory.Servers)]
 public sealed class CloudShutdownTests : IDisposable
 {
@@ -44,5 +47,28 @@ public sealed class CloudShutdownTests : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    [Fact]
+    public async Task Under_systemd_the_cloud_says_ready_feeds_the_watchdog_and_says_stopping()
+    {
+        using var socket = new NotifySocket(_folder.File("notify"));
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var influx = await InfluxDbServer.StartAsync();
+        var (cloud, _) = await GzProcesses.StartCloudAsync(broker, influx, _folder,
+            new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socket.Name, ["WATCHDOG_USEC"] = "1000000" });
+        await using var __ = cloud;
+
+        var ready = await socket.ReceiveAsync(TimeSpan.FromSeconds(60));
+        Assert.True(ready?.StartsWith("READY=1\nSTATUS=running; ", StringComparison.Ordinal), $"first notification: {ready}; cloud output:\n{cloud.Output}");
+        for (var i = 0; i < 2; i++)
+        {
+            var next = await socket.ReceiveAsync(TimeSpan.FromSeconds(60));
+            Assert.True(next?.StartsWith("WATCHDOG=1\nSTATUS=running; ", StringComparison.Ordinal), $"notification {i + 2}: {next}");
+        }
+
+        await cloud.StopAsync(TimeSpan.FromSeconds(20));
+        Assert.NotNull(await socket.WaitForAsync("STOPPING=1", TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, cloud.ExitCode);
     }
 }

@@ -39,12 +39,36 @@ public sealed class PrometheusServer : IAsyncDisposable
                 $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
             ]);
             await PortProbe.WaitUntilListeningAsync(port, server._process, "prometheus", TimeSpan.FromSeconds(60));
+            // It listens before its storage is open, and answers 503 "Service Unavailable" until /-/ready says so.
+            for (var waited = 0; !await server.ReadyAsync(); waited += 100)
+            {
+                if (server._process.HasExited || waited > 60_000)
+                {
+                    throw new InvalidOperationException($"Prometheus did not become ready (exited: {server._process.HasExited}); its output:\n{server.Output}");
+                }
+
+                await Task.Delay(100);
+            }
+
             return server;
         }
         catch
         {
             await server.DisposeAsync();
             throw;
+        }
+    }
+
+    private async Task<bool> ReadyAsync()
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(BaseAddress, "-/ready"));
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 

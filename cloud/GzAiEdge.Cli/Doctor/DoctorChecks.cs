@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GzAiEdge.Hosting.Tls;
 using GzAiEdge.TimeSeries;
 
 namespace GzAiEdge.Cli.Doctor;
@@ -11,7 +11,6 @@ namespace GzAiEdge.Cli.Doctor;
 /// <summary>The checks of a running installation; each adds its verdict to the report and never throws for what it finds.</summary>
 internal static partial class DoctorChecks
 {
-    private static readonly TimeSpan CertificateWarning = TimeSpan.FromDays(30);
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
     private const long MinFreeBytes = 1L << 30;
 
@@ -53,19 +52,18 @@ internal static partial class DoctorChecks
             return;
         }
 
-        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(install.Local(path)));
-        var expires = new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
-        if (expires <= now)
+        var expires = CertificateExpiry.NotAfter(install.Local(path));
+        switch (CertificateExpiry.StateAt(expires, now))
         {
-            report.Fail($"{name} {path} expired on {expires:u}", fix);
-        }
-        else if (expires - now < CertificateWarning)
-        {
-            report.Warn($"{name} {path} expires on {expires:u}, in {(expires - now).TotalDays:0} days", fix);
-        }
-        else
-        {
-            report.Ok($"{name} {path} valid until {expires:u}");
+            case CertificateState.Expired:
+                report.Fail($"{name} {path} expired on {expires:u}", fix);
+                break;
+            case CertificateState.ExpiresSoon:
+                report.Warn($"{name} {path} expires on {expires:u}, in {(expires - now).TotalDays:0} days", fix);
+                break;
+            default:
+                report.Ok($"{name} {path} valid until {expires:u}");
+                break;
         }
     }
 

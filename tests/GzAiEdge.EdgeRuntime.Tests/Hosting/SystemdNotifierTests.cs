@@ -1,3 +1,4 @@
+using GzAiEdge.Hosting.Systemd;
 using GzAiEdge.EdgeRuntime.Hosting;
 using GzAiEdge.Testing;
 using GzAiEdge.Testing.Devices.Emulation;
