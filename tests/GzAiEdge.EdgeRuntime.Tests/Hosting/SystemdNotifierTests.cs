@@ -1,5 +1,5 @@
-using GzAiEdge.Hosting.Systemd;
 using GzAiEdge.EdgeRuntime.Hosting;
+using GzAiEdge.Hosting.Systemd;
 using GzAiEdge.Testing;
 using GzAiEdge.Testing.Devices.Emulation;
 
