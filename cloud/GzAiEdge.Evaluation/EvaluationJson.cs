@@ -146,6 +146,10 @@ public static class EvaluationJson
             Number(w, "completeness", r.Candidate.Completeness);
             w.WriteString("tie", r.Tie);
             w.WriteString("statisticalTie", r.StatisticalTie);
+            if (r.Selection is { } selection)
+            {
+                w.WriteString("selection", selection);
+            }
             w.WriteEndObject();
         }
 
