@@ -101,6 +101,7 @@ public static class EvaluationJson
         ScenarioJsonParts.Requirement(w, e.Type.Requirement);
         ScenarioJsonParts.Gates(w, e.Score.Gates);
         ScenarioJsonParts.Kpis(w, e.Score.Kpis);
+        OutcomeJson.Write(w, e.Score.Outcome);
         ScenarioJsonParts.Audits(w, e.Audits);
         ScenarioJsonParts.Devices(w, e.Devices);
         w.WriteNumber("bucketSeconds", (long)e.Bucket.TotalSeconds);
