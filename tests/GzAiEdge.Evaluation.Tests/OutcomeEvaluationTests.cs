@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Evaluation.Audits;
+using GzAiEdge.Evaluation.Reports;
 using GzAiEdge.Testing;
 using GzAiEdge.TimeSeries;
 
@@ -42,8 +43,13 @@ public sealed class OutcomeEvaluationTests(IngestedProgrammeFixture data)
         Assert.Equal(Math.Round(kpiPoints + points, 2), json.RootElement.GetProperty("score").GetDouble(), 9);
         Assert.Equal(evaluation.Score.Outcome!.Points, evaluation.Score.Score - evaluation.Score.Kpis.Sum(k => k.Points), 2);
 
-        // The same stored data gives the same bytes.
+        // The same stored data gives the same bytes, and the report states the outcome.
         Assert.Equal(EvaluationJson.Scenario(evaluation, "c", "r"), EvaluationJson.Scenario(await EvaluateAsync("traffic-baiyun-signal-14"), "c", "r"));
+        using var folder = new TempFolder("gz-outcome-report");
+        await ReportWriter.WriteScenarioAsync(evaluation, "c", "r", folder.Path, pdf: false, CancellationToken.None);
+        var html = await File.ReadAllTextAsync(folder.File("traffic-baiyun-signal-14.html"));
+        Assert.Contains("<b>成效 Outcome</b> <code>mean_vehicles_per_frame</code> (lower is better)", html, StringComparison.Ordinal);
+        Assert.Contains("the interval excludes no change", html, StringComparison.Ordinal);
     }
 
     [Fact]
