@@ -32,6 +32,7 @@ try
     builder.AddLiveFeed();
     builder.AddAlerts();
     builder.AddEvaluation();
+    builder.AddEvidenceIndexing();
     builder.AddVerification();
     builder.AddModelRepository();
     builder.AddDeviceCommands();
