@@ -21,4 +21,9 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     TokenCommand.Create(),
     AuditLogCommand.Create(),
 };
+foreach (var command in BackupCommand.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();

@@ -27,6 +27,7 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddScenarioCatalogue();
     builder.AddTimeSeries();
+    builder.AddRetention();
     builder.AddDeadLetters();
     builder.AddIngestion();
     builder.AddLiveFeed();

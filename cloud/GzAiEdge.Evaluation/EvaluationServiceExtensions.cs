@@ -27,8 +27,9 @@ public static class EvaluationServiceExtensions
         services.AddBoundSection<EvidenceOptions>(EvidenceOptions.Section);
         services.AddSingleton<IValidateOptions<EvidenceOptions>, EvidenceOptionsValidator>();
         services.AddSingleton(sp => new EvidenceSpanStore(sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.SpansPath));
+        services.AddSingleton(sp => new KeyRegistryCache(sp.GetRequiredService<IOptions<VerificationOptions>>().Value.KeyRegistryPath));
         services.AddTransient(sp => new IncrementalChainEvidence(new ChainReader(sp.GetRequiredService<InfluxDbClient>()),
-            sp.GetRequiredService<EvidenceSpanStore>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.KeyRegistryPath));
+            sp.GetRequiredService<EvidenceSpanStore>(), sp.GetRequiredService<KeyRegistryCache>()));
         services.AddTransient<IEvidenceVerifier>(sp => sp.GetRequiredService<IncrementalChainEvidence>());
         // Accuracy KPIs come from audits; until an audit store is wired every device has none (results provisional).
         services.TryAddSingleton<IAuditResults, NoAuditResults>();

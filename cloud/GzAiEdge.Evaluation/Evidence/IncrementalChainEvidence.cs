@@ -11,7 +11,7 @@ namespace GzAiEdge.Evaluation.Evidence;
 /// InfluxDB holds, and verified again otherwise (a late report, a new key); the period's partial days at its edges are
 /// verified from the raw reports. Where spans cannot decide (a seq held by two genuine reports), the full verifier does.
 /// </summary>
-public sealed class IncrementalChainEvidence(ChainReader reader, EvidenceSpanStore store, string keyRegistryPath) : IEvidenceVerifier
+public sealed class IncrementalChainEvidence(ChainReader reader, EvidenceSpanStore store, KeyRegistryCache keys) : IEvidenceVerifier
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
@@ -19,16 +19,14 @@ public sealed class IncrementalChainEvidence(ChainReader reader, EvidenceSpanSto
 
     public async Task<EvidenceSummary?> VerifyAsync(string scenario, string site, string device, DemonstrationPeriod period, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(keyRegistryPath);
-        if (!File.Exists(path))
+        if (keys.Current() is not { } registry)
         {
             return null;
         }
 
-        using var registry = DeviceKeyRegistry.Load(path);
         if (registry.Find(site, device) is not { } key)
         {
-            return await new ChainEvidence(reader, keyRegistryPath).VerifyAsync(scenario, site, device, period, cancellationToken);
+            return await new ChainEvidence(reader, keys.Path).VerifyAsync(scenario, site, device, period, cancellationToken);
         }
 
         var (firstDay, endDay) = (Ceiling(period.From), Floor(period.To));
