@@ -1,3 +1,4 @@
+using GzAiEdge.AuditLog;
 using GzAiEdge.Cli.Commands;
 using GzAiEdge.Contracts.Signing;
 using GzAiEdge.Evaluation.Publishing;
@@ -31,6 +32,9 @@ public sealed class BackupRestoreTests
             .WriteAsync(chosen, Period, _ => { }, CancellationToken.None);
         DeviceKeyRegistry.Save(original.File("device-keys.json"), new DeviceKeyRegistryFile([.. signers.Select(s => new DeviceKeyEntry(s.Key.Item1, s.Key.Item2, s.Value.PublicKeyPem))]));
         CloudAccounts.AdminToken(original);
+        var trail = new SqliteAuditLog(original.File("audit-log.db"), TimeProvider.System);
+        await trail.AppendAsync(new AuditRecord("admin", "user", "evaluation.publish", "programme", AuditOutcomes.Done, "127.0.0.1"), CancellationToken.None);
+        var trailHead = await trail.VerifyAsync(CancellationToken.None);
         await new PublishedLeaderboards(original.File("published-leaderboards.db")).AddAsync(DateTimeOffset.UnixEpoch, "admin", Period.From, Period.To, 3, [1, 2, 3], CancellationToken.None);
 
         var before = await EvaluateAsync(original, first, chosen);
@@ -42,7 +46,8 @@ public sealed class BackupRestoreTests
         Assert.True(restoreExit == 0, restoreOutput);
         var after = await EvaluateAsync(restored, fresh, chosen);
 
-        Assert.Contains("\"verifiedShare\"", System.Text.Encoding.UTF8.GetString(before), StringComparison.Ordinal);
+        // The evidence was checked (each listed device's chain verified against the restored key registry), not skipped.
+        Assert.Matches("\"verifiedShare\":\\s*1[,\\s]", System.Text.Encoding.UTF8.GetString(before));
         Assert.Equal(before, after);
         foreach (var store in new[] { "access.db", "audit-log.db", "published-leaderboards.db", "device-keys.json" })
         {
@@ -50,6 +55,7 @@ public sealed class BackupRestoreTests
         }
 
         Assert.Single(await new PublishedLeaderboards(restored.File("published-leaderboards.db")).ListAsync(CancellationToken.None));
+        Assert.Equal(trailHead, await new SqliteAuditLog(restored.File("audit-log.db"), TimeProvider.System).VerifyAsync(CancellationToken.None));
 
         // One byte changed in the backup: restore names the file and restores nothing.
         var changed = Path.Combine(backups.File("b1"), "sqlite", "access");
