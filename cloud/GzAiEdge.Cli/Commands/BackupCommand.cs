@@ -6,7 +6,8 @@ namespace GzAiEdge.Cli.Commands;
 
 /// <summary>
 /// <c>gz backup --out DIR</c> and <c>gz restore --from DIR</c>: the cloud's stores found through its own configuration (the
-/// settings file it starts with, plus the same <c>Key=Value</c> overrides), InfluxDB through its meta service's RPC address.
+/// settings file it starts with, the environment, and the same <c>Key=Value</c> overrides), InfluxDB through its meta
+/// service's RPC address.
 /// </summary>
 internal static class BackupCommand
 {
@@ -48,7 +49,8 @@ internal static class BackupCommand
                     overrides[pair[..at].TrimStart('-')] = pair[(at + 1)..];
                 }
 
-                var configuration = builder.AddInMemoryCollection(overrides).Build();
+                // In the order the cloud reads them: its settings files, its environment (credentials.env in a unit), its command line.
+                var configuration = builder.AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
                 Console.WriteLine($"gz {name}:");
                 await run(new CloudBackup(configuration, result.GetValue(meta)!, result.GetValue(influxd)!, Console.Out), Path.GetFullPath(result.GetValue(folder)!), token);
                 Console.WriteLine($"gz {name}: done");
