@@ -22,4 +22,9 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     AuditLogCommand.Create(),
     DoctorCommand.Create(),
 };
+foreach (var command in BackupCommand.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();

@@ -27,11 +27,13 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddScenarioCatalogue();
     builder.AddTimeSeries();
+    builder.AddRetention();
     builder.AddDeadLetters();
     builder.AddIngestion();
     builder.AddLiveFeed();
     builder.AddAlerts();
     builder.AddEvaluation();
+    builder.AddEvidenceIndexing();
     builder.AddVerification();
     builder.AddModelRepository();
     builder.AddDeviceCommands();

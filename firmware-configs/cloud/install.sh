@@ -4,8 +4,8 @@
 #                         HTTPS with /etc/gzaiedge/tls/cloud.{crt,key}, data in /var/lib/gzaiedge-cloud
 #   gz-mosquitto.service  /etc/gzaiedge/mosquitto/gz.conf (gz provision's listener, identities and ACLs; gz-limits.conf),
 #                         the site PKI in /etc/gzaiedge/pki, sessions in /var/lib/gzaiedge-mosquitto
-#   gz-influxdb.service   /etc/gzaiedge/influxdb.conf (HTTP on loopback), data in /var/lib/gzaiedge-influxdb, and the
-#                         database and retention policies of /etc/gzaiedge/influxdb-retention.iql
+#   gz-influxdb.service   /etc/gzaiedge/influxdb.conf (HTTP on loopback), data in /var/lib/gzaiedge-influxdb (the cloud
+#                         creates its database, retention policies and continuous query at start: Retention__* in cloud.env)
 # with a system user per service. --root DIR does all of it under DIR (an image being built, or a test) and enables
 # the units without starting them. Debian's own mosquitto and influxdb units are left as they are (and disabled).
 set -euo pipefail
@@ -109,8 +109,7 @@ step "/etc/gzaiedge/mosquitto: gz.conf (listener, TLS, identities, ACLs from $PK
 
 sed "s#@DIR@#/var/lib/gzaiedge-influxdb#g; s#@HTTP_PORT@#$INFLUX_PORT#g; s#@RPC_PORT@#$((INFLUX_PORT + 1))#g" \
   "$REPO/firmware-configs/influxdb/influxdb.conf.template" > "$ETC/influxdb.conf"
-install -m 0644 "$HERE/influxdb-retention.iql" "$ETC/influxdb-retention.iql"
-step "/etc/gzaiedge/influxdb.conf (HTTP 127.0.0.1:$INFLUX_PORT), influxdb-retention.iql"
+step "/etc/gzaiedge/influxdb.conf (HTTP 127.0.0.1:$INFLUX_PORT)"
 
 # The cloud's settings: HTTPS from the certificate, InfluxDB, the broker over TLS with its identities, the data paths.
 install -d -m 0750 -o 0 -g "$(gid gz-cloud)" "$ETC/tls"
@@ -170,18 +169,16 @@ step "/etc/systemd/system: gz-cloud.service, gz-mosquitto.service, gz-influxdb.s
 if [ -n "$ROOT" ]; then
   systemctl --root="$ROOT" enable gz-influxdb.service gz-mosquitto.service gz-cloud.service >/dev/null 2>&1 \
     || die "systemctl --root=$ROOT enable failed"
-  step "enabled gz-influxdb, gz-mosquitto and gz-cloud under $ROOT (they start on the next boot; then apply influxdb-retention.iql)"
+  step "enabled gz-influxdb, gz-mosquitto and gz-cloud under $ROOT (they start on the next boot)"
 else
   systemctl disable --now mosquitto.service influxdb.service >/dev/null 2>&1 || true
   systemctl daemon-reload
   if [ "$START" -eq 1 ]; then
     systemctl enable --now gz-influxdb.service
-    for _ in $(seq 1 30); do influx -host 127.0.0.1 -port "$INFLUX_PORT" -execute 'SHOW DATABASES' >/dev/null 2>&1 && break; sleep 1; done
-    while read -r q; do [ -n "$q" ] && influx -host 127.0.0.1 -port "$INFLUX_PORT" -execute "$q"; done < "$ETC/influxdb-retention.iql"
     systemctl enable --now gz-mosquitto.service gz-cloud.service
     step "started: systemctl status gz-cloud; journalctl -u gz-cloud -f; then: gz doctor"
   else
     systemctl enable gz-influxdb.service gz-mosquitto.service gz-cloud.service
-    step "enabled (not started): systemctl start gz-influxdb gz-mosquitto gz-cloud; apply influxdb-retention.iql; gz doctor"
+    step "enabled (not started): systemctl start gz-influxdb gz-mosquitto gz-cloud; gz doctor"
   fi
 fi

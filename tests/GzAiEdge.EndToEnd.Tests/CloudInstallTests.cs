@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GzAiEdge.Testing;
+using GzAiEdge.TimeSeries.Retention;
 
 namespace GzAiEdge.EndToEnd.Tests;
 
@@ -48,20 +49,26 @@ public sealed class CloudInstallTests : IDisposable
             Assert.True(health.IsSuccessStatusCode, cloud.Output);
         }
 
+        // The cloud sets retention in the background once InfluxDB answers; its log says when.
+        for (var i = 0; i < 120 && !cloud.Output.Contains(RetentionPolicies.QueryName(60), StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(500);
+        }
+
         var (doctorExit, doctor) = await GzProcesses.RunCliAsync(_folder, "doctor", "--root", Root);
         Assert.True(doctorExit == 0, doctor + "\n--- cloud ---\n" + cloud.Output);
         Assert.Contains($"ok   cloud HTTPS listens on 127.0.0.1:{https}", doctor, StringComparison.Ordinal);
-        Assert.Contains("ok   InfluxDB retention policy raw on gz", doctor, StringComparison.Ordinal);
+        Assert.Contains("ok   InfluxDB retention policy autogen (default: raw points) on gz: 9600h0m0s", doctor, StringComparison.Ordinal);
         Assert.Contains("ok   broker limits as gz-limits.conf sets them", doctor, StringComparison.Ordinal);
 
         // Broken: the retention policy dropped, and the certificate replaced by one that has expired.
-        await RunAsync("influx", "-host", "127.0.0.1", "-port", influxPort.ToString(CultureInfo.InvariantCulture), "-execute", "DROP RETENTION POLICY \"raw\" ON \"gz\"");
+        await RunAsync("influx", "-host", "127.0.0.1", "-port", influxPort.ToString(CultureInfo.InvariantCulture), "-execute", "DROP RETENTION POLICY \"downsampled\" ON \"gz\"");
         var (expired, _) = Certificate(DateTimeOffset.UtcNow.AddDays(-60), DateTimeOffset.UtcNow.AddDays(-1));
         File.Copy(expired, Etc("tls", "cloud.crt"), overwrite: true);
 
         var (brokenExit, broken) = await GzProcesses.RunCliAsync(_folder, "doctor", "--root", Root);
         Assert.True(brokenExit == 1, broken);
-        Assert.Contains("FAIL InfluxDB retention policy raw on gz is missing", broken, StringComparison.Ordinal);
+        Assert.Contains("FAIL InfluxDB retention policy downsampled on gz is missing", broken, StringComparison.Ordinal);
         Assert.Contains("FAIL cloud HTTPS certificate /etc/gzaiedge/tls/cloud.crt expired on", broken, StringComparison.Ordinal);
     }
 
@@ -107,13 +114,6 @@ public sealed class CloudInstallTests : IDisposable
         await File.WriteAllTextAsync(config, UnderRoot(await File.ReadAllTextAsync(Etc("influxdb.conf"))));
         var influx = ChildProcess.Start("influxd", ["-config", config]);
         await PortProbe.WaitUntilListeningAsync(port, influx, "influxd", TimeSpan.FromSeconds(60));
-        // What install.sh does after starting InfluxDB on a host.
-        foreach (var statement in File.ReadAllLines(Etc("influxdb-retention.iql")).Where(l => l.Length > 0))
-        {
-            var (exit, output) = await RunAsync("influx", "-host", "127.0.0.1", "-port", port.ToString(CultureInfo.InvariantCulture), "-execute", statement);
-            Assert.True(exit == 0, output);
-        }
-
         return influx;
     }
 

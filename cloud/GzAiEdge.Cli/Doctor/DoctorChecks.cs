@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GzAiEdge.Hosting.Tls;
 using GzAiEdge.TimeSeries;
+using GzAiEdge.TimeSeries.Retention;
 
 namespace GzAiEdge.Cli.Doctor;
 
 /// <summary>The checks of a running installation; each adds its verdict to the report and never throws for what it finds.</summary>
-internal static partial class DoctorChecks
+internal static class DoctorChecks
 {
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
     private const long MinFreeBytes = 1L << 30;
@@ -118,54 +118,76 @@ internal static partial class DoctorChecks
             .Select(l => l.Split(' ', 2, StringSplitOptions.TrimEntries))
             .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The retention the cloud sets at start (its <c>Retention__*</c> settings in cloud.env, else their defaults): the
+    /// default policy keeps raw points that long, the downsampled policy and its continuous query exist.
+    /// </summary>
     public static async Task RetentionAsync(Installation install, HttpClient influx, DoctorReport report, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(install.Etc, "influxdb-retention.iql");
-        var wanted = File.Exists(file)
-            ? RetentionPolicy().Matches(await File.ReadAllTextAsync(file, cancellationToken)).Select(m => (Name: m.Groups[1].Value, Db: m.Groups[2].Value, Duration: m.Groups[3].Value)).ToList()
-            : [];
-        if (wanted.Count == 0)
+        var options = RetentionSettings(install);
+        if (!options.Enabled)
         {
-            report.Fail($"{file} names no retention policy", "reinstall (firmware-configs/cloud/install.sh writes it)");
+            report.Warn("InfluxDB retention: Retention__Enabled=false, the cloud does not set it", "set the policies by hand, or remove Retention__Enabled from /etc/gzaiedge/cloud.env");
             return;
         }
 
-        foreach (var group in wanted.GroupBy(w => w.Db))
+        const string restart = "the cloud sets its retention at start: systemctl restart gz-cloud, then journalctl -u gz-cloud | grep retention";
+        var db = install.Setting("InfluxDb__Database") ?? "gz";
+        var present = await PoliciesAsync(influx, db, cancellationToken);
+        if (present is null)
         {
-            var present = await PoliciesAsync(influx, group.Key, cancellationToken);
-            foreach (var (name, db, duration) in group)
-            {
-                var apply = $"influx -host 127.0.0.1 -port {influx.BaseAddress!.Port} -execute '{RetentionStatement(file, name)}'";
-                if (present is null)
-                {
-                    report.Fail($"InfluxDB retention: database {db} is missing", $"apply {file}: {apply}");
-                }
-                else if (!present.TryGetValue(name, out var actual))
-                {
-                    report.Fail($"InfluxDB retention policy {name} on {db} is missing", $"apply it: {apply}");
-                }
-                else if (actual != InfluxDuration(duration))
-                {
-                    report.Fail($"InfluxDB retention policy {name} on {db} keeps {actual}, configured {duration}", $"ALTER RETENTION POLICY \"{name}\" ON \"{db}\" DURATION {duration}");
-                }
-                else
-                {
-                    report.Ok($"InfluxDB retention policy {name} on {db}: {duration}");
-                }
-            }
+            report.Fail($"InfluxDB retention: database {db} is missing", restart);
+            return;
+        }
+
+        var raw = present.FirstOrDefault(p => p.Value.Default);
+        Expect(report, raw.Key is null ? null : raw.Value.Duration, $"{raw.Key} (default: raw points)", db, options.RawDays, restart);
+        Expect(report, present.TryGetValue(RetentionPolicies.Downsampled, out var down) ? down.Duration : null, RetentionPolicies.Downsampled, db, options.DownsampledDays, restart);
+
+        var query = RetentionPolicies.QueryName(options.DownsampleMinutes);
+        var queries = await QueryAsync(influx, "SHOW CONTINUOUS QUERIES", cancellationToken);
+        if (queries.Contains($"\"{query}\"", StringComparison.Ordinal))
+        {
+            report.Ok($"InfluxDB continuous query {query} on {db}");
+        }
+        else
+        {
+            report.Fail($"InfluxDB continuous query {query} on {db} is missing", restart);
         }
     }
 
-    private static string RetentionStatement(string file, string name) =>
-        File.ReadLines(file).First(l => l.Contains($"POLICY \"{name}\"", StringComparison.Ordinal));
+    private static void Expect(DoctorReport report, string? actual, string name, string db, int days, string fix)
+    {
+        var wanted = RetentionPolicies.ShownDuration(days);
+        if (actual is null)
+        {
+            report.Fail($"InfluxDB retention policy {name} on {db} is missing", fix);
+        }
+        else if (actual != wanted)
+        {
+            report.Fail($"InfluxDB retention policy {name} on {db} keeps {actual}, configured {wanted}", fix);
+        }
+        else
+        {
+            report.Ok($"InfluxDB retention policy {name} on {db}: {wanted}");
+        }
+    }
 
-    // SHOW RETENTION POLICIES answers durations as Go writes them: 800d is "19200h0m0s".
-    private static string InfluxDuration(string duration) =>
-        duration.EndsWith('d') ? $"{long.Parse(duration[..^1], CultureInfo.InvariantCulture) * 24}h0m0s"
-        : duration.EndsWith('h') ? $"{duration}0m0s"
-        : duration;
+    private static RetentionOptions RetentionSettings(Installation install)
+    {
+        var options = new RetentionOptions();
+        var prefix = $"{RetentionOptions.Section}__";
+        options.Enabled = !string.Equals(install.Setting(prefix + nameof(RetentionOptions.Enabled)), "false", StringComparison.OrdinalIgnoreCase);
+        options.RawDays = Days(install, prefix + nameof(RetentionOptions.RawDays), options.RawDays);
+        options.DownsampledDays = Days(install, prefix + nameof(RetentionOptions.DownsampledDays), options.DownsampledDays);
+        options.DownsampleMinutes = Days(install, prefix + nameof(RetentionOptions.DownsampleMinutes), options.DownsampleMinutes);
+        return options;
+    }
 
-    private static async Task<Dictionary<string, string>?> PoliciesAsync(HttpClient influx, string db, CancellationToken cancellationToken)
+    private static int Days(Installation install, string key, int fallback) =>
+        int.TryParse(install.Setting(key), CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    private static async Task<Dictionary<string, (string Duration, bool Default)>?> PoliciesAsync(HttpClient influx, string db, CancellationToken cancellationToken)
     {
         using var json = JsonDocument.Parse(await QueryAsync(influx, $"SHOW RETENTION POLICIES ON \"{db}\"", cancellationToken));
         var result = json.RootElement.GetProperty("results")[0];
@@ -174,12 +196,12 @@ internal static partial class DoctorChecks
             return null;
         }
 
-        var policies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var policies = new Dictionary<string, (string Duration, bool Default)>(StringComparer.Ordinal);
         if (result.TryGetProperty("series", out var series))
         {
             foreach (var row in series[0].GetProperty("values").EnumerateArray())
             {
-                policies[row[0].GetString()!] = row[1].GetString()!;
+                policies[row[0].GetString()!] = (row[1].GetString()!, row[4].GetBoolean());
             }
         }
 
@@ -226,6 +248,4 @@ internal static partial class DoctorChecks
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    [GeneratedRegex("""CREATE RETENTION POLICY "([^"]+)" ON "([^"]+)" DURATION (\S+)""")]
-    private static partial Regex RetentionPolicy();
 }

@@ -58,6 +58,7 @@ public class InProcessCloud : IAsyncLifetime
             ["Access:StorePath"] = CloudAccounts.Store(Folder),
             ["AuditLog:Path"] = CloudAccounts.AuditLog(Folder),
             ["Evaluation:PublishedPath"] = Folder.File("published-leaderboards.db"),
+            ["Evidence:SpansPath"] = Folder.File("evidence-spans.db"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await PrepareAsync(settings);
