@@ -11,6 +11,7 @@ using GzAiEdge.DeviceManagement.Commands;
 using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.FieldAudits;
 using GzAiEdge.Ingestion;
 using GzAiEdge.Ingestion.DeadLetters;
 using GzAiEdge.Monitoring.Alerts;
@@ -36,6 +37,7 @@ try
     builder.AddModelRepository();
     builder.AddDeviceCommands();
     builder.AddAudits();
+    builder.AddFieldAudits();
     builder.AddAuditLog();
     builder.AddAccess();
     builder.AddApiHardening();
@@ -84,6 +86,7 @@ app.MapModelsApi();
 app.MapCommandsApi();
 app.MapTestSetsApi();
 app.MapAuditsApi();
+app.MapFieldAuditsApi();
 await app.RunAsync();
 return 0;
 
