@@ -41,7 +41,7 @@ public sealed class EvidenceIntake(FieldAuditStore store, ChainReader reports, I
         if (reason is null)
         {
             var kpis = await KpisAsync(item, cancellationToken);
-            reason = upload!.Missing is { } missing ? Missing(item, upload, missing, kpis, now) : Present(item, upload, kpis, now);
+            reason = upload!.Missing is { } missing ? Missing(item, upload, missing, kpis) : Present(item, upload, kpis, now);
             if (reason is null)
             {
                 return new EvidenceVerdict(true, FieldItemStates.Received, $"received: {upload.Shape!.MediaType} of {upload.Count} {item.Stratum} inputs of window {item.Seq}");
@@ -84,11 +84,13 @@ public sealed class EvidenceIntake(FieldAuditStore store, ChainReader reports, I
             : (upload, null);
     }
 
-    private static string? Missing(FieldItem item, EvidenceUpload upload, string missing, IReadOnlyDictionary<string, double>? kpis, DateTimeOffset now)
+    // Only a device that says its ring covered the window and held no input of the stratum ("empty: …") is spared, and
+    // only when the window's report does not say otherwise; anything else it cannot produce counts against it.
+    private static string? Missing(FieldItem item, EvidenceUpload upload, string missing, IReadOnlyDictionary<string, double>? kpis)
     {
-        if (upload.Count > 0)
+        if (upload.Count > 0 || !missing.StartsWith("empty:", StringComparison.Ordinal))
         {
-            return $"{FieldItemStates.Evicted}: the device held {upload.Count} {item.Stratum} inputs of window {item.Seq} and cannot produce the drawn one: {missing}";
+            return $"{FieldItemStates.Evicted}: the device cannot produce input {item.Stratum} of window {item.Seq}: {missing}";
         }
 
         return kpis is not null && ReportImplication.EmptyStratum(item.Pipeline, item.Stratum, kpis) is { } contradiction
