@@ -67,6 +67,18 @@ public sealed class FieldAuditTests(FieldAuditRig rig, ITestOutputHelper output)
             Assert.Equal(item.Draw, SampleDraw.Derive(revealed.Seed!, item.Site, item.Device, item.Seq, item.ReportHash, item.Stratum, 0));
             Assert.Equal(item.Id, SampleDraw.ItemId(rig.Period.Id, item.Site, item.Device, item.Seq, item.Stratum, 0));
         }
+
+        // And with the command line, as a provider or auditor would, checking the commitment first.
+        var one = items[0];
+        var (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "field-audit", "derive", "--seed", revealed.Seed!, "--commitment", revealed.SeedSha256,
+            "--period", rig.Period.Id, "--site", one.Site, "--device", one.Device, "--seq", one.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--report-hash", one.ReportHash);
+        Assert.True(code == 0, text);
+        Assert.Contains($"{one.Id}  {one.Stratum,-8}  {one.Draw.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", text, StringComparison.Ordinal);
+        (code, text) = await GzProcesses.RunCliAsync(rig.Folder, "field-audit", "derive", "--seed", new string('0', 64), "--commitment", revealed.SeedSha256,
+            "--period", rig.Period.Id, "--site", one.Site, "--device", one.Device, "--seq", "1", "--report-hash", one.ReportHash);
+        Assert.Equal(1, code);
+        Assert.Contains("not the committed seed", text, StringComparison.Ordinal);
     }
 
     [Fact]
