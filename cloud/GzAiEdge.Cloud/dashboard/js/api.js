@@ -57,6 +57,7 @@ export const api = {
   revokeToken: (id) => deleteJson(`/api/v1/tokens/${encodeURIComponent(id)}`),
   auditLog: (params = {}) => getJson(`/api/v1/audit-log?${query({ limit: 100, ...params })}`),
   auditVerify: () => getJson('/api/v1/audit-log/verify'),
+  leaderboard: (params = {}) => getJson(`/api/v1/evaluation/leaderboard?${query(params)}`),
 };
 
 /**

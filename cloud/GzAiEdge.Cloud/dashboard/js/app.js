@@ -8,6 +8,7 @@ import * as device from './pages/device.js';
 import * as alerts from './pages/alerts.js';
 import * as tokens from './pages/tokens.js';
 import * as auditLog from './pages/audit-log.js';
+import * as leaderboard from './pages/leaderboard.js';
 
 const routes = [
   [/^#?\/?$/, overview, 'nav-overview'],
@@ -16,6 +17,7 @@ const routes = [
   [/^#\/alerts$/, alerts, 'nav-alerts'],
   [/^#\/tokens$/, tokens, 'nav-tokens'],
   [/^#\/audit-log$/, auditLog, 'nav-audit'],
+  [/^#\/leaderboard(?:\?(.*))?$/, leaderboard, 'nav-leaderboard'],
 ];
 
 const view = document.getElementById('view');
@@ -65,6 +67,7 @@ if (!session.signedIn) {
 const me = session.me ?? { name: '', roles: [] };
 document.getElementById('user-name').textContent = `${me.name} (${me.roles.join(', ')})`;
 document.getElementById('nav-audit').hidden = !me.roles.includes('admin');
+document.getElementById('nav-leaderboard').hidden = !me.roles.some((r) => r === 'admin' || r === 'evaluator');
 document.getElementById('signout').addEventListener('click', async () => {
   await api.signOut().catch(() => {});
   window.location.replace('/signin.html');
