@@ -14,6 +14,7 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     ModelCommand.Create(),
     TestSetCommand.Create(),
     AuditCommand.Create(),
+    FieldAuditCommand.Create(),
     SendCommand.Create(),
     ConfigCommand.Create(),
     KpisCommand.Create(),

@@ -11,6 +11,7 @@ using GzAiEdge.DeviceManagement.Commands;
 using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.FieldAudits;
 using GzAiEdge.Ingestion;
 using GzAiEdge.Ingestion.DeadLetters;
 using GzAiEdge.Monitoring.Alerts;
@@ -38,6 +39,7 @@ try
     builder.AddModelRepository();
     builder.AddDeviceCommands();
     builder.AddAudits();
+    builder.AddFieldAudits();
     builder.AddAuditLog();
     builder.AddAccess();
     builder.AddApiHardening();
@@ -90,6 +92,8 @@ app.MapModelsApi();
 app.MapCommandsApi();
 app.MapTestSetsApi();
 app.MapAuditsApi();
+app.MapFieldAuditsApi();
+app.MapFieldSamplingApi();
 await app.RunAsync();
 return 0;
 

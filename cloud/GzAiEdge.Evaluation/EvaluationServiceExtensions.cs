@@ -1,6 +1,7 @@
 using GzAiEdge.Configuration;
 using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.Evidence;
+using GzAiEdge.Evaluation.FieldAudits;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,8 @@ public static class EvaluationServiceExtensions
         services.AddTransient<IEvidenceVerifier>(sp => sp.GetRequiredService<IncrementalChainEvidence>());
         // Accuracy KPIs come from audits; until an audit store is wired every device has none (results provisional).
         services.TryAddSingleton<IAuditResults, NoAuditResults>();
+        // Field accuracy KPIs come from field audits' labels; without that store they are missing.
+        services.TryAddSingleton<IFieldAuditResults, NoFieldAuditResults>();
 
         // Transient like the typed InfluxDbClient they use, so its HttpClient handler keeps rotating.
         services.AddTransient<ScenarioEvaluator>();

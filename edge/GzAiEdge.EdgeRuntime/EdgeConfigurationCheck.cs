@@ -49,6 +49,7 @@ public static class EdgeConfigurationCheck
         .Check<BoardOptions>(services)
         .Check<HealthOptions>(services)
         .Check<Metrics.MetricsOptions>(services)
+        .Check<EvidenceOptions>(services)
         .CheckKeys(services, services.GetRequiredService<ConfigurationLocator>().Describe)
         .Add(UnknownSections(services));
 

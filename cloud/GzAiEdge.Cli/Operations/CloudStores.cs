@@ -6,6 +6,7 @@ using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Evidence;
 using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.FieldAudits;
 using GzAiEdge.Ingestion.DeadLetters;
 using GzAiEdge.Monitoring.Alerts;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,8 @@ internal static class CloudStores
         new("audit-log", StoreKind.Sqlite, $"{AuditLogOptions.Section}:{nameof(AuditLogOptions.Path)}", new AuditLogOptions().Path),
         new("audits", StoreKind.Sqlite, $"{AuditsOptions.Section}:{nameof(AuditsOptions.Path)}", new AuditsOptions().Path, "audits.db"),
         new("audit-blobs", StoreKind.Folder, $"{AuditsOptions.Section}:{nameof(AuditsOptions.Path)}", new AuditsOptions().Path, "blobs"),
+        new("field-audits", StoreKind.Sqlite, $"{FieldAuditsOptions.Section}:{nameof(FieldAuditsOptions.Path)}", new FieldAuditsOptions().Path, "field-audits.db"),
+        new("field-audit-inputs", StoreKind.Folder, $"{FieldAuditsOptions.Section}:{nameof(FieldAuditsOptions.Path)}", new FieldAuditsOptions().Path, "blobs"),
         new("published-leaderboards", StoreKind.Sqlite, $"{EvaluationOptions.Section}:{nameof(EvaluationOptions.PublishedPath)}", new EvaluationOptions().PublishedPath),
         new("evidence-spans", StoreKind.Sqlite, $"{EvidenceOptions.Section}:{nameof(EvidenceOptions.SpansPath)}", new EvidenceOptions().SpansPath),
         new("models", StoreKind.Folder, $"{ModelsOptions.Section}:{nameof(ModelsOptions.Path)}", new ModelsOptions().Path),

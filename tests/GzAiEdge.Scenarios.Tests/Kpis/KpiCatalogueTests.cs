@@ -8,7 +8,7 @@ namespace GzAiEdge.Scenarios.Tests.Kpis;
 public class KpiCatalogueTests
 {
     private static readonly Type[] Groups =
-        [typeof(ServiceKpis), typeof(AccuracyKpis), typeof(DiagnosticKpis), typeof(TrafficKpis), typeof(ManufacturingKpis), typeof(MedicalKpis), typeof(EnvironmentKpis)];
+        [typeof(ServiceKpis), typeof(AccuracyKpis), typeof(FieldAccuracyKpis), typeof(DiagnosticKpis), typeof(TrafficKpis), typeof(ManufacturingKpis), typeof(MedicalKpis), typeof(EnvironmentKpis)];
 
     [Fact]
     public void Every_key_is_defined_once_and_can_be_a_field_of_the_stored_KPI_point()
