@@ -87,6 +87,7 @@ app.MapCommandsApi();
 app.MapTestSetsApi();
 app.MapAuditsApi();
 app.MapFieldAuditsApi();
+app.MapFieldSamplingApi();
 await app.RunAsync();
 return 0;
 

@@ -1,5 +1,6 @@
 using GzAiEdge.Configuration;
 using GzAiEdge.Evaluation.Audits;
+using GzAiEdge.Evaluation.FieldAudits;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,8 @@ public static class EvaluationServiceExtensions
             new ChainReader(sp.GetRequiredService<InfluxDbClient>()), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.KeyRegistryPath));
         // Accuracy KPIs come from audits; until an audit store is wired every device has none (results provisional).
         services.TryAddSingleton<IAuditResults, NoAuditResults>();
+        // Field accuracy KPIs come from field audits' labels; without that store they are missing.
+        services.TryAddSingleton<IFieldAuditResults, NoFieldAuditResults>();
 
         // Transient like the typed InfluxDbClient they use, so its HttpClient handler keeps rotating.
         services.AddTransient<ScenarioEvaluator>();

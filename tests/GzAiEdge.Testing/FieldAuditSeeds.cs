@@ -77,7 +77,7 @@ public static class FieldAuditSeeds
         var stratum = outputs.Positive ? Strata.Positive : Strata.Negative;
         var id = "fi-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"seed/{scenario}/{site}/{device}/{seq}/{stratum}")))[..16];
         var item = new FieldItem(id, "seeded", scenario, site, device, pipeline, seq, new string('a', 64), windowEnd.AddMinutes(-1), windowEnd, stratum, 0.5,
-            FieldItemStates.Received, null, null, sha, shape, outputs, windowEnd.AddSeconds(-30), windowEnd, windowEnd.AddMinutes(1));
+            FieldItemStates.Received, null, null, null, null, sha, shape, outputs, windowEnd.AddSeconds(-30), windowEnd, windowEnd.AddMinutes(1));
         fields.Items.Add([item]);
         return fields.Items.Find(id)!;
     }

@@ -9,7 +9,7 @@ namespace GzAiEdge.FieldAudits.Items;
 /// </summary>
 public sealed record FieldItem(
     string Id, string Period, string Scenario, string Site, string Device, string Pipeline, long Seq, string ReportHash,
-    DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string Stratum, double Draw, string State, string? Reason, string? Command,
+    DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string Stratum, double Draw, string State, string? Reason, string? Command, string? Nonce, DateTimeOffset? Deadline,
     string? InputSha256, EvidenceShape? Shape, EvidenceOutputs? Outputs, DateTimeOffset? InputTime, DateTimeOffset Sampled, DateTimeOffset? Answered);
 
 /// <summary>The strata a window's inputs are sampled from: the device's own positive and negative outputs.</summary>
@@ -34,6 +34,9 @@ public static class FieldItemStates
     /// <summary>The device's evidence arrived, signed, bound to the report and consistent with it.</summary>
     public const string Received = "received";
 
+    /// <summary>The device showed (signed, and consistent with its report) that the window had no input of the item's stratum: nothing to label, and not against it.</summary>
+    public const string Empty = "empty";
+
     /// <summary>Evidence arrived but was refused (the reason says why: signature, report binding, outputs, input).</summary>
     public const string Refused = "refused";
 
@@ -44,7 +47,7 @@ public static class FieldItemStates
     public const string Unanswered = "unanswered";
 
     /// <summary>Every state, in the order documents list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Requested, Received, Refused, Evicted, Unanswered];
+    public static IReadOnlyList<string> All { get; } = [Requested, Received, Empty, Refused, Evicted, Unanswered];
 
     /// <summary>States that count against the device in the field KPIs (an item it could not or would not produce).</summary>
     public static bool CountsAgainst(string state) => state is Refused or Evicted or Unanswered;

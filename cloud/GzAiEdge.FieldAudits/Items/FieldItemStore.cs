@@ -13,25 +13,28 @@ namespace GzAiEdge.FieldAudits.Items;
 public sealed class FieldItemStore(FieldAuditDatabase database)
 {
     private const string Columns = "id, period, scenario, site, device, pipeline, seq, report_hash, window_start, window_end, stratum, draw, state, reason, "
-        + "command, input_sha256, input_shape, outputs, input_time, sampled, answered";
+        + "command, nonce, deadline, input_sha256, input_shape, outputs, input_time, sampled, answered";
 
-    /// <summary>Stores new items; an item already sampled (same period, device, seq, stratum and draw) is kept as it was. Returns those added.</summary>
-    public int Add(IEnumerable<FieldItem> items)
+    /// <summary>Stores new items; an item already sampled (same id) is kept as it was. Returns the ids of those added.</summary>
+    public IReadOnlyList<string> Add(IEnumerable<FieldItem> items)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var added = 0;
+        var added = new List<string>();
         foreach (var i in items)
         {
             using var insert = Command(connection, $"INSERT OR IGNORE INTO items ({Columns}) VALUES ($id, $period, $scenario, $site, $device, $pipeline, $seq, $hash, "
-                + "$ws, $we, $stratum, $draw, $state, $reason, $command, $input, $shape, $outputs, $time, $sampled, $answered)",
+                + "$ws, $we, $stratum, $draw, $state, $reason, $command, $nonce, $deadline, $input, $shape, $outputs, $time, $sampled, $answered)",
                 ("$id", i.Id), ("$period", i.Period), ("$scenario", i.Scenario), ("$site", i.Site), ("$device", i.Device), ("$pipeline", i.Pipeline),
                 ("$seq", i.Seq), ("$hash", i.ReportHash), ("$ws", Text(i.WindowStart)), ("$we", Text(i.WindowEnd)), ("$stratum", i.Stratum), ("$draw", i.Draw),
-                ("$state", i.State), ("$reason", i.Reason), ("$command", i.Command), ("$input", i.InputSha256),
+                ("$state", i.State), ("$reason", i.Reason), ("$command", i.Command), ("$nonce", i.Nonce), ("$deadline", i.Deadline is { } d ? Text(d) : null), ("$input", i.InputSha256),
                 ("$shape", i.Shape is null ? null : JsonSerializer.Serialize(i.Shape, FieldAuditsJsonContext.Default.EvidenceShape)),
                 ("$outputs", i.Outputs is null ? null : JsonSerializer.Serialize(i.Outputs, FieldAuditsJsonContext.Default.EvidenceOutputs)),
                 ("$time", i.InputTime is { } t ? Text(t) : null), ("$sampled", Text(i.Sampled)), ("$answered", i.Answered is { } a ? Text(a) : null));
-            added += insert.ExecuteNonQuery();
+            if (insert.ExecuteNonQuery() == 1)
+            {
+                added.Add(i.Id);
+            }
         }
 
         transaction.Commit();
@@ -67,21 +70,28 @@ public sealed class FieldItemStore(FieldAuditDatabase database)
         "UPDATE items SET state = $state, reason = $reason, answered = $answered WHERE id = $id AND state = 'requested'",
         ("$state", state), ("$reason", reason), ("$answered", Text(answered)), ("$id", id)) == 1;
 
-    /// <summary>Records the command that asked for the items.</summary>
-    public void SetCommand(IEnumerable<string> ids, string command)
+    /// <summary>Records the command that asked for the items, its nonce and deadline.</summary>
+    public void SetCommand(IEnumerable<string> ids, string command, string nonce, DateTimeOffset deadline)
     {
         foreach (var id in ids)
         {
-            database.Execute("UPDATE items SET command = $command WHERE id = $id", ("$command", command), ("$id", id));
+            database.Execute("UPDATE items SET command = $command, nonce = $nonce, deadline = $deadline WHERE id = $id",
+                ("$command", command), ("$nonce", nonce), ("$deadline", Text(deadline)), ("$id", id));
         }
     }
+
+    /// <summary>Ends every requested item whose deadline passed before <paramref name="now"/> as unanswered; returns how many.</summary>
+    public int ExpireUnanswered(DateTimeOffset now) => database.Execute(
+        "UPDATE items SET state = 'unanswered', reason = 'no answer to evidence.fetch before its deadline ' || deadline, answered = $now "
+        + "WHERE state = 'requested' AND deadline IS NOT NULL AND deadline < $now", ("$now", Text(now)));
 
     private static FieldItem Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6), r.GetString(7),
         Time(r.GetString(8)), Time(r.GetString(9)), r.GetString(10), r.GetDouble(11), r.GetString(12), Nullable(r, 13), Nullable(r, 14), Nullable(r, 15),
-        Nullable(r, 16) is { } shape ? JsonSerializer.Deserialize(shape, FieldAuditsJsonContext.Default.EvidenceShape) : null,
-        Nullable(r, 17) is { } outputs ? JsonSerializer.Deserialize(outputs, FieldAuditsJsonContext.Default.EvidenceOutputs) : null,
-        Nullable(r, 18) is { } time ? Time(time) : null, Time(r.GetString(19)), Nullable(r, 20) is { } answered ? Time(answered) : null);
+        Nullable(r, 16) is { } deadline ? Time(deadline) : null, Nullable(r, 17),
+        Nullable(r, 18) is { } shape ? JsonSerializer.Deserialize(shape, FieldAuditsJsonContext.Default.EvidenceShape) : null,
+        Nullable(r, 19) is { } outputs ? JsonSerializer.Deserialize(outputs, FieldAuditsJsonContext.Default.EvidenceOutputs) : null,
+        Nullable(r, 20) is { } time ? Time(time) : null, Time(r.GetString(21)), Nullable(r, 22) is { } answered ? Time(answered) : null);
 
     private static string? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

@@ -18,7 +18,7 @@ public sealed class FieldAuditDatabase
         CREATE TABLE IF NOT EXISTS items (
             id TEXT PRIMARY KEY, period TEXT NOT NULL, scenario TEXT NOT NULL, site TEXT NOT NULL, device TEXT NOT NULL,
             pipeline TEXT NOT NULL, seq INTEGER NOT NULL, report_hash TEXT NOT NULL, window_start TEXT NOT NULL, window_end TEXT NOT NULL,
-            stratum TEXT NOT NULL, draw REAL NOT NULL, state TEXT NOT NULL, reason TEXT, command TEXT, input_sha256 TEXT,
+            stratum TEXT NOT NULL, draw REAL NOT NULL, state TEXT NOT NULL, reason TEXT, command TEXT, nonce TEXT, deadline TEXT, input_sha256 TEXT,
             input_shape TEXT, outputs TEXT, input_time TEXT, sampled TEXT NOT NULL, answered TEXT,
             UNIQUE (period, site, device, seq, stratum, draw));
         CREATE INDEX IF NOT EXISTS items_by_scenario ON items (scenario, state, window_end);

@@ -1,6 +1,7 @@
 using GzAiEdge.Audits.Storage;
 using GzAiEdge.FieldAudits.Items;
 using GzAiEdge.FieldAudits.Labels;
+using GzAiEdge.FieldAudits.Sampling;
 
 namespace GzAiEdge.FieldAudits.Storage;
 
@@ -17,7 +18,11 @@ public sealed class FieldAuditStore
         Blobs = new BlobStore(root);
         Items = new FieldItemStore(Database);
         Labels = new LabelStore(Database);
+        Periods = new PeriodStore(Database);
     }
+
+    /// <summary>Sampling periods: committed seed hashes, revealed seeds.</summary>
+    public PeriodStore Periods { get; }
 
     /// <summary>The SQLite index.</summary>
     public FieldAuditDatabase Database { get; }

@@ -14,6 +14,7 @@ public static class KpiCatalogue
     [
         .. ServiceKpis.Definitions,
         .. AccuracyKpis.Definitions,
+        .. FieldAccuracyKpis.Definitions,
         .. DiagnosticKpis.Definitions,
         .. TrafficKpis.Definitions,
         .. ManufacturingKpis.Definitions,
