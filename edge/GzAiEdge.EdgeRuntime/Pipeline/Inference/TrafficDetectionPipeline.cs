@@ -1,8 +1,8 @@
 using System.Text.Json;
-using GzAiEdge.Devices.Replay;
-using GzAiEdge.Devices.Sources;
 using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.Contracts.Messages;
+using GzAiEdge.Devices.Replay;
+using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference.Processing;

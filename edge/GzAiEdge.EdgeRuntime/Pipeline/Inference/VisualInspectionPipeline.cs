@@ -1,7 +1,7 @@
 using System.Text.Json;
+using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
-using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference.Processing;

@@ -1,6 +1,6 @@
+using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
-using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference.Processing;
