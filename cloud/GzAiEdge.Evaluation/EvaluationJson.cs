@@ -27,7 +27,7 @@ public static class EvaluationJson
         w.WriteString("evidence", programme.Evidence);
         w.WriteString("rankingRule", "eligible scenarios (no failed gate) by score descending; ties by completeness descending, then scenario id; places whose score intervals overlap are statistical ties");
         w.WriteString("intervalRule", ScenarioJsonParts.IntervalRule);
-        w.WriteString("benchmarkRule", "best-ranked eligible scenario of each sector first, then the next best by rank, listed in rank order");
+        w.WriteString("benchmarkRule", "best-ranked eligible scenario of each sector first, then the next best by rank, listed in rank order; each place's selection says why it was chosen and which tie with a scenario left out was broken (point score, then completeness, then scenario id)");
         Strings(w, "models", programme.Models);
         w.WriteEndObject();
         Ranked(w, "leaderboard", programme.Leaderboard);
@@ -101,6 +101,7 @@ public static class EvaluationJson
         ScenarioJsonParts.Requirement(w, e.Type.Requirement);
         ScenarioJsonParts.Gates(w, e.Score.Gates);
         ScenarioJsonParts.Kpis(w, e.Score.Kpis);
+        OutcomeJson.Write(w, e.Score.Outcome);
         ScenarioJsonParts.Audits(w, e.Audits);
         ScenarioJsonParts.Devices(w, e.Devices);
         w.WriteNumber("bucketSeconds", (long)e.Bucket.TotalSeconds);
@@ -146,6 +147,10 @@ public static class EvaluationJson
             Number(w, "completeness", r.Candidate.Completeness);
             w.WriteString("tie", r.Tie);
             w.WriteString("statisticalTie", r.StatisticalTie);
+            if (r.Selection is { } selection)
+            {
+                w.WriteString("selection", selection);
+            }
             w.WriteEndObject();
         }
 

@@ -3,6 +3,7 @@ using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.FieldAudits;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Kpis;
+using GzAiEdge.Scenarios.Outcomes;
 using GzAiEdge.Scenarios.Programmes;
 using GzAiEdge.Scenarios.Scoring;
 using GzAiEdge.TimeSeries;
@@ -83,12 +84,30 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
         }
 
         var flags = AuditFlagGates.For(type.Gates.AuditFlags ?? [], found);
-        var score = ScoreCalculator.Score(rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used, flags));
+        var outcome = scenario.Outcome is { } declared ? await OutcomeAsync(programme, scenario, declared, period, cancellationToken) : null;
+        var score = ScoreCalculator.Score(rubric, measured, type.Gates, new GateMeasurements(completeness, uptime, verified, used, flags), outcome);
         return new ScenarioEvaluation(scenario, type, period, query.Bucket, score, new ReportCounts(used, excluded), devices,
             completeness, uptime, verified is null ? EvidenceNotChecked.Description : $"checked: {evidence.Method}",
             [.. data.Models.Distinct().Order(StringComparer.Ordinal)],
             [.. data.Buckets.Select(k => new KpiSeries(k.Key, [.. k.Values.Select(b => (b.Start, Round(b.Value)))]))],
             [.. audited.Select(d => new ListedAudit(d.Site, d.Device, found.FirstOrDefault(a => a.Site == d.Site && a.Device == d.Device)))]);
+    }
+
+    // The demonstration's days against the baseline's: the same devices before the AI, or the control scenario's devices
+    // over the same period. Daily means are rounded like every stored value, so the bootstrap sees the same numbers.
+    private async Task<OutcomeResult> OutcomeAsync(Programme programme, Scenario scenario, OutcomeDeclaration declared, DemonstrationPeriod period, CancellationToken cancellationToken)
+    {
+        async Task<List<double>> Days(Scenario of, DemonstrationPeriod over) =>
+            [.. (await reader.DailyMeansAsync(of, declared.Measure, over, cancellationToken)).Select(d => Round(d.Value))];
+
+        var days = await Days(scenario, period);
+        var baseline = declared.Baseline switch
+        {
+            { Before: { } before } => await Days(scenario, before),
+            { Control: { } control } when programme.Catalogue.TryGet(control, out var other) => await Days(other, period),
+            _ => [],
+        };
+        return OutcomeScoring.Evaluate(declared, days, baseline);
     }
 
     /// <summary>9 significant digits: stable across summation order, far finer than any KPI's meaning.</summary>

@@ -27,7 +27,7 @@ internal static class LeaderboardCommand
 
             var evaluation = await EvaluationInputs.EvaluateAsync(resolved, token);
             var n = Math.Max(1, result.GetValue(top));
-            Print($"Leaderboard (top {n}) · catalogue {evaluation.Programme.CatalogueVersion} · rubric {evaluation.Programme.RubricVersion}", evaluation, evaluation.Leaderboard.Take(n));
+            Print($"Leaderboard (top {n}) · catalogue {evaluation.Programme.CatalogueVersion} · rubric {evaluation.Programme.RubricVersion}", evaluation, Leaderboard.Top(evaluation.Leaderboard, n));
             Print("Benchmark scenarios (best of each sector first, then by rank)", evaluation, BenchmarkSelection.Select(evaluation.Leaderboard, Math.Max(1, result.GetValue(benchmarks))));
             var ineligible = evaluation.Scenarios.Count(s => !s.Score.Eligible);
             var provisional = evaluation.Leaderboard.Any(r => r.Candidate.Provisional) ? " Provisional results say why (evidence not checked without --keys; accuracy KPIs wait for audits)." : string.Empty;
@@ -50,7 +50,7 @@ internal static class LeaderboardCommand
             var e = evaluation.Scenarios.First(s => s.Scenario.Id == r.Candidate.ScenarioId);
             table.AddRow(r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Scenario.Id), Markup.Escape($"{e.Scenario.NameZh} / {e.Scenario.NameEn}"),
                 e.Scenario.SectorTag, EvaluationRun.Score(r.Candidate.Score, r.Candidate.ScoreInterval), EvaluationRun.Share(r.Candidate.Completeness),
-                EvaluationRun.Status(e), Markup.Escape(string.Join("; ", new[] { r.Tie, r.StatisticalTie is null ? null : $"statistical tie: {r.StatisticalTie}" }.OfType<string>())));
+                EvaluationRun.Status(e), Markup.Escape(string.Join("; ", new[] { r.Tie, r.StatisticalTie is null ? null : $"statistical tie: {r.StatisticalTie}", r.Selection is null ? null : $"selected: {r.Selection}" }.OfType<string>())));
         }
 
         AnsiConsole.Write(table);

@@ -46,7 +46,7 @@ public static class EvaluationApi
     internal static async Task<byte[]> LeaderboardAsync(Deps d, Programme p, DemonstrationPeriod? period, int? top, CancellationToken ct)
     {
         var result = await d.Programme.EvaluateAsync(p, null, period, d.Parallelism, null, ct);
-        return EvaluationJson.Programme(result with { Leaderboard = [.. result.Leaderboard.Take(top ?? Leaderboard.DefaultTop)] }, withScenarios: false);
+        return EvaluationJson.Programme(result with { Leaderboard = Leaderboard.Top(result.Leaderboard, top ?? Leaderboard.DefaultTop) }, withScenarios: false);
     }
 
     internal static async Task<IResult> RunAsync(HttpContext http, Deps deps, string? from, string? to, string? scenarioId,

@@ -43,7 +43,7 @@ public static class HtmlReport
         html.Append(Inv($"<h2>排行榜（前 {top}）Leaderboard (top {top})</h2>"));
         html.Append("<p class=\"meta\">排序：无门槛失败的场景按得分降序；同分按完整率降序，再按场景编号；得分区间重叠者为统计并列。Order: eligible scenarios (no failed gate) by score; ties by completeness, then scenario id; places whose score intervals overlap are statistical ties.<br>");
         html.Append(Inv($"区间 Interval: {E(ScenarioJsonParts.IntervalRule)}.</p>"));
-        Ranked(html, programme, programme.Leaderboard.Take(top));
+        Ranked(html, programme, Leaderboard.Top(programme.Leaderboard, top));
         html.Append("<h2>年度标杆场景 Benchmark scenarios</h2>");
         html.Append("<p class=\"meta\">规则：先取每个领域排名最高的合格场景，再按排名补足。Rule: the best eligible scenario of each sector first, then the next best by rank.</p>");
         Ranked(html, programme, programme.Benchmarks);
@@ -71,7 +71,7 @@ public static class HtmlReport
         {
             var s = programme.Scenarios.First(x => x.Scenario.Id == r.Candidate.ScenarioId).Scenario;
             html.Append(Inv($"<tr><td class=\"num\">{r.Rank}</td><td>{E(s.NameZh)}<br>{E(s.NameEn)} <code>{E(s.Id)}</code></td><td>{s.SectorTag}</td><td class=\"num\">{r.Candidate.Score:0.00}{Range(r.Candidate.ScoreInterval, "0.00")}</td>"));
-            var tie = string.Join("; ", new[] { r.Tie, r.StatisticalTie is null ? null : $"统计并列 statistical tie: {r.StatisticalTie}" }.OfType<string>());
+            var tie = string.Join("; ", new[] { r.Tie, r.StatisticalTie is null ? null : $"统计并列 statistical tie: {r.StatisticalTie}", r.Selection is null ? null : $"入选 selected: {r.Selection}" }.OfType<string>());
             html.Append(Inv($"<td class=\"num\">{Share(r.Candidate.Completeness)}</td><td>{(r.Candidate.Provisional ? "暂定 provisional" : "合格 eligible")}</td><td>{E(tie)}</td></tr>"));
         }
 

@@ -41,6 +41,7 @@ internal static class HtmlScenario
 
         html.Append("</table>");
         Kpis(html, e);
+        HtmlOutcome.Append(html, e.Score.Outcome);
         Audits(html, e.Audits);
         Devices(html, e);
         html.Append("<h2>指标走势 KPIs over the period</h2><div class=\"charts\">");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GzAiEdge.Scenarios.Catalogue;
 using static GzAiEdge.TimeSeries.StoredSchema;
 
 namespace GzAiEdge.TimeSeries;
@@ -34,6 +35,15 @@ public sealed class ScenarioReader(InfluxDbClient influx)
             [.. Statement(5).SelectMany(s => Enumerable.Range(0, s.Values.Count).Select(r => new DeviceHeartbeats(
                 TagOf(s, Tag.Site), TagOf(s, Tag.Device), LinePoint.FromUnixNanoseconds(Long(s.Value(r, Time))), Long(s.Value(r, ScenarioQuery.Count)))))]);
     }
+
+    /// <summary>
+    /// Each day's mean of <paramref name="measure"/> over <paramref name="scenario"/>'s listed devices in
+    /// <paramref name="period"/>, in day order (days without a report left out): what a declared outcome compares.
+    /// </summary>
+    /// <exception cref="InfluxDbUnavailableException">InfluxDB cannot answer now.</exception>
+    /// <exception cref="InfluxQueryException">InfluxDB refused the query.</exception>
+    public async Task<IReadOnlyList<KpiBucket>> DailyMeansAsync(Scenario scenario, string measure, DemonstrationPeriod period, CancellationToken cancellationToken) =>
+        scenario.Sites.Count == 0 ? [] : DailyMeansQuery.Days(await influx.QueryAsync(DailyMeansQuery.Text(scenario, measure, period), cancellationToken));
 
     private static string TagOf(InfluxSeries series, string key) => series.Tags.TryGetValue(key, out var value) ? value : string.Empty;
 

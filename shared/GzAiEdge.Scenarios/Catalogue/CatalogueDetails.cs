@@ -1,16 +1,18 @@
 using System.Globalization;
 using GzAiEdge.Contracts.Topics;
+using GzAiEdge.Scenarios.Outcomes;
 using YamlDotNet.RepresentationModel;
 
 namespace GzAiEdge.Scenarios.Catalogue;
 
-/// <summary>The optional evaluation fields of one catalogue entry: provider, sites, period, KPI overrides.</summary>
-internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<ScenarioSite> Sites, DemonstrationPeriod? Period, IReadOnlyList<KpiOverride> Overrides)
+/// <summary>The optional evaluation fields of one catalogue entry: provider, sites, period, KPI overrides, outcome.</summary>
+internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<ScenarioSite> Sites, DemonstrationPeriod? Period, IReadOnlyList<KpiOverride> Overrides,
+    OutcomeDeclaration? Outcome)
 {
     private static readonly string[] OverrideKeys = ["threshold", "target", "weight", "reason"];
 
     public static CatalogueDetails Read(YamlEntry entry) =>
-        new(entry.Optional("provider"), ReadSites(entry), ReadPeriod(entry), ReadOverrides(entry));
+        new(entry.Optional("provider"), ReadSites(entry), ReadPeriod(entry, "period"), ReadOverrides(entry), CatalogueOutcome.Read(entry));
 
     private static List<ScenarioSite> ReadSites(YamlEntry entry)
     {
@@ -71,15 +73,16 @@ internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<Scenario
         }
     }
 
-    private static DemonstrationPeriod? ReadPeriod(YamlEntry entry)
+    /// <summary>The period {from, to} at <paramref name="path"/>; null (no error) when absent.</summary>
+    internal static DemonstrationPeriod? ReadPeriod(YamlEntry entry, string path)
     {
-        if (entry.Find("period") is null)
+        if (entry.Find(path) is null)
         {
             return null;
         }
 
-        var from = Time(entry, "period.from");
-        var to = Time(entry, "period.to");
+        var from = Time(entry, $"{path}.from");
+        var to = Time(entry, $"{path}.to");
         if (from is null || to is null)
         {
             return null;
@@ -87,7 +90,7 @@ internal sealed record CatalogueDetails(string? Provider, IReadOnlyList<Scenario
 
         if (to <= from)
         {
-            entry.Error(entry.Find("period")!.Start.Line, $"period.to ({to:yyyy-MM-dd}) must be after period.from ({from:yyyy-MM-dd})");
+            entry.Error(entry.Find(path)!.Start.Line, $"{path}.to ({to:yyyy-MM-dd}) must be after {path}.from ({from:yyyy-MM-dd})");
             return null;
         }
 

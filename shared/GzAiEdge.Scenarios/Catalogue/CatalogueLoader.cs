@@ -72,6 +72,7 @@ public static class CatalogueLoader
                     Sites = details.Sites,
                     Period = details.Period,
                     KpiOverrides = details.Overrides,
+                    Outcome = details.Outcome,
                     Line = entry.Line,
                 });
             }

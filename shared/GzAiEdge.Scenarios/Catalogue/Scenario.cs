@@ -1,3 +1,5 @@
+using GzAiEdge.Scenarios.Outcomes;
+
 namespace GzAiEdge.Scenarios.Catalogue;
 
 /// <summary>One demonstration of the programme.</summary>
@@ -22,6 +24,9 @@ public sealed record Scenario(string Id, Sector Sector, string Type, string Name
 
     /// <summary>The scenario's own thresholds, targets or weights, applied over its type's rubric.</summary>
     public IReadOnlyList<KpiOverride> KpiOverrides { get; init; } = [];
+
+    /// <summary>The declared outcome measure and its baseline; null when the scenario declares none.</summary>
+    public OutcomeDeclaration? Outcome { get; init; }
 
     /// <summary>Line of the entry in the catalogue file (0 when not loaded from a file).</summary>
     public long Line { get; init; }

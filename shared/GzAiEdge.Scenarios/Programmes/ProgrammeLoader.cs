@@ -9,8 +9,8 @@ namespace GzAiEdge.Scenarios.Programmes;
 /// Loads the catalogue and the type folder and checks each scenario against its type, reporting
 /// catalogue file:line for: unknown type, sector different from the type's, a KPI override not in
 /// the type, an override whose target is not on the better side of its threshold or that moves either without a
-/// reason, an override that weights a KPI no score may use, effective weights not summing to 100, missing sites or
-/// period (evaluation needs both).
+/// reason, an override that weights a KPI no score may use, effective weights (with the outcome's) not summing to 100,
+/// missing sites or period (evaluation needs both), and a declared outcome that does not fit (<see cref="OutcomeChecks"/>).
 /// </summary>
 public static class ProgrammeLoader
 {
@@ -27,7 +27,7 @@ public static class ProgrammeLoader
         var errors = new List<string>();
         foreach (var scenario in catalogue.All.OrderBy(s => s.Line))
         {
-            Check(scenario, byId, cataloguePath, errors);
+            Check(scenario, byId, catalogue, cataloguePath, errors);
         }
 
         if (errors.Count > 0)
@@ -40,7 +40,7 @@ public static class ProgrammeLoader
             Hash(typeFiles.SelectMany(f => new[] { Encoding.UTF8.GetBytes(Path.GetFileName(f) + "\n"), File.ReadAllBytes(f) })));
     }
 
-    private static void Check(Scenario scenario, Dictionary<string, ScenarioType> types, string source, List<string> errors)
+    private static void Check(Scenario scenario, Dictionary<string, ScenarioType> types, ScenarioCatalogue catalogue, string source, List<string> errors)
     {
         void Error(long line, string message) => errors.Add($"{source}:{line}: scenario '{scenario.Id}': {message}");
 
@@ -99,7 +99,9 @@ public static class ProgrammeLoader
             }
         }
 
-        if (KpiRubricReader.CheckWeights(weights.Values, "KPI weights with this scenario's overrides") is { } wrongSum)
+        OutcomeChecks.Check(scenario, type, types, catalogue, Error);
+        var whose = scenario.Outcome is null ? "KPI weights with this scenario's overrides" : "KPI weights with this scenario's overrides and its outcome's";
+        if (KpiRubricReader.CheckWeights([.. weights.Values, scenario.Outcome?.Weight ?? 0], whose) is { } wrongSum)
         {
             Error(scenario.Line, wrongSum);
         }

@@ -25,8 +25,18 @@ public static class Leaderboard
         return [.. ordered.Select((c, i) => new RankedScenario(i + 1, c, TieNote(ordered, i), StatisticalTie(ordered, i)))];
     }
 
-    /// <summary>The first <paramref name="top"/> places.</summary>
-    public static IReadOnlyList<RankedScenario> Top(IEnumerable<RankingCandidate> candidates, int top = DefaultTop) => [.. Rank(candidates).Take(top)];
+    /// <summary>The first <paramref name="top"/> places of <see cref="Rank"/>, each saying how a tie across the cut was broken.</summary>
+    public static IReadOnlyList<RankedScenario> Top(IEnumerable<RankingCandidate> candidates, int top = DefaultTop) => Top(Rank(candidates), top);
+
+    /// <summary>
+    /// The first <paramref name="top"/> places of a ranking. A place tied (on score or statistically) with one left out
+    /// says so in <see cref="RankedScenario.Selection"/>, with the rule that broke the tie.
+    /// </summary>
+    public static IReadOnlyList<RankedScenario> Top(IReadOnlyList<RankedScenario> ranked, int top)
+    {
+        var leftOut = ranked.Skip(top).ToList();
+        return [.. ranked.Take(top).Select(r => r with { Selection = SelectionNote.For(r, $"in the top {top} by rank", leftOut) })];
+    }
 
     private static double Completeness(RankingCandidate c) => Math.Round(c.Completeness ?? 0, 4);
 

@@ -8,4 +8,11 @@ namespace GzAiEdge.Scenarios.Ranking;
 /// The ranked scenarios whose score interval overlaps this one's, which it is statistically tied with, and how the
 /// order between them was decided; null when its interval overlaps none.
 /// </param>
-public sealed record RankedScenario(int Rank, RankingCandidate Candidate, string? Tie, string? StatisticalTie = null);
+public sealed record RankedScenario(int Rank, RankingCandidate Candidate, string? Tie, string? StatisticalTie = null)
+{
+    /// <summary>
+    /// In a selection (the TOP N, the benchmark scenarios): why this place is in it, and which scenarios left out it is
+    /// tied with (on score or statistically) and how the tie was broken; null on the full leaderboard.
+    /// </summary>
+    public string? Selection { get; init; }
+}

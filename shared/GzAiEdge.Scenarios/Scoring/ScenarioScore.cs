@@ -1,3 +1,5 @@
+using GzAiEdge.Scenarios.Outcomes;
+
 namespace GzAiEdge.Scenarios.Scoring;
 
 /// <summary>A scenario's score over a period with its explanation.</summary>
@@ -22,6 +24,9 @@ public sealed record ScenarioScore(double Score, Interval Interval, IReadOnlyLis
         .. Gates.Where(g => g.Status == GateStatus.NotEvaluated).Select(g => $"{g.Gate}: {g.Note}"),
         .. Kpis.Where(k => k.Provisional is not null).Select(k => $"{k.Rubric.Key}: {k.Provisional}"),
     ];
+
+    /// <summary>The declared outcome against its baseline, with its points (already in <see cref="Score"/>); null when none is declared.</summary>
+    public OutcomeResult? Outcome { get; init; }
 
     /// <summary>The names of the failed gates.</summary>
     public IReadOnlyList<string> FailedGates => [.. Gates.Where(g => g.Status == GateStatus.Failed).Select(g => g.Gate)];

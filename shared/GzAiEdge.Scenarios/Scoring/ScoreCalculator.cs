@@ -1,4 +1,5 @@
 using System.Globalization;
+using GzAiEdge.Scenarios.Outcomes;
 using GzAiEdge.Scenarios.Types;
 
 namespace GzAiEdge.Scenarios.Scoring;
@@ -20,14 +21,21 @@ namespace GzAiEdge.Scenarios.Scoring;
 /// </summary>
 public static class ScoreCalculator
 {
-    /// <summary>Scores measured KPIs against a rubric and checks the gates.</summary>
-    public static ScenarioScore Score(IReadOnlyList<KpiRubric> rubric, IReadOnlyDictionary<string, KpiMeasurement> measured, Gates gates, GateMeasurements gateValues)
+    /// <summary>Scores measured KPIs against a rubric, adds a declared outcome's points, and checks the gates.</summary>
+    /// <param name="rubric">The scenario's rubric.</param>
+    /// <param name="measured">What was measured of each KPI.</param>
+    /// <param name="gates">The type's gates.</param>
+    /// <param name="gateValues">What the gates compare.</param>
+    /// <param name="outcome">The scenario's outcome, when it declares one: its points (0 when not scored) join the sum, its interval the score's.</param>
+    public static ScenarioScore Score(IReadOnlyList<KpiRubric> rubric, IReadOnlyDictionary<string, KpiMeasurement> measured, Gates gates, GateMeasurements gateValues,
+        OutcomeResult? outcome = null)
     {
         var scored = rubric.Select(r => ScoreKpi(r, measured.TryGetValue(r.Key, out var m) ? m : new KpiMeasurement(null, 0))).ToList();
         var kpis = scored.Select(k => k.Rubric.Requires is { } required && k.Value is not null ? Requiring(k, scored.First(q => q.Rubric.Key == required)) : k).ToList();
-        var score = Round(kpis.Sum(k => k.Points));
-        var interval = new Interval(Round(kpis.Sum(k => k.PointsInterval.Low)), Round(kpis.Sum(k => k.PointsInterval.High)));
-        return new ScenarioScore(score, interval, kpis, CheckGates(gates, gateValues));
+        var score = Round(kpis.Sum(k => k.Points) + (outcome?.Points ?? 0));
+        var interval = new Interval(Round(kpis.Sum(k => k.PointsInterval.Low) + (outcome?.PointsInterval.Low ?? 0)),
+            Round(kpis.Sum(k => k.PointsInterval.High) + (outcome?.PointsInterval.High ?? 0)));
+        return new ScenarioScore(score, interval, kpis, CheckGates(gates, gateValues)) { Outcome = outcome };
     }
 
     private static double Round(double points) => Math.Round(points, 2, MidpointRounding.AwayFromZero);

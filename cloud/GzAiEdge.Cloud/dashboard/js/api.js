@@ -71,6 +71,7 @@ export const api = {
   labelItem: (id) => getJson(`/api/v1/field-audits/items/${encodeURIComponent(id)}`),
   label: (id, label) => putJson(`/api/v1/field-audits/items/${encodeURIComponent(id)}/label`, label),
   agreement: (params = {}) => getJson(`/api/v1/field-audits/agreement?${query(params)}`),
+  leaderboard: (params = {}) => getJson(`/api/v1/evaluation/leaderboard?${query(params)}`),
 };
 
 /**

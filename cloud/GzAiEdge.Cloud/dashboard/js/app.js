@@ -10,6 +10,7 @@ import * as tokens from './pages/tokens.js';
 import * as auditLog from './pages/audit-log.js';
 import * as labelling from './pages/labelling.js';
 import * as labelItem from './pages/label-item.js';
+import * as leaderboard from './pages/leaderboard.js';
 
 const routes = [
   [/^#?\/?$/, overview, 'nav-overview'],
@@ -20,6 +21,7 @@ const routes = [
   [/^#\/audit-log$/, auditLog, 'nav-audit'],
   [/^#\/labelling(?:\/([^/]+))?$/, labelling, 'nav-labelling'],
   [/^#\/label\/([^/]+)$/, labelItem, 'nav-labelling'],
+  [/^#\/leaderboard(?:\?(.*))?$/, leaderboard, 'nav-leaderboard'],
 ];
 
 const view = document.getElementById('view');
@@ -71,6 +73,7 @@ document.getElementById('user-name').textContent = `${me.name} (${me.roles.join(
 document.getElementById('nav-audit').hidden = !me.roles.includes('admin');
 // Labelling is the evaluators' (admins may too); the API refuses everyone else whatever the menu shows.
 document.getElementById('nav-labelling').hidden = !me.roles.some((r) => r === 'admin' || r === 'evaluator');
+document.getElementById('nav-leaderboard').hidden = !me.roles.some((r) => r === 'admin' || r === 'evaluator');
 document.getElementById('signout').addEventListener('click', async () => {
   await api.signOut().catch(() => {});
   window.location.replace('/signin.html');
