@@ -1,4 +1,5 @@
 using GzAiEdge.FieldAudits.Items;
+using GzAiEdge.Scenarios.Audits;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.FieldAudits.Labels;
@@ -24,6 +25,14 @@ public static class LabelRules
         PipelineNames.TrafficDetection => Boxes,
         PipelineNames.VisualInspection or PipelineNames.VitalsClassification => Class,
         PipelineNames.VibrationAnomaly => Anomaly,
+        _ => null,
+    };
+
+    /// <summary>The classes a label of <paramref name="item"/> may name: the detector's counted groups, or the classifier's own classes; null for anomaly labels.</summary>
+    public static IReadOnlyList<string>? ClassesOf(FieldItem item) => KindOf(item.Pipeline) switch
+    {
+        Boxes => AuditedPipelines.DetectionClasses,
+        Class => item.Outputs?.Classes,
         _ => null,
     };
 
