@@ -28,6 +28,7 @@ usage: ./gz bench <what> [options]      (docs/benchmarks.md; each prints medians
              [--requests 2000] [--runs 5] [--devices 100]
   evaluate   100 scenarios × 30 days into a fresh InfluxDB, then time the evaluation
              [--scenarios N] [--days D] [--window-seconds S] [--parallel P]
+             [--evidence [--rounds R]]: signed chains, verified into spans; times without and with evidence
   audit      audit the traffic detector on a real edge worker with a 500-image test set: wall time, the
              device's added CPU, field-window inference p95 during the audit   [--runs 5] [--baseline-seconds 10]
   deps       the design card's packages against our pieces (docs/dependencies.md): MQTTnet's bytes per received

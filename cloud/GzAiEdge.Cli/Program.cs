@@ -14,11 +14,18 @@ var root = new RootCommand("GzAiEdge command line: watch KPIs, provision, verify
     ModelCommand.Create(),
     TestSetCommand.Create(),
     AuditCommand.Create(),
+    FieldAuditCommand.Create(),
     SendCommand.Create(),
     ConfigCommand.Create(),
     KpisCommand.Create(),
     UserCommand.Create(),
     TokenCommand.Create(),
     AuditLogCommand.Create(),
+    DoctorCommand.Create(),
 };
+foreach (var command in BackupCommand.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();

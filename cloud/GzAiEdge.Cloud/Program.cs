@@ -11,6 +11,7 @@ using GzAiEdge.DeviceManagement.Commands;
 using GzAiEdge.DeviceManagement.Models;
 using GzAiEdge.Evaluation;
 using GzAiEdge.Evaluation.Verification;
+using GzAiEdge.FieldAudits;
 using GzAiEdge.Ingestion;
 using GzAiEdge.Ingestion.DeadLetters;
 using GzAiEdge.Monitoring.Alerts;
@@ -27,19 +28,24 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddScenarioCatalogue();
     builder.AddTimeSeries();
+    builder.AddRetention();
     builder.AddDeadLetters();
     builder.AddIngestion();
     builder.AddLiveFeed();
     builder.AddAlerts();
     builder.AddEvaluation();
+    builder.AddEvidenceIndexing();
     builder.AddVerification();
     builder.AddModelRepository();
     builder.AddDeviceCommands();
     builder.AddAudits();
+    builder.AddFieldAudits();
     builder.AddAuditLog();
     builder.AddAccess();
     builder.AddApiHardening();
     builder.AddApiConventions();
+    builder.AddCloudMetrics();
+    builder.AddSystemdNotify();
     app = builder.Build();
     app.Services.ValidateCloudConfiguration();
 }
@@ -56,6 +62,7 @@ catch (Exception ex) when (ex is OptionsValidationException or CatalogueExceptio
     return 2;
 }
 
+app.CheckHttpsCertificates();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiHardening();
@@ -65,6 +72,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous();
 app.MapOpenApi().RequireAuthorization(Policies.Viewer);
+app.MapCloudMetrics();
 app.MapAccessApi();
 app.MapAuditLogApi();
 app.MapSitesApi();
@@ -84,6 +92,8 @@ app.MapModelsApi();
 app.MapCommandsApi();
 app.MapTestSetsApi();
 app.MapAuditsApi();
+app.MapFieldAuditsApi();
+app.MapFieldSamplingApi();
 await app.RunAsync();
 return 0;
 

@@ -1,5 +1,7 @@
 using GzAiEdge.Configuration;
 using GzAiEdge.Evaluation.Audits;
+using GzAiEdge.Evaluation.Evidence;
+using GzAiEdge.Evaluation.FieldAudits;
 using GzAiEdge.Evaluation.Verification;
 using GzAiEdge.TimeSeries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,15 +22,32 @@ public static class EvaluationServiceExtensions
         services.AddSingleton(sp => new Publishing.PublishedLeaderboards(sp.GetRequiredService<IOptions<EvaluationOptions>>().Value.PublishedPath));
         services.AddSingleton<ProgrammeSource>();
         // Evidence is the devices' signed hash chains, checked against the key registry
-        // (Verification:KeyRegistryPath); without a registry every answer is "not checked".
-        services.AddTransient<IEvidenceVerifier>(sp => new ChainEvidence(
-            new ChainReader(sp.GetRequiredService<InfluxDbClient>()), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.KeyRegistryPath));
+        // (Verification:KeyRegistryPath); without a registry every answer is "not checked". Each report's
+        // signature is checked once: evaluations read the verified spans (Evidence section).
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateOnStart();
+        services.AddBoundSection<EvidenceOptions>(EvidenceOptions.Section);
+        services.AddSingleton<IValidateOptions<EvidenceOptions>, EvidenceOptionsValidator>();
+        services.AddSingleton(sp => new EvidenceSpanStore(sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.SpansPath));
+        services.AddSingleton(sp => new KeyRegistryCache(sp.GetRequiredService<IOptions<VerificationOptions>>().Value.KeyRegistryPath));
+        services.AddTransient(sp => new IncrementalChainEvidence(new ChainReader(sp.GetRequiredService<InfluxDbClient>()),
+            sp.GetRequiredService<EvidenceSpanStore>(), sp.GetRequiredService<KeyRegistryCache>()));
+        services.AddTransient<IEvidenceVerifier>(sp => sp.GetRequiredService<IncrementalChainEvidence>());
         // Accuracy KPIs come from audits; until an audit store is wired every device has none (results provisional).
         services.TryAddSingleton<IAuditResults, NoAuditResults>();
+        // Field accuracy KPIs come from field audits' labels; without that store they are missing.
+        services.TryAddSingleton<IFieldAuditResults, NoFieldAuditResults>();
 
         // Transient like the typed InfluxDbClient they use, so its HttpClient handler keeps rotating.
         services.AddTransient<ScenarioEvaluator>();
         services.AddTransient<ProgrammeEvaluator>();
+        return builder;
+    }
+
+    /// <summary>The background service that verifies reports as they arrive (<see cref="EvidenceIndexer"/>); needs <see cref="AddEvaluation"/>.</summary>
+    public static IHostApplicationBuilder AddEvidenceIndexing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<EvidenceIndexer>();
         return builder;
     }
 }

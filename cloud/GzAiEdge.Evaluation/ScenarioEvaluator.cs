@@ -1,5 +1,6 @@
 using System.Globalization;
 using GzAiEdge.Evaluation.Audits;
+using GzAiEdge.Evaluation.FieldAudits;
 using GzAiEdge.Evaluation.LaterTruth;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Kpis;
@@ -18,7 +19,7 @@ namespace GzAiEdge.Evaluation;
 /// (<see cref="ForecastTruth"/>). Values are rounded to 9 significant digits so that the same stored data gives
 /// byte-identical output even if InfluxDB sums in a different order.
 /// </summary>
-public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier evidence, IAuditResults audits)
+public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier evidence, IAuditResults audits, IFieldAuditResults? fields = null)
 {
     /// <exception cref="InfluxDbUnavailableException">InfluxDB cannot answer now.</exception>
     /// <exception cref="InfluxQueryException">InfluxDB refused the query.</exception>
@@ -73,6 +74,15 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
         foreach (var kpi in rubric.Where(k => k.Definition?.Truth == TruthSource.Audit))
         {
             measured[kpi.Key] = AuditMeasurement.For(kpi.Key, audited, found);
+        }
+
+        if (rubric.Any(k => k.Definition?.Truth == TruthSource.FieldAudit))
+        {
+            var field = await (fields ?? new NoFieldAuditResults()).MeasureAsync(scenario.Id, audited, period.From, period.To, cancellationToken);
+            foreach (var kpi in rubric.Where(k => k.Definition?.Truth == TruthSource.FieldAudit))
+            {
+                measured[kpi.Key] = FieldMeasurement.For(kpi.Key, field);
+            }
         }
 
         if (rubric.Any(k => k.Definition?.Truth == TruthSource.LaterTruth))

@@ -15,6 +15,7 @@ public sealed class BatchProcessor(
     IDeadLetterStore deadLetters,
     IngestionConnection connection,
     IngestionStats stats,
+    IngestionMetrics metrics,
     TimeProvider time,
     ILogger<BatchProcessor> logger)
 {
@@ -24,9 +25,11 @@ public sealed class BatchProcessor(
     {
         encoder.Encode(batch);
         IReadOnlyList<DeadLetter> refused = [];
-        await UntilDoneAsync(async ct => refused = await writer.WriteAsync(batch, ct), "InfluxDB write", cancellationToken);
+        var started = time.GetTimestamp();
+        await UntilDoneAsync(async ct => refused = await writer.WriteAsync(batch, ct), "InfluxDB write", "influxdb", cancellationToken);
+        metrics.BatchWritten(time.GetElapsedTime(started));
         batch.Rejected.AddRange(refused);
-        await UntilDoneAsync(ct => deadLetters.AddAllAsync(batch.Rejected, ct), "dead-letter store", cancellationToken);
+        await UntilDoneAsync(ct => deadLetters.AddAllAsync(batch.Rejected, ct), "dead-letter store", "dead-letters", cancellationToken);
         try
         {
             // One call for the whole batch: its PUBACKs go out together, in receive order.
@@ -45,7 +48,7 @@ public sealed class BatchProcessor(
 
     // Storage being down is expected (InfluxDB restarts, disks fill): wait and try again, never give up
     // on a batch, because giving up would mean acknowledging what was not stored.
-    private async Task UntilDoneAsync(Func<CancellationToken, Task> step, string what, CancellationToken cancellationToken)
+    private async Task UntilDoneAsync(Func<CancellationToken, Task> step, string what, string store, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
@@ -58,6 +61,7 @@ public sealed class BatchProcessor(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 IngestionLog.StepFailed(logger, what, ex.Message, delay);
+                metrics.StoreFailed(store);
                 await Task.Delay(delay, time, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
             }

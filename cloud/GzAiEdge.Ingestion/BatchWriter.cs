@@ -41,7 +41,7 @@ public sealed class BatchWriter(InfluxDbClient influx, TimeProvider time)
             }
             catch (InfluxDbWriteRejectedException ex)
             {
-                rejected.Add(new DeadLetter(0, time.GetUtcNow(), message.Topic, $"InfluxDB refused the point: {ex.Message}",
+                rejected.Add(new DeadLetter(0, time.GetUtcNow(), message.Topic, $"{IngestionMetrics.StorageRefusedPrefix}: {ex.Message}",
                     message.Payload.ToArray()));
             }
         }

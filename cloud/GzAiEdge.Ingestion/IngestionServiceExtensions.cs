@@ -30,6 +30,7 @@ public static class IngestionServiceExtensions
         services.AddSingleton<BatchEncoder>();
         services.AddSingleton<IngestionStats>();
         services.AddSingleton<BatchWriter>();
+        services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IngestionConnection>();
         services.AddHostedService<IngestionService>();

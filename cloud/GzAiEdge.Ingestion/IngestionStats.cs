@@ -14,12 +14,22 @@ public sealed class IngestionStats
     private long _batches;
     private long _stored;
     private long _deadLettered;
+    private long _overQuotaLetters;
+    private long _storageRefused;
 
     public long Batches => Interlocked.Read(ref _batches);
 
     public long Stored => Interlocked.Read(ref _stored);
 
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
+
+    /// <summary>Messages dead-lettered for one of <see cref="IngestionMetrics"/>' reasons.</summary>
+    public long DeadLetteredBy(string reason) => reason switch
+    {
+        IngestionMetrics.OverQuota => Interlocked.Read(ref _overQuotaLetters),
+        IngestionMetrics.StorageRefused => Interlocked.Read(ref _storageRefused),
+        _ => DeadLettered - Interlocked.Read(ref _overQuotaLetters) - Interlocked.Read(ref _storageRefused),
+    };
 
     /// <summary>Messages dead-lettered as over quota, per device (<c>site/device</c>), a copy.</summary>
     public IReadOnlyDictionary<string, long> OverQuota
@@ -40,6 +50,16 @@ public sealed class IngestionStats
         Interlocked.Add(ref _deadLettered, deadLetters.Count);
         foreach (var letter in deadLetters)
         {
+            var reason = IngestionMetrics.ReasonOf(letter);
+            if (reason == IngestionMetrics.StorageRefused)
+            {
+                Interlocked.Increment(ref _storageRefused);
+            }
+            else if (reason == IngestionMetrics.OverQuota)
+            {
+                Interlocked.Increment(ref _overQuotaLetters);
+            }
+
             if (letter.Reason.StartsWith(QuotaReason.Prefix, StringComparison.Ordinal) && QuotaReason.DeviceOf(letter.Topic) is { } device)
             {
                 lock (_gate)

@@ -1,4 +1,5 @@
 using GzAiEdge.Configuration;
+using GzAiEdge.TimeSeries.Retention;
 using Microsoft.Extensions.Options;
 
 namespace GzAiEdge.TimeSeries;
@@ -19,6 +20,16 @@ public static class TimeSeriesServiceExtensions
         builder.Services.AddTransient<ScenarioReader>();
         builder.Services.AddTransient<ChainReader>();
         builder.Services.AddTransient<AuditFieldReader>();
+        return builder;
+    }
+
+    /// <summary>InfluxDB retention policies and downsampling, set at start (config section <c>Retention</c>); needs <see cref="AddTimeSeries"/>.</summary>
+    public static IHostApplicationBuilder AddRetention(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        builder.Services.AddBoundSection<RetentionOptions>(RetentionOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        builder.Services.AddHostedService<RetentionService>();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using GzAiEdge.EdgeRuntime.Commands;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Health;
 using GzAiEdge.EdgeRuntime.Hosting;
+using GzAiEdge.EdgeRuntime.Metrics;
 using GzAiEdge.EdgeRuntime.Pipeline;
 using GzAiEdge.EdgeRuntime.Publishing;
 using GzAiEdge.EdgeRuntime.Sources;
@@ -22,6 +23,7 @@ try
     builder.AddEdgeCommands();
     builder.AddEdgeHealth();
     builder.AddSystemdNotify();
+    builder.AddEdgeMetrics();
     host = builder.Build();
     host.Services.ValidateEdgeConfiguration();
 }

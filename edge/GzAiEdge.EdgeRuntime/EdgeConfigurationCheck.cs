@@ -48,6 +48,8 @@ public static class EdgeConfigurationCheck
         .Check<CommandOptions>(services)
         .Check<BoardOptions>(services)
         .Check<HealthOptions>(services)
+        .Check<Metrics.MetricsOptions>(services)
+        .Check<EvidenceOptions>(services)
         .CheckKeys(services, services.GetRequiredService<ConfigurationLocator>().Describe)
         .Add(UnknownSections(services));
 

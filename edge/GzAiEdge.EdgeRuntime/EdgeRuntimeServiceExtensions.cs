@@ -1,5 +1,6 @@
 using GzAiEdge.EdgeRuntime.Commands;
 using GzAiEdge.EdgeRuntime.Health;
+using GzAiEdge.EdgeRuntime.Metrics;
 using GzAiEdge.EdgeRuntime.Pipeline;
 using GzAiEdge.EdgeRuntime.Publishing;
 using GzAiEdge.EdgeRuntime.Sources;
@@ -11,9 +12,9 @@ public static class EdgeRuntimeServiceExtensions
 {
     /// <summary>
     /// Every area of the worker but where its configuration comes from and systemd: sources, pipeline, outbox,
-    /// publisher, commands and health, for programs that check or exercise a device config as the worker would
+    /// publisher, commands, health and metrics, for programs that check or exercise a device config as the worker would
     /// (<c>gz config validate</c>, tests). The worker's own <c>Program.cs</c> lists the areas one by one.
     /// </summary>
     public static IHostApplicationBuilder AddEdgeRuntime(this IHostApplicationBuilder builder) =>
-        builder.AddSources().AddPipeline().AddOutbox().AddPublisher().AddEdgeCommands().AddEdgeHealth();
+        builder.AddSources().AddPipeline().AddOutbox().AddPublisher().AddEdgeCommands().AddEdgeHealth().AddEdgeMetrics();
 }

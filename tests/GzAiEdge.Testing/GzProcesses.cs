@@ -27,13 +27,19 @@ public static class GzProcesses
         StartCloudCoreAsync(broker, influx.BaseAddress, folder, "https",
             [$"--InfluxDb:Database={influx.Database}", $"--Kestrel:Certificates:Default:Path={certificate}", $"--Kestrel:Certificates:Default:KeyPath={key}", .. extraArgs]);
 
+    /// <summary>Starts the cloud host with extra environment variables (say, those systemd gives a <c>Type=notify</c> service).</summary>
+    public static Task<(ChildProcess Process, Uri Api)> StartCloudAsync(
+        MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
+        StartCloudCoreAsync(broker, influx.BaseAddress, folder, "http", [$"--InfluxDb:Database={influx.Database}", .. extraArgs], environment: environment);
+
     /// <summary>Starts the cloud host on a port chosen beforehand (say, one an OpenID Connect provider must redirect to).</summary>
     public static Task<(ChildProcess Process, Uri Api)> StartCloudOnPortAsync(
         MosquittoBroker broker, InfluxDbServer influx, TempFolder folder, int port, params string[] extraArgs) =>
         StartCloudCoreAsync(broker, influx.BaseAddress, folder, "http", [$"--InfluxDb:Database={influx.Database}", .. extraArgs], port);
 
     private static async Task<(ChildProcess Process, Uri Api)> StartCloudCoreAsync(
-        MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs, int? chosenPort = null)
+        MosquittoBroker broker, Uri timeSeries, TempFolder folder, string scheme, string[] extraArgs, int? chosenPort = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         TestCategory.EnsureServersAllowed("the cloud as a process");
         // Its accounts store holds the admin the tests call as (CloudAccounts.AdminClient).
@@ -51,7 +57,7 @@ public static class GzProcesses
             $"--Access:StorePath={CloudAccounts.Store(folder)}", $"--AuditLog:Path={CloudAccounts.AuditLog(folder)}",
             $"--Evaluation:PublishedPath={folder.File("published-leaderboards.db")}",
             .. extraArgs,
-        ], workingDirectory: folder.Path);
+        ], environment, folder.Path);
         await PortProbe.WaitUntilListeningAsync(port, process, "cloud", TimeSpan.FromSeconds(60));
 
         // The web server listens before the MQTT subscriptions are in place; a test that publishes

@@ -29,6 +29,9 @@ public sealed class InfluxDbServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The RPC (meta) address influxd backup and restore talk to.</summary>
+    public string RpcAddress => $"127.0.0.1:{_rpcPort}";
+
     public string Database { get; }
 
     public string Folder => _folder.Path;

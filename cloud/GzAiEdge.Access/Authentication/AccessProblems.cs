@@ -6,8 +6,12 @@ internal static class AccessProblems
     public const string NotSignedIn = "Not signed in";
     public const string Forbidden = "Not allowed";
 
-    /// <summary>Requests for the API get problem details; the dashboard's pages get a redirect to the sign-in page.</summary>
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+    /// <summary>
+    /// Requests for the API and for machines (Prometheus scraping <c>/metrics</c>) get problem details; the dashboard's
+    /// pages get a redirect to the sign-in page.
+    /// </summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/metrics");
 
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
     {

@@ -24,6 +24,7 @@ public sealed class AnswerIntake(
     public AnswerVerdict Submit(string auditId, string site, string device, byte[] body)
     {
         var received = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var audit = audits.Find(auditId) ?? throw new AuditException(AuditProblem.NotFound, $"no audit {auditId}");
         var part = audits.Part(auditId, site, device) ?? throw new AuditException(AuditProblem.NotFound, $"audit {auditId} has no part for {site}/{device}");
         var (answer, reason) = Check(audit, part, body, received);
@@ -50,6 +51,7 @@ public sealed class AnswerIntake(
         }
 
         audits.AddAnswer(new AnswerRecord(auditId, site, device, received, true, "scored", sha256));
+        AuditMetrics.Scored(received - audit.Started, time.GetElapsedTime(started));
         AuditLog.Scored(logger, auditId, site, device, answer!.Items.Count, $"{answer.Model.Name} {answer.Model.Version} ({answer.Model.Sha256[..12]})");
         return new AnswerVerdict(true, $"scored: {answer.Items.Count} items, model {answer.Model.Name} {answer.Model.Version} ({answer.Model.Sha256[..12]})");
     }

@@ -22,9 +22,11 @@ internal static class BenchCommand
         var days = new Option<int>("--days") { Description = "Days of data per scenario", DefaultValueFactory = _ => 30 };
         var window = new Option<int>("--window-seconds") { Description = "KPI window length", DefaultValueFactory = _ => 10 };
         var skipWrite = new Option<bool>("--skip-write") { Description = "Evaluate data an earlier run wrote" };
+        var evidence = new Option<bool>("--evidence") { Description = "Sign and chain the reports, verify them into spans, then time the evaluation without and with evidence" };
+        var rounds = new Option<int>("--rounds") { Description = "With --evidence: evaluations without and with evidence, in turn", DefaultValueFactory = _ => 3 };
         var evaluate = new Command("evaluate", "Generate KPI windows into InfluxDB, then time the evaluation of the whole programme");
         inputs.AddTo(evaluate);
-        foreach (var option in new Option[] { scenarios, days, window, skipWrite })
+        foreach (var option in new Option[] { scenarios, days, window, skipWrite, evidence, rounds })
         {
             evaluate.Options.Add(option);
         }
@@ -41,9 +43,16 @@ internal static class BenchCommand
             var windowLength = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(window)));
             Console.WriteLine($"bench: {chosen.Count} scenarios × {(period.To - period.From).TotalDays:0} days of {windowLength.TotalSeconds:0} s windows, {period.From:yyyy-MM-dd} – {period.To:yyyy-MM-dd}");
             await resolved.Client.EnsureDatabaseAsync(token);
+            using var evidenceBench = result.GetValue(evidence) ? new EvidenceBench() : null;
+            if (evidenceBench is not null && result.GetValue(skipWrite))
+            {
+                Console.Error.WriteLine("gz bench evaluate: --evidence cannot take --skip-write (the device keys are made with the data)");
+                return 2;
+            }
+
             if (!result.GetValue(skipWrite))
             {
-                var generator = new KpiGenerator(resolved.Programme, resolved.Client, windowLength);
+                var generator = new KpiGenerator(resolved.Programme, resolved.Client, windowLength, evidenceBench is null ? null : evidenceBench.Signer);
                 var writing = Stopwatch.StartNew();
                 await generator.WriteAsync(chosen, period, done =>
                 {
@@ -53,6 +62,11 @@ internal static class BenchCommand
                     }
                 }, token);
                 Console.WriteLine($"write: {generator.Points:N0} points in {writing.Elapsed.TotalSeconds:0.0} s ({generator.Points / writing.Elapsed.TotalSeconds:N0} points/s)");
+            }
+
+            if (evidenceBench is not null)
+            {
+                return await evidenceBench.RunAsync(resolved.Programme, chosen, period, resolved.Client, resolved.Parallelism, Math.Max(1, result.GetValue(rounds)), token);
             }
 
             var queriesBefore = resolved.Counter.Queries;

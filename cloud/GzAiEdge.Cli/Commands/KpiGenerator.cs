@@ -13,9 +13,10 @@ namespace GzAiEdge.Cli.Commands;
 /// Writes synthetic KPI windows for scenarios straight into InfluxDB, as ingestion would store them
 /// (<see cref="StoredSchema.Kpi"/>). Seeded per scenario: each gets its own quality between threshold and
 /// target, window noise, and a small share of lost reports (a larger one for every seventh), so the
-/// ranking, the completeness gate and the ties have something to decide.
+/// ranking, the completeness gate and the ties have something to decide. With <paramref name="signers"/>, each device's
+/// reports are signed and chained as its outbox makes them (a lost report still moves the chain on).
 /// </summary>
-internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, TimeSpan window)
+internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, TimeSpan window, Func<string, string, DeviceSigner>? signers = null)
 {
     private const int BatchPoints = 10_000;
 
@@ -43,14 +44,17 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                     var buffer = new ArrayBufferWriter<byte>(4 << 20);
                     var writer = new LineProtocolWriter(buffer);
                     var inBatch = 0;
+                    var signer = signers?.Invoke(site.Site, device);
+                    var prev = ChainHash.Genesis;
                     for (var seq = 1; seq <= windows; seq++)
                     {
+                        var end = period.From + (window * seq);
                         if (random.NextDouble() < loss)
                         {
+                            prev = signer is null ? prev : ChainHash.Of(Lost(site.Site, device, scenario.Id, seq, end, prev));
                             continue;
                         }
 
-                        var end = period.From + (window * seq);
                         var kpis = new Dictionary<string, double>(rubric.Count);
                         for (var k = 0; k < rubric.Count; k++)
                         {
@@ -68,8 +72,11 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
                             WindowEnd = end,
                             Kpis = kpis,
                             Model = new ModelInfo("bench-model", "1.0", string.Empty),
+                            Prev = signer is null ? null : prev,
                         };
-                        writer.Write(StoredSchema.Kpi(report, scenario.SectorTag, ChainHash.Of(report)));
+                        report = signer?.Sign(report) ?? report;
+                        prev = ChainHash.Of(report);
+                        writer.Write(StoredSchema.Kpi(report, scenario.SectorTag, prev));
                         Points++;
                         if (++inBatch == BatchPoints)
                         {
@@ -91,6 +98,20 @@ internal sealed class KpiGenerator(Programme programme, InfluxDbClient influx, T
 
         await Drain(pending, 0);
     }
+
+    // What the device made for a window that never arrived: only its hash matters, as the next report's prev.
+    private KpiReport Lost(string site, string device, string scenario, long seq, DateTimeOffset end, string prev) => new()
+    {
+        V = 1,
+        Site = site,
+        Device = device,
+        Scenario = scenario,
+        Seq = seq,
+        WindowStart = end - window,
+        WindowEnd = end,
+        Kpis = new Dictionary<string, double>(),
+        Prev = prev,
+    };
 
     private static async Task Drain(List<Task> pending, int keep)
     {

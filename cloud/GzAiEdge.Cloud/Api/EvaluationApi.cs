@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using GzAiEdge.Access;
 using GzAiEdge.Access.Authorization;
@@ -70,6 +71,7 @@ public static class EvaluationApi
         }
 
         await http.AuditAsync("evaluation.run", scenarioId ?? "programme", details: $"{http.Request.Path} {period?.From:O}..{period?.To:O}");
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return await run(programme, scenario, period);
@@ -77,6 +79,10 @@ public static class EvaluationApi
         catch (InfluxDbUnavailableException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB is unavailable");
+        }
+        finally
+        {
+            EvaluationMetrics.Evaluated(scenario is null ? "programme" : "scenario", Stopwatch.GetElapsedTime(started));
         }
     }
 

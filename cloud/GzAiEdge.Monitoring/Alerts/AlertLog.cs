@@ -14,4 +14,7 @@ internal static partial class AlertLog
 
     [LoggerMessage(6013, LogLevel.Error, "Alert evaluation failed; retrying in {Delay}")]
     public static partial void AlertLoopFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(6014, LogLevel.Information, "Alert store pruned: {ByAge} resolved alerts older than {MaxAgeDays} days, {BySize} beyond the newest {MaxResolved} resolved")]
+    public static partial void AlertsPruned(ILogger logger, long byAge, int maxAgeDays, long bySize, long maxResolved);
 }

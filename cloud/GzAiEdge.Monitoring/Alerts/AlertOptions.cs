@@ -17,6 +17,12 @@ public sealed record AlertOptions
     /// <summary>SQLite file holding alerts, raised and resolved.</summary>
     public string StorePath { get; set; } = "alerts.db";
 
+    /// <summary>Resolved alerts are kept this long (a demonstration's record: as long as its raw reports), then removed and counted.</summary>
+    public int MaxAgeDays { get; set; } = 400;
+
+    /// <summary>At most this many resolved alerts are kept; the oldest beyond it are removed and counted. Active ones always stay.</summary>
+    public long MaxResolved { get; set; } = 100_000;
+
     /// <summary>When set, every raised, resolved or acknowledged alert is POSTed here as JSON.</summary>
     public string? WebhookUrl { get; set; }
 }

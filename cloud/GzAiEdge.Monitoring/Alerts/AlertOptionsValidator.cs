@@ -13,6 +13,16 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             errors.Add("Alerts:StorePath: must name a SQLite file");
         }
 
+        if (options.MaxAgeDays is < 1 or > 36_500)
+        {
+            errors.Add($"Alerts:MaxAgeDays = {options.MaxAgeDays}: must be within 1–36500");
+        }
+
+        if (options.MaxResolved is < 100 or > 100_000_000)
+        {
+            errors.Add($"Alerts:MaxResolved = {options.MaxResolved}: must be within 100–100000000");
+        }
+
         if (options.WebhookUrl is { Length: > 0 } url
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {

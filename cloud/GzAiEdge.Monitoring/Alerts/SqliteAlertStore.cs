@@ -19,6 +19,7 @@ public sealed class SqliteAlertStore : IDisposable
             raised_at TEXT NOT NULL, resolved_at TEXT, acknowledged_at TEXT
         );
         CREATE UNIQUE INDEX IF NOT EXISTS alerts_active ON alerts (rule, scenario, site, device) WHERE resolved_at IS NULL;
+        CREATE TABLE IF NOT EXISTS alerts_pruned (cause TEXT PRIMARY KEY, count INTEGER NOT NULL);
         """;
 
     private const string Columns = "id, rule, kind, scenario, site, device, kpi, value, threshold, message, raised_at, resolved_at, acknowledged_at";
@@ -118,6 +119,66 @@ public sealed class SqliteAlertStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Removes resolved alerts resolved before <paramref name="resolvedBefore"/>, then the oldest resolved ones beyond
+    /// <paramref name="maxResolved"/>, and adds what it removed to the counts <see cref="PrunedAsync"/> reads, in one
+    /// transaction. Active alerts are never removed.
+    /// </summary>
+    public async Task<AlertsPruned> PruneAsync(DateTimeOffset resolvedBefore, long maxResolved, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = _connection.BeginTransaction();
+            async Task<long> RunAsync(string sql, Action<SqliteParameterCollection> bind)
+            {
+                await using var command = _connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                bind(command.Parameters);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var aged = await RunAsync("DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < $before", p => p.AddWithValue("$before", Text(resolvedBefore)));
+            var sized = await RunAsync(
+                "DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE resolved_at IS NOT NULL ORDER BY id DESC LIMIT -1 OFFSET $max)",
+                p => p.AddWithValue("$max", maxResolved));
+            foreach (var (cause, count) in new[] { ("age", aged), ("size", sized) })
+            {
+                await RunAsync("INSERT INTO alerts_pruned VALUES ($cause, $count) ON CONFLICT (cause) DO UPDATE SET count = count + $count", p =>
+                {
+                    p.AddWithValue("$cause", cause);
+                    p.AddWithValue("$count", count);
+                });
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new AlertsPruned(aged, sized);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Every alert <see cref="PruneAsync"/> removed since the store was made, by cause.</summary>
+    public async Task<AlertsPruned> PrunedAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT COALESCE(SUM(CASE cause WHEN 'age' THEN count END), 0), COALESCE(SUM(CASE cause WHEN 'size' THEN count END), 0) FROM alerts_pruned";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new AlertsPruned(reader.GetInt64(0), reader.GetInt64(1));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public Task<IReadOnlyList<AlertView>> ActiveAsync(CancellationToken cancellationToken) =>
         ManyAsync($"SELECT {Columns} FROM alerts WHERE resolved_at IS NULL ORDER BY id", _ => { }, cancellationToken);
 
@@ -162,6 +223,9 @@ public sealed class SqliteAlertStore : IDisposable
     private static DateTimeOffset? Time(string? text) =>
         text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
+
+/// <summary>Resolved alerts removed: resolved longer ago than the store keeps them, or the oldest beyond its bound.</summary>
+public sealed record AlertsPruned(long ByAge, long BySize);
 
 /// <summary>A page of alerts, optionally for one scenario, site or device, active or resolved only.</summary>
 public sealed record AlertQuery(string? Scenario, string? Site, string? Device, bool? Active, int Offset, int Limit);

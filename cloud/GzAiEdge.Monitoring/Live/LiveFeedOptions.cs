@@ -12,4 +12,10 @@ public sealed record LiveFeedOptions
     /// instances that only ingest, and keep it on where the dashboard and alerts are served.
     /// </summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Seconds a live stream may stay quiet before it carries a <c>: keep-alive</c> comment, so that proxies between
+    /// the dashboard and the cloud keep it open (nginx closes a proxied connection idle for 60 s by default).
+    /// </summary>
+    public int KeepAliveSeconds { get; set; } = 15;
 }

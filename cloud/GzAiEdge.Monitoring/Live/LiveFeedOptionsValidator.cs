@@ -9,8 +9,15 @@ namespace GzAiEdge.Monitoring.Live;
 /// </summary>
 public sealed class LiveFeedOptionsValidator(IOptions<IngestionOptions> ingestion) : IValidateOptions<LiveFeedOptions>
 {
-    public ValidateOptionsResult Validate(string? name, LiveFeedOptions options) =>
-        !options.Enabled || ingestion.Value.Enabled
+    public ValidateOptionsResult Validate(string? name, LiveFeedOptions options)
+    {
+        if (options.KeepAliveSeconds is < 1 or > 3600)
+        {
+            return ValidateOptionsResult.Fail($"LiveFeed:KeepAliveSeconds = {options.KeepAliveSeconds} must be within 1..3600 (seconds between keep-alive comments on a quiet live stream)");
+        }
+
+        return !options.Enabled || ingestion.Value.Enabled
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("LiveFeed:Enabled = true needs Ingestion:Enabled = true (the live feed subscribes behind this instance's ingestion); set LiveFeed:Enabled = false as well");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
 namespace GzAiEdge.Monitoring.Live;
@@ -9,9 +10,23 @@ namespace GzAiEdge.Monitoring.Live;
 /// </summary>
 public sealed class LiveHub : ILiveEvents
 {
+    /// <summary>The meter of the live feed's instruments (docs/operations.md).</summary>
+    public const string MeterName = "GzAiEdge.Monitoring";
+
     private const int StreamCapacity = 256;
     private readonly Lock _gate = new();
     private readonly List<Channel<LiveEvent>> _streams = [];
+
+    /// <summary>A hub without instruments (tests).</summary>
+    public LiveHub()
+    {
+    }
+
+    /// <summary>A hub whose open streams are the gauge <c>gz.live.streams</c>.</summary>
+    public LiveHub(IMeterFactory meters)
+    {
+        meters.Create(MeterName).CreateObservableGauge("gz.live.streams", () => StreamCount, "{stream}", "Open live (SSE) streams: dashboards and other clients");
+    }
 
     public int StreamCount
     {

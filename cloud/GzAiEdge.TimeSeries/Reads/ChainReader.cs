@@ -54,6 +54,23 @@ public sealed class ChainReader(InfluxDbClient influx)
         return reports;
     }
 
+    /// <summary>
+    /// Per UTC day of [from, to) that holds reports of the device: the day's start, how many reports are stored and
+    /// the sum of their seq. A cheap fingerprint (one field, no rows): when it changes, the day's stored reports changed.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTimeOffset Day, long Reports, long SeqSum)>> DaysAsync(string site, string device, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
+    {
+        var seq = InfluxQl.Identifier(KpiField.Seq);
+        var result = await influx.QueryAsync(
+            $"SELECT count({seq}), sum({seq}) {Conditions.From(Measurement.Kpi)} WHERE {Conditions.Device(site, device)} AND {Conditions.Period(from, to)} GROUP BY time(1d) fill(none)",
+            cancellationToken);
+        return [.. result.Series.SelectMany(series => Enumerable.Range(0, series.Values.Count).Select(row => (
+            LinePoint.FromUnixNanoseconds(series.Value(row, Time).GetInt64()),
+            series.Value(row, "count").GetInt64(),
+            series.Value(row, "sum").GetInt64())))];
+    }
+
     /// <summary>The device's checkpoints stored in [from, to).</summary>
     public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(string site, string device, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken)

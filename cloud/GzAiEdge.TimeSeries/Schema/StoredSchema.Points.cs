@@ -65,6 +65,14 @@ public static partial class StoredSchema
             fields.Add(new(HeartbeatField.OutboxEvicted, FieldValue.Integer(evicted)));
         }
 
+        foreach (var (name, value) in new[] { (HeartbeatField.EvidenceHeld, heartbeat.EvidenceHeld), (HeartbeatField.EvidenceBytes, heartbeat.EvidenceBytes), (HeartbeatField.EvidenceEvicted, heartbeat.EvidenceEvicted) })
+        {
+            if (value is { } v)
+            {
+                fields.Add(new(name, FieldValue.Integer(v)));
+            }
+        }
+
         if (heartbeat.Health is { } health)
         {
             HealthFields.AddTo(fields, health);

@@ -69,6 +69,9 @@ public static partial class StoredSchema
         public const string LastSeq = "last_seq";
         public const string OutboxDepth = "outbox_depth";
         public const string OutboxEvicted = "outbox_evicted";
+        public const string EvidenceHeld = "evidence_held";
+        public const string EvidenceBytes = "evidence_bytes";
+        public const string EvidenceEvicted = "evidence_evicted";
     }
 
     /// <summary>The field of a device state point.</summary>

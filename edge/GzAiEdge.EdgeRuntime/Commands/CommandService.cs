@@ -32,6 +32,7 @@ public sealed class CommandService(
     PipelineCommands pipelines,
     ModelUpdateCommand models,
     AuditRunCommand audits,
+    Evidence.EvidenceFetchCommand evidence,
     TimeProvider time,
     ILogger<CommandService> logger) : BackgroundService
 {
@@ -101,6 +102,7 @@ public sealed class CommandService(
             CommandTypes.ConfigSet => await pipelines.SetConfigAsync(command, cancellationToken),
             CommandTypes.PipelineRestart => await pipelines.RestartAsync(command, cancellationToken),
             CommandTypes.AuditRun => await audits.RunAsync(command, cancellationToken),
+            CommandTypes.EvidenceFetch => await evidence.RunAsync(command, cancellationToken),
             _ => await models.RunAsync(command, cancellationToken),
         };
         reporter.Report(command.Id, result);

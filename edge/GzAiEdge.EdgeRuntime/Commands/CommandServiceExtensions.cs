@@ -13,7 +13,7 @@ public static class CommandServiceExtensions
 {
     /// <summary>
     /// Remote commands (section <c>Commands</c>) and what they run: configuration changes, pipeline restarts, model
-    /// updates, audit runs. What they changed is read back through the device-state configuration source
+    /// updates, audit runs, evidence fetches. What they changed is read back through the device-state configuration source
     /// (<see cref="ConfigurationServiceExtensions.AddDeviceState"/>).
     /// </summary>
     public static IHostApplicationBuilder AddEdgeCommands(this IHostApplicationBuilder builder)
@@ -34,6 +34,7 @@ public static class CommandServiceExtensions
         services.AddSingleton<AuditRunner>();
         services.AddSingleton<AuditUpload>();
         services.AddSingleton<AuditRunCommand>();
+        services.AddSingleton<Evidence.EvidenceFetchCommand>();
         services.AddHostedService<CommandService>();
         return builder;
     }

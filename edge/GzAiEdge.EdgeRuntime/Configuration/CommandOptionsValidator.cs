@@ -36,6 +36,12 @@ public sealed class CommandOptionsValidator(ConfigurationLocator locator, Device
         {
             CheckCloudContent(errors, options, fetching);
         }
+        else if (options.Enabled.Contains(CommandTypes.EvidenceFetch)
+            && (!Uri.TryCreate(options.Api, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https")))
+        {
+            // Evidence goes up to the cloud API; nothing signed by the programme comes down, so no programme key.
+            errors.Add("Commands:Api", $"{CommandTypes.EvidenceFetch} is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was '{options.Api}')");
+        }
 
         CheckCommandKeys(errors, options);
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using GzAiEdge.EdgeRuntime.Configuration;
 using GzAiEdge.EdgeRuntime.Publishing;
+using GzAiEdge.Hosting.Systemd;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using GzAiEdge.Hosting.Systemd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -12,9 +13,7 @@ public static class SystemdServiceExtensions
     /// <exception cref="InvalidDataException"><c>$WATCHDOG_USEC</c> is set but not a positive number.</exception>
     public static IHostApplicationBuilder AddSystemdNotify(this IHostApplicationBuilder builder)
     {
-        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
-        if (SystemdNotifier.FromEnvironment(environment, Environment.ProcessId) is { } notifier)
+        if (SystemdNotifier.FromProcessEnvironment() is { } notifier)
         {
             builder.Services.AddSingleton(notifier);
             builder.Services.AddHostedService<SystemdNotifyService>();

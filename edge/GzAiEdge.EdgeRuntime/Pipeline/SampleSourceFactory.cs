@@ -3,6 +3,7 @@ using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.Devices.Sources.Sensors;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.EdgeRuntime.Pipeline.Inference;
 using GzAiEdge.EdgeRuntime.Pipeline.Sensors;
 using GzAiEdge.EdgeRuntime.Simulation;
@@ -25,7 +26,8 @@ public sealed class SampleSourceFactory(
     ConfigurationLocator locator,
     ISensorPorts ports,
     TimeProvider time,
-    ILoggerFactory logs)
+    ILoggerFactory logs,
+    EvidenceRings? evidence = null)
 {
     /// <summary>The device's source at start: a sensor is opened now, so that a missing bus or chip stops the start.</summary>
     public ISampleSource Create() => Create(source.Value, pipeline.Value, inference.Value, openSensor: true);
@@ -36,7 +38,19 @@ public sealed class SampleSourceFactory(
     /// </summary>
     public ISampleSource Create(SourceOptions s, PipelineOptions p, InferenceOptions i) => Create(s, p, i, openSensor: false);
 
+    // Every model pipeline built here keeps its evidence in the device's ring, when it keeps any.
     private ISampleSource Create(SourceOptions s, PipelineOptions p, InferenceOptions i, bool openSensor)
+    {
+        var created = CreateSource(s, p, i, openSensor);
+        if (created is ModelPipeline model)
+        {
+            model.Evidence = evidence?.For(p.Kind);
+        }
+
+        return created;
+    }
+
+    private ISampleSource CreateSource(SourceOptions s, PipelineOptions p, InferenceOptions i, bool openSensor)
     {
         if (s.Kind == "simulated")
         {

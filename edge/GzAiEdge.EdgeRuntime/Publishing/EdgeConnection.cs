@@ -144,6 +144,11 @@ public sealed class EdgeConnection : IAsyncDisposable
         if (e.IsConnected)
         {
             EdgeLog.Connected(_logger, e.SessionPresent);
+            if (_firstConnect.Task.IsCompleted)
+            {
+                Metrics.EdgeMetrics.Reconnected();
+            }
+
             _firstConnect.TrySetResult();
             _ = AnnounceOnlineAsync();
         }

@@ -3,6 +3,7 @@ using GzAiEdge.Contracts.Json;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Contracts.Topics;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.EdgeRuntime.Health;
 using GzAiEdge.EdgeRuntime.Publishing;
 using GzAiEdge.Mqtt;
@@ -21,6 +22,7 @@ public sealed class HeartbeatService(
     EdgeConnection connection,
     Outbox outbox,
     HealthSampler health,
+    EvidenceRings evidence,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
@@ -40,6 +42,7 @@ public sealed class HeartbeatService(
             }
 
             var now = time.GetUtcNow();
+            var ring = evidence.Opened?.Counts;
             var heartbeat = new Heartbeat
             {
                 V = ContractVersion.Current,
@@ -50,6 +53,9 @@ public sealed class HeartbeatService(
                 LastSeq = outbox.LastSeq,
                 OutboxDepth = outbox.Depth,
                 OutboxEvicted = outbox.Evicted,
+                EvidenceHeld = ring?.Held,
+                EvidenceBytes = ring?.Bytes,
+                EvidenceEvicted = ring?.Evicted,
                 Health = reading,
             };
             var payload = JsonSerializer.SerializeToUtf8Bytes(heartbeat, GzJsonContext.Default.Heartbeat);

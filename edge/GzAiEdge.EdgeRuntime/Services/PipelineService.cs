@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.EdgeRuntime.Hosting;
 using GzAiEdge.EdgeRuntime.Pipeline;
 using GzAiEdge.EdgeRuntime.Publishing;
@@ -24,6 +25,7 @@ public sealed class PipelineService(
     PipelineLiveness liveness,
     ReportBuilder builder,
     ChannelWriter<KpiReport> reports,
+    EvidenceRings evidence,
     TimeProvider time,
     ILogger<PipelineService> logger) : BackgroundService
 {
@@ -44,6 +46,7 @@ public sealed class PipelineService(
             samples.Clear();
             pipeline.Tick(now, (now - last).TotalSeconds, samples);
             liveness.Beat();
+            Metrics.EdgeMetrics.Ticked();
             last = now;
 
             while (now >= window.End)
@@ -91,6 +94,7 @@ public sealed class PipelineService(
             return;
         }
 
+        evidence.Opened?.Reported(report.Seq, report.WindowStart, report.WindowEnd);
         await reports.WriteAsync(report, cancellationToken);
         EdgeLog.WindowClosed(logger, report.WindowEnd, report.Kpis.Count);
     }

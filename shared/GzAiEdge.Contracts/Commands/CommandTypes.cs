@@ -19,6 +19,13 @@ public static class CommandTypes
     /// </summary>
     public const string AuditRun = "audit.run";
 
+    /// <summary>
+    /// Uploads evidence for items the cloud sampled from closed windows (<see cref="Evidence.EvidenceFetchArguments"/>):
+    /// for each, the input the evidence ring holds at the draw's place among the window's inputs of the stratum, and the
+    /// outputs the pipeline produced for it, signed and bound to the window's report; or, signed too, why it cannot.
+    /// </summary>
+    public const string EvidenceFetch = "evidence.fetch";
+
     /// <summary>Argument of <see cref="ModelUpdate"/>: the model's name in the repository.</summary>
     public const string NameArgument = "name";
 
@@ -29,5 +36,5 @@ public static class CommandTypes
     public const int DefaultExpirySeconds = 600;
 
     /// <summary>Every type, in the order they are documented.</summary>
-    public static readonly IReadOnlyList<string> All = [ConfigSet, PipelineRestart, ModelUpdate, AuditRun];
+    public static readonly IReadOnlyList<string> All = [ConfigSet, PipelineRestart, ModelUpdate, AuditRun, EvidenceFetch];
 }

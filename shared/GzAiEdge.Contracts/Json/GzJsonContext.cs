@@ -5,7 +5,7 @@ using GzAiEdge.Contracts.Messages;
 namespace GzAiEdge.Contracts.Json;
 
 /// <summary>
-/// Source-generated serialization for every v1 message (and the model manifest, audit answers and the audit inputs index): camelCase, no reflection, and unknown
+/// Source-generated serialization for every v1 message (and the model manifest, audit answers, the audit inputs index and evidence uploads): camelCase, no reflection, and unknown
 /// members rejected, so that a field a device added by mistake is an error rather than silently lost.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -22,4 +22,5 @@ namespace GzAiEdge.Contracts.Json;
 [JsonSerializable(typeof(ModelManifest))]
 [JsonSerializable(typeof(AuditAnswer))]
 [JsonSerializable(typeof(AuditInputsIndex))]
+[JsonSerializable(typeof(Evidence.EvidenceUpload))]
 public sealed partial class GzJsonContext : JsonSerializerContext;

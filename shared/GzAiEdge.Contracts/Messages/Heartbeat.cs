@@ -27,6 +27,15 @@ public sealed record Heartbeat : IDeviceMessage
     /// <summary>Reports the outbox evicted to stay within its bounds, in total since the device was set up.</summary>
     public long? OutboxEvicted { get; init; }
 
+    /// <summary>Inputs the evidence ring holds now (null when the device keeps no evidence).</summary>
+    public long? EvidenceHeld { get; init; }
+
+    /// <summary>Bytes the evidence ring's files take now.</summary>
+    public long? EvidenceBytes { get; init; }
+
+    /// <summary>Inputs the evidence ring evicted (oldest first, to stay within its size and age) since the worker started.</summary>
+    public long? EvidenceEvicted { get; init; }
+
     /// <summary>CPU, memory, disk, temperatures, inference rate and camera; absent from devices that do not report them.</summary>
     public DeviceHealth? Health { get; init; }
 }

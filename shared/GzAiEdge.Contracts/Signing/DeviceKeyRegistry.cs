@@ -57,6 +57,9 @@ public sealed class DeviceKeyRegistry : IDisposable
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>Every device the registry lists, with its key.</summary>
+    public IEnumerable<(string Site, string Device, SignatureCheck Key)> All => _keys.Select(k => (k.Key.Site, k.Key.Device, k.Value));
+
     /// <summary>The device's public key, or null when the registry does not list it.</summary>
     public SignatureCheck? Find(string site, string device) => _keys.GetValueOrDefault((site, device));
 

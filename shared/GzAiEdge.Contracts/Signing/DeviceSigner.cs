@@ -46,4 +46,11 @@ public sealed class DeviceSigner : P256Signer
         var unsigned = answer with { Kid = Kid, Sig = null };
         return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };
     }
+
+    /// <summary>Sets <c>kid</c> and <c>sig</c> on an evidence upload (its nonce and report hash must already be set).</summary>
+    public Evidence.EvidenceUpload Sign(Evidence.EvidenceUpload upload)
+    {
+        var unsigned = upload with { Kid = Kid, Sig = null };
+        return unsigned with { Sig = SignBytes(CanonicalBytes.Of(unsigned)) };
+    }
 }

@@ -58,6 +58,10 @@ public static class DeviceCommandValidator
                 AuditArguments.TryRead(arguments, command.Site, command.Device, out _, out var auditErrors);
                 errors.AddRange(auditErrors);
                 break;
+            case CommandTypes.EvidenceFetch:
+                Evidence.EvidenceFetchArguments.TryRead(arguments, out _, out _, out _, out var evidenceErrors);
+                errors.AddRange(evidenceErrors);
+                break;
             default:
                 errors.Add(new("type", command.Type, $"is not one of {string.Join(", ", CommandTypes.All)}"));
                 break;

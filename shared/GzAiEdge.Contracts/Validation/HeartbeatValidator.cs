@@ -23,6 +23,9 @@ public static partial class HeartbeatValidator
         AtLeastZero(errors, "lastSeq", heartbeat.LastSeq);
         AtLeastZero(errors, "outboxDepth", heartbeat.OutboxDepth);
         AtLeastZero(errors, "outboxEvicted", heartbeat.OutboxEvicted);
+        AtLeastZero(errors, "evidenceHeld", heartbeat.EvidenceHeld);
+        AtLeastZero(errors, "evidenceBytes", heartbeat.EvidenceBytes);
+        AtLeastZero(errors, "evidenceEvicted", heartbeat.EvidenceEvicted);
         if (heartbeat.Health is { } health)
         {
             CheckHealth(errors, health);

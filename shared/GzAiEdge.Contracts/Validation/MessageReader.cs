@@ -32,6 +32,11 @@ public static class MessageReader
         [NotNullWhen(true)] out AuditAnswer? answer, out IReadOnlyList<ContractError> errors) =>
         TryReadChecked(payload, GzJsonContext.Default.AuditAnswer, AuditAnswerValidator.Validate, out answer, out errors);
 
+    /// <summary>Parses and checks an evidence upload (not its signature: <see cref="EvidenceUploadValidator.Verify"/>).</summary>
+    public static bool TryReadEvidenceUpload(ReadOnlySpan<byte> payload,
+        [NotNullWhen(true)] out Evidence.EvidenceUpload? upload, out IReadOnlyList<ContractError> errors) =>
+        TryReadChecked(payload, GzJsonContext.Default.EvidenceUpload, EvidenceUploadValidator.Validate, out upload, out errors);
+
     /// <summary>
     /// Parses a message of any kind that arrived on <paramref name="topic"/> and checks what all
     /// kinds share: the contract version, and that site and device are those of the topic (a device

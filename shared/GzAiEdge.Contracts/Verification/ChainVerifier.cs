@@ -72,6 +72,19 @@ public static class ChainVerifier
         };
     }
 
+    /// <summary>
+    /// The part of <see cref="Verify"/> that concerns one report alone: its chain hash and whether it is genuine
+    /// (<see cref="ChainFinding.Verified"/>) or <see cref="ChainFinding.Altered"/>, <see cref="ChainFinding.Injected"/> or
+    /// <see cref="ChainFinding.Unsigned"/>. It does not depend on the period, so an incremental verifier can keep it.
+    /// </summary>
+    /// <param name="stored">The stored report.</param>
+    /// <param name="key">The device's public key.</param>
+    public static (string Hash, ChainFinding Finding) Check(StoredReport stored, SignatureCheck key)
+    {
+        var hash = ChainHash.Of(stored.Report);
+        return (hash, Authenticity(stored, hash, key)?.Finding ?? ChainFinding.Verified);
+    }
+
     private static (ChainFinding Finding, string Reason)? Authenticity(StoredReport stored, string hash, SignatureCheck key)
     {
         var report = stored.Report;

@@ -14,6 +14,7 @@ public static class KpiCatalogue
     [
         .. ServiceKpis.Definitions,
         .. AccuracyKpis.Definitions,
+        .. FieldAccuracyKpis.Definitions,
         .. LaterTruthKpis.Definitions,
         .. DiagnosticKpis.Definitions,
         .. TrafficKpis.Definitions,

@@ -124,6 +124,7 @@ public sealed partial class OpenApiWalkTests(AccessCloud host) : IClassFixture<A
             "id" when path.StartsWith("/api/v1/tokens", StringComparison.Ordinal) => which == Values.Other ? host.TokenOfB : "000000000000",
             "id" when path.Contains("/scenarios/", StringComparison.Ordinal) => missing ? "no-scenario" : party.Scenario,
             "id" => missing ? "999998" : "1",
+            "item" => "fi-none",
             _ => throw new InvalidOperationException($"the walk has no value for {{{parameter}}} in {path}: add one here"),
         };
     }

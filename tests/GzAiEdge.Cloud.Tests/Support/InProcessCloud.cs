@@ -28,6 +28,9 @@ public class InProcessCloud : IAsyncLifetime
     /// <summary>The model repository (Models:Path), empty at start.</summary>
     public string Models => Folder.File("models");
 
+    /// <summary>The field-audit store (FieldAudits:Path), where <c>FieldAuditSeeds</c> puts sampled items.</summary>
+    public string FieldAuditsPath => Folder.File("field-audits");
+
     /// <summary>The programme key whose public half the cloud checks manifests with (Models:ProgrammeKeyFile).</summary>
     public ProgrammeSigner Programme { get; } = ProgrammeSigner.Create();
 
@@ -57,7 +60,9 @@ public class InProcessCloud : IAsyncLifetime
             ["Verification:KeyRegistryPath"] = Folder.File("device-keys.json"),
             ["Access:StorePath"] = CloudAccounts.Store(Folder),
             ["AuditLog:Path"] = CloudAccounts.AuditLog(Folder),
+            ["FieldAudits:Path"] = FieldAuditsPath,
             ["Evaluation:PublishedPath"] = Folder.File("published-leaderboards.db"),
+            ["Evidence:SpansPath"] = Folder.File("evidence-spans.db"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await PrepareAsync(settings);

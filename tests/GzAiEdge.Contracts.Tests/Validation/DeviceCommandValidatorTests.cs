@@ -48,7 +48,7 @@ public sealed class DeviceCommandValidatorTests
 
         Assert.Equal(["id", "expires", "type"], errors.Select(e => e.Field));
         Assert.Contains("more than 7 days", errors[1].Why, StringComparison.Ordinal);
-        Assert.Equal("is not one of config.set, pipeline.restart, model.update, audit.run", errors[2].Why);
+        Assert.Equal("is not one of config.set, pipeline.restart, model.update, audit.run, evidence.fetch", errors[2].Why);
     }
 
     [Theory]

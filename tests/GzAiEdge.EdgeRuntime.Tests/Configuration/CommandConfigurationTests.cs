@@ -53,7 +53,7 @@ public sealed class CommandConfigurationTests : IDisposable
 
         Assert.Equal(
         [
-            $"{path}:5 (Commands:Enabled:2): 'shell' is not one of config.set, pipeline.restart, model.update, audit.run",
+            $"{path}:5 (Commands:Enabled:2): 'shell' is not one of config.set, pipeline.restart, model.update, audit.run, evidence.fetch",
             $"{path}:6 (Commands:ConfigKeys:0): 'Broker:Host' cannot be set remotely; these can: {string.Join(", ", CommandOptions.SupportedConfigKeys)}",
             $"{path} (Commands:ProgrammeKeyFile, not set): model.update is enabled, so the programme's public key is needed (gz provision writes it)",
             $"{path}:7 (Commands:Api): model.update is enabled, so the cloud API's http(s) address is needed, e.g. https://cloud:5080 (was 'ftp://cloud')",

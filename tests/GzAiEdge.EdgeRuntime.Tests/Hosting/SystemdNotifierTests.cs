@@ -1,4 +1,5 @@
 using GzAiEdge.EdgeRuntime.Hosting;
+using GzAiEdge.Hosting.Systemd;
 using GzAiEdge.Testing;
 using GzAiEdge.Testing.Devices.Emulation;
 

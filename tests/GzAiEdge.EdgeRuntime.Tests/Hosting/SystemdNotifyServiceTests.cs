@@ -1,5 +1,6 @@
 using GzAiEdge.EdgeRuntime.Hosting;
 using GzAiEdge.EdgeRuntime.Tests.Configuration;
+using GzAiEdge.Hosting.Systemd;
 using GzAiEdge.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -36,6 +36,31 @@ public sealed class SqliteAlertStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Pruning_removes_old_and_surplus_resolved_alerts_keeps_active_ones_and_counts_what_it_removed()
+    {
+        // Six devices: each raised at T0 + i hours and resolved an hour later, but the last stays active.
+        for (var i = 0; i < 6; i++)
+        {
+            await _store.RaiseAsync(Draft($"cam-{i}"), T0.AddHours(i), CancellationToken.None);
+            if (i < 5)
+            {
+                await _store.ResolveAsync("t/spo2_mean/below", "s-1", "site-1", $"cam-{i}", T0.AddHours(i + 1), CancellationToken.None);
+            }
+        }
+
+        // Resolved before T0 + 2.5 h: cam-0 and cam-1; of cam-2..4, only the newest two stay.
+        var first = await _store.PruneAsync(T0.AddHours(2.5), maxResolved: 2, CancellationToken.None);
+        var second = await _store.PruneAsync(T0.AddHours(2.5), maxResolved: 2, CancellationToken.None);
+
+        Assert.Equal(new AlertsPruned(2, 1), first);
+        Assert.Equal(new AlertsPruned(0, 0), second);
+        Assert.Equal(new AlertsPruned(2, 1), await _store.PrunedAsync(CancellationToken.None));
+        var left = await _store.ListAsync(new AlertQuery(null, null, null, null, 0, 100), CancellationToken.None);
+        Assert.Equal(["cam-5", "cam-4", "cam-3"], left.Items.Select(a => a.Device));
+        Assert.Single(await _store.ActiveAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Resolving_or_acknowledging_what_is_not_there_answers_null()
     {
         Assert.Null(await _store.ResolveAsync("t/spo2_mean/below", "s-1", "site-1", "cam-01", T0, CancellationToken.None));

@@ -1,6 +1,6 @@
-using GzAiEdge.Scenarios.Audits;
 using System.Reflection;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Scenarios.Audits;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.Scenarios.Tests.Kpis;
@@ -9,7 +9,7 @@ namespace GzAiEdge.Scenarios.Tests.Kpis;
 public class KpiCatalogueTests
 {
     private static readonly Type[] Groups =
-        [typeof(ServiceKpis), typeof(AccuracyKpis), typeof(DiagnosticKpis), typeof(TrafficKpis), typeof(ManufacturingKpis), typeof(MedicalKpis), typeof(EnvironmentKpis), typeof(LaterTruthKpis), typeof(EnergyKpis)];
+        [typeof(ServiceKpis), typeof(AccuracyKpis), typeof(FieldAccuracyKpis), typeof(DiagnosticKpis), typeof(TrafficKpis), typeof(ManufacturingKpis), typeof(MedicalKpis), typeof(EnvironmentKpis), typeof(LaterTruthKpis), typeof(EnergyKpis)];
 
     [Fact]
     public void Every_key_is_defined_once_and_can_be_a_field_of_the_stored_KPI_point()

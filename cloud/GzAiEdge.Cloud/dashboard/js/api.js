@@ -25,6 +25,15 @@ async function send(method, path, body) {
 export const getJson = (path) => send('GET', path);
 export const postJson = (path, body) => send('POST', path, body);
 export const deleteJson = (path) => send('DELETE', path);
+export const putJson = (path, body) => send('PUT', path, body);
+
+/** Raw bytes (an evidence input: a float32 window), with the same error handling as the JSON calls. */
+export async function getBytes(path) {
+  const response = await fetch(path);
+  if (response.status === 401) window.location.replace(signInPage());
+  if (!response.ok) throw await problem(response);
+  return response.arrayBuffer();
+}
 
 async function problem(response) {
   let text = `HTTP ${response.status}`;
@@ -57,6 +66,11 @@ export const api = {
   revokeToken: (id) => deleteJson(`/api/v1/tokens/${encodeURIComponent(id)}`),
   auditLog: (params = {}) => getJson(`/api/v1/audit-log?${query({ limit: 100, ...params })}`),
   auditVerify: () => getJson('/api/v1/audit-log/verify'),
+  labelQueue: (params = {}) => getJson(`/api/v1/field-audits/queue?${query(params)}`),
+  labelItems: (params = {}) => getJson(`/api/v1/field-audits/items?${query(params)}`),
+  labelItem: (id) => getJson(`/api/v1/field-audits/items/${encodeURIComponent(id)}`),
+  label: (id, label) => putJson(`/api/v1/field-audits/items/${encodeURIComponent(id)}/label`, label),
+  agreement: (params = {}) => getJson(`/api/v1/field-audits/agreement?${query(params)}`),
   leaderboard: (params = {}) => getJson(`/api/v1/evaluation/leaderboard?${query(params)}`),
 };
 

@@ -8,6 +8,8 @@ import * as device from './pages/device.js';
 import * as alerts from './pages/alerts.js';
 import * as tokens from './pages/tokens.js';
 import * as auditLog from './pages/audit-log.js';
+import * as labelling from './pages/labelling.js';
+import * as labelItem from './pages/label-item.js';
 import * as leaderboard from './pages/leaderboard.js';
 
 const routes = [
@@ -17,6 +19,8 @@ const routes = [
   [/^#\/alerts$/, alerts, 'nav-alerts'],
   [/^#\/tokens$/, tokens, 'nav-tokens'],
   [/^#\/audit-log$/, auditLog, 'nav-audit'],
+  [/^#\/labelling(?:\/([^/]+))?$/, labelling, 'nav-labelling'],
+  [/^#\/label\/([^/]+)$/, labelItem, 'nav-labelling'],
   [/^#\/leaderboard(?:\?(.*))?$/, leaderboard, 'nav-leaderboard'],
 ];
 
@@ -48,7 +52,7 @@ function render() {
   }
   const [m, page, nav] = match;
   if (nav) document.getElementById(nav).classList.add('active');
-  cleanup = page.render(view, m.slice(1).map(decodeURIComponent), { live }) ?? (() => {});
+  cleanup = page.render(view, m.slice(1).map((p) => (p === undefined ? undefined : decodeURIComponent(p))), { live }) ?? (() => {});
 }
 
 function applyShell() {
@@ -67,6 +71,8 @@ if (!session.signedIn) {
 const me = session.me ?? { name: '', roles: [] };
 document.getElementById('user-name').textContent = `${me.name} (${me.roles.join(', ')})`;
 document.getElementById('nav-audit').hidden = !me.roles.includes('admin');
+// Labelling is the evaluators' (admins may too); the API refuses everyone else whatever the menu shows.
+document.getElementById('nav-labelling').hidden = !me.roles.some((r) => r === 'admin' || r === 'evaluator');
 document.getElementById('nav-leaderboard').hidden = !me.roles.some((r) => r === 'admin' || r === 'evaluator');
 document.getElementById('signout').addEventListener('click', async () => {
   await api.signOut().catch(() => {});

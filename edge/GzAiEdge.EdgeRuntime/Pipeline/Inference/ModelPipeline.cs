@@ -1,5 +1,6 @@
 using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Devices.Sources;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
@@ -33,6 +34,9 @@ public abstract class ModelPipeline : ISampleSource
     public ModelInfo? Model => Runner.Model;
 
     public SourceStats? SourceStats => _source.Stats;
+
+    /// <summary>The evidence ring each run's input and outputs go to when it is due; null when the device keeps none.</summary>
+    public EvidenceRing? Evidence { get; set; }
 
     /// <summary>The model and its binding; the pipeline owns it.</summary>
     public ModelRunner Runner { get; }

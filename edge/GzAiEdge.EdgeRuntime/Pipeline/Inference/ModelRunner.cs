@@ -66,7 +66,9 @@ public sealed class ModelRunner : IDisposable
         var started = Stopwatch.GetTimestamp();
         Binding.Run();
         Interlocked.Increment(ref _runsInProcess);
-        samples.Add(new Sample(time, LatencySample, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        samples.Add(new Sample(time, LatencySample, milliseconds));
+        Metrics.EdgeMetrics.Inferred(milliseconds);
         Probe?.Check(Session, Binding);
     }
 

@@ -1,8 +1,12 @@
 using System.Text.Json;
+using GzAiEdge.Contracts.Evidence;
+using GzAiEdge.Contracts.Messages;
 using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Audits;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
@@ -25,6 +29,7 @@ public sealed partial class TrafficDetectionPipeline : FramePipeline, IAuditable
     private readonly List<Detection> _detections = [];
     private readonly List<Detection> _grouped = [];
     private readonly bool[] _used;
+    private LetterboxTransform _letterbox;
 
     /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose boxes score the model; else null.</param>
     public TrafficDetectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
@@ -57,6 +62,11 @@ public sealed partial class TrafficDetectionPipeline : FramePipeline, IAuditable
         }
 
         Detect(frame.Pixels.Span, Format.Width, Format.Height, _decoder, time, samples);
+        if (Evidence is { } ring && ring.Due(time))
+        {
+            Keep(ring, time);
+        }
+
         var vehicles = _grouped.Count(d => d.ClassId == 0);
         samples.Add(new Sample(time, VehiclesInFrame, vehicles));
         samples.Add(new Sample(time, PedestriansInFrame, _grouped.Count - vehicles));
@@ -76,9 +86,9 @@ public sealed partial class TrafficDetectionPipeline : FramePipeline, IAuditable
     /// </summary>
     private void Detect(ReadOnlySpan<byte> rgb, int width, int height, YoloDecoder decoder, DateTimeOffset time, List<Sample> samples)
     {
-        var letterbox = Letterbox.ToChw(rgb, width, height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
+        _letterbox = Letterbox.ToChw(rgb, width, height, Runner.Binding.Input<float>(0), InputWidth, InputHeight);
         Runner.Run(time, samples);
-        decoder.Decode(Runner.Binding.Output<float>(0), letterbox, width, height, _detections);
+        decoder.Decode(Runner.Binding.Output<float>(0), _letterbox, width, height, _detections);
         _grouped.Clear();
         foreach (var d in _detections)
         {
@@ -99,5 +109,17 @@ public sealed partial class TrafficDetectionPipeline : FramePipeline, IAuditable
 
         return [.. labels.EnumerateArray().Select(frame => frame.EnumerateArray().Select(b =>
             new Detection(b[0].GetInt32(), 1, b[1].GetSingle(), b[2].GetSingle(), b[3].GetSingle(), b[4].GetSingle())).ToArray())];
+    }
+
+    // The frame as the model saw it (letterboxed) and the counted detections in its pixels.
+    private void Keep(EvidenceRing ring, DateTimeOffset time)
+    {
+        var (scale, x, y) = (_letterbox.Scale, _letterbox.PadX, _letterbox.PadY);
+        ring.Add(time, EvidenceShape.OfImage(InputWidth, InputHeight), EvidenceCapture.Png(Runner.Binding.Input<float>(0), InputWidth, InputHeight), new EvidenceOutputs
+        {
+            Positive = _grouped.Count > 0,
+            Boxes = [.. _grouped.Select(d => new AuditBox(AuditedPipelines.DetectionClasses[d.ClassId], d.Score, (d.X1 * scale) + x, (d.Y1 * scale) + y, (d.X2 * scale) + x, (d.Y2 * scale) + y))],
+            Threshold = OperatingThreshold,
+        });
     }
 }

@@ -1,6 +1,8 @@
+using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference;
 using GzAiEdge.Inference.Processing;
 using GzAiEdge.Scenarios.Kpis;
@@ -58,6 +60,11 @@ public sealed partial class VibrationAnomalyPipeline : ModelPipeline, IAuditable
     {
         _series.Window.CopyTo(Runner.Binding.Input<float>(0));
         var (error, anomalous) = Reconstruct(time, samples);
+        if (Evidence is { } ring && ring.Due(time))
+        {
+            ring.Add(time, EvidenceShape.OfWindow(_series.Window.Length, 1, _series.SampleHz), EvidenceCapture.Window(Runner.Binding.Input<float>(0), 1),
+                new EvidenceOutputs { Positive = anomalous, Error = error, Threshold = _threshold });
+        }
         samples.Add(new Sample(time, Flag, anomalous ? 1 : 0));
         samples.Add(new Sample(time, Error, error));
         if (_labelled && anomalous)

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference.Processing;
 using GzAiEdge.Scenarios.Kpis;
 
@@ -18,6 +20,9 @@ public sealed partial class VisualInspectionPipeline : FramePipeline, IAuditable
     private readonly float _threshold;
     private readonly int[]? _labels;
     private readonly float[] _probabilities = new float[2];
+
+    /// <summary>The classifier's two classes, by index, as evidence names them.</summary>
+    public static IReadOnlyList<string> InspectionClasses { get; } = ["ok", "defect"];
 
     /// <param name="labels">Labelled mode: the replay <paramref name="frames"/> plays, whose classes score the model; else null.</param>
     public VisualInspectionPipeline(ModelRunner runner, IFrameSource frames, PipelineOptions options, ReplayData? labels)
@@ -41,6 +46,11 @@ public sealed partial class VisualInspectionPipeline : FramePipeline, IAuditable
     private protected override void Run(in Frame frame, DateTimeOffset time, List<Sample> samples)
     {
         var defective = Classify(frame.Pixels.Span, Format.Width, Format.Height, time, samples);
+        if (Evidence is { } ring && ring.Due(time))
+        {
+            ring.Add(time, EvidenceShape.OfImage(InputWidth, InputHeight), EvidenceCapture.Png(Runner.Binding.Input<float>(0), InputWidth, InputHeight),
+                EvidenceCapture.TwoClass(InspectionClasses, _probabilities, defective, _threshold));
+        }
         samples.Add(new Sample(time, Inspection, defective ? 1 : 0));
         if (_labels is not null)
         {

@@ -1,7 +1,10 @@
+using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.Devices.Replay;
 using GzAiEdge.Devices.Sources;
 using GzAiEdge.EdgeRuntime.Configuration;
+using GzAiEdge.EdgeRuntime.Evidence;
 using GzAiEdge.Inference.Processing;
+using GzAiEdge.Scenarios.Audits;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.EdgeRuntime.Pipeline.Inference;
@@ -66,6 +69,12 @@ public sealed partial class VitalsClassificationPipeline : ModelPipeline, IAudit
     {
         _series.Window.CopyTo(Runner.Binding.Input<float>(0));
         var abnormal = Decide(time, samples);
+        if (Evidence is { } ring && ring.Due(time))
+        {
+            ring.Add(time, EvidenceShape.OfWindow(_series.Window.Length, 2, _series.SampleHz), EvidenceCapture.Window(Runner.Binding.Input<float>(0), 2),
+                EvidenceCapture.TwoClass(AuditedPipelines.VitalsClasses, _probabilities, abnormal, _threshold));
+        }
+
         samples.Add(new Sample(time, Abnormal, abnormal ? 1 : 0));
         var alert = _alerts.Next(abnormal);
         if (alert)
