@@ -19,6 +19,7 @@ from torch import nn
 sys.path.insert(0, os.path.dirname(__file__))
 import cards     # noqa: E402
 import detector  # noqa: E402
+import load      # noqa: E402
 import make_ultralytics_like  # noqa: E402
 import scenes    # noqa: E402
 
@@ -358,6 +359,7 @@ def main():
                        ("inspection", lambda: make_inspector(np.random.default_rng(2))),
                        ("vibration", lambda: make_autoencoder(np.random.default_rng(3))),
                        ("vitals", lambda: make_vitals(np.random.default_rng(4))),
+                       ("load", lambda: load.make(np.random.default_rng(5), HERE, train, export, METRICS)),
                        ("tiny", make_tiny)]:
         if only and name not in only:
             continue

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GzAiEdge.Evaluation.Audits;
 using GzAiEdge.Evaluation.FieldAudits;
+using GzAiEdge.Evaluation.LaterTruth;
 using GzAiEdge.Scenarios.Catalogue;
 using GzAiEdge.Scenarios.Kpis;
 using GzAiEdge.Scenarios.Outcomes;
@@ -13,8 +14,9 @@ namespace GzAiEdge.Evaluation;
 /// <summary>
 /// Scores one scenario over a period. Each rubric KPI comes from where its truth is: what devices report from
 /// InfluxDB (one request, <see cref="ScenarioReader"/>); uptime, completeness and verified share from the platform's
-/// own measures of what it received; accuracy KPIs from the latest valid audit of each listed device
-/// (<see cref="IAuditResults"/>). Values are rounded to 9 significant digits so that the same stored data gives
+/// own measures of what it received; audit accuracy KPIs from the latest valid audit of each listed device
+/// (<see cref="IAuditResults"/>); later-truth accuracy KPIs from forecasts paired with what was measured after them
+/// (<see cref="ForecastTruth"/>). Values are rounded to 9 significant digits so that the same stored data gives
 /// byte-identical output even if InfluxDB sums in a different order.
 /// </summary>
 public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier evidence, IAuditResults audits, IFieldAuditResults? fields = null)
@@ -80,6 +82,15 @@ public sealed class ScenarioEvaluator(ScenarioReader reader, IEvidenceVerifier e
             foreach (var kpi in rubric.Where(k => k.Definition?.Truth == TruthSource.FieldAudit))
             {
                 measured[kpi.Key] = FieldMeasurement.For(kpi.Key, field);
+            }
+        }
+
+        if (rubric.Any(k => k.Definition?.Truth == TruthSource.LaterTruth))
+        {
+            var points = await reader.ForecastPointsAsync(scenario, EnergyKpis.LoadForecastKw.Key, EnergyKpis.LoadMeasuredKw.Key, period, cancellationToken);
+            foreach (var (key, value) in ForecastTruth.Measure(points))
+            {
+                measured[key] = value;
             }
         }
 

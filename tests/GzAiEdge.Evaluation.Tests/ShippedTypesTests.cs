@@ -12,7 +12,13 @@ public class ShippedTypesTests
     {
         var types = ScenarioTypeLoader.LoadFolder(RepoPaths.Combine("firmware-configs", "scenarios", "types"));
 
-        Assert.Equal(11, types.Count);
-        Assert.All(types, t => Assert.Equal(AuditFlags.All, t.Gates.AuditFlags));
+        Assert.Equal(12, types.Count);
+
+        // Every type scored from audits gates on their integrity; load forecasting is scored from later truth, never audited.
+        var audited = types.Where(t => t.Kpis.Any(k => k.Definition?.Truth == Scenarios.Kpis.TruthSource.Audit)).ToList();
+        Assert.Equal(11, audited.Count);
+        Assert.All(audited, t => Assert.Equal(AuditFlags.All, t.Gates.AuditFlags));
+        var forecasting = Assert.Single(types, t => !audited.Contains(t));
+        Assert.Equal(("energy-load-forecasting", null), (forecasting.Id, forecasting.Gates.AuditFlags));
     }
 }

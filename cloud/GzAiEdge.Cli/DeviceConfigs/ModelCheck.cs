@@ -90,7 +90,7 @@ internal static class ModelCheck
     {
         if (replay is not null)
         {
-            return (SampleSourceFactory.Build(pipeline, runner, replay, source.Labelled), "the replay");
+            return (SampleSourceFactory.Build(pipeline, runner, replay, source.Labelled, source.Speed), "the replay");
         }
 
         if (source.Kind == "camera")

@@ -45,6 +45,15 @@ public sealed class ScenarioReader(InfluxDbClient influx)
     public async Task<IReadOnlyList<KpiBucket>> DailyMeansAsync(Scenario scenario, string measure, DemonstrationPeriod period, CancellationToken cancellationToken) =>
         scenario.Sites.Count == 0 ? [] : DailyMeansQuery.Days(await influx.QueryAsync(DailyMeansQuery.Text(scenario, measure, period), cancellationToken));
 
+    /// <summary>
+    /// Every report of <paramref name="scenario"/>'s listed devices in <paramref name="period"/> that carried
+    /// <paramref name="forecastKey"/> or <paramref name="measuredKey"/>, with its seq: what later truth pairs.
+    /// </summary>
+    /// <exception cref="InfluxDbUnavailableException">InfluxDB cannot answer now.</exception>
+    /// <exception cref="InfluxQueryException">InfluxDB refused the query.</exception>
+    public async Task<IReadOnlyList<ForecastPoint>> ForecastPointsAsync(Scenario scenario, string forecastKey, string measuredKey, DemonstrationPeriod period, CancellationToken cancellationToken) =>
+        scenario.Sites.Count == 0 ? [] : ForecastPointsQuery.Points(await influx.QueryAsync(ForecastPointsQuery.Text(scenario, forecastKey, measuredKey, period), cancellationToken));
+
     private static string TagOf(InfluxSeries series, string key) => series.Tags.TryGetValue(key, out var value) ? value : string.Empty;
 
     private static double? Number(JsonElement cell) => cell.ValueKind == JsonValueKind.Number ? cell.GetDouble() : null;

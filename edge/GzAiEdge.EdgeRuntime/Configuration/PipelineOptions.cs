@@ -13,7 +13,7 @@ public sealed record PipelineOptions
 
     /// <summary>The known pipelines; each is a KPI set in docs/kpis.md.</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        ["traffic-detection", "visual-inspection", "vibration-anomaly", "vitals-classification", "traffic-loop", "environment"];
+        ["traffic-detection", "visual-inspection", "vibration-anomaly", "vitals-classification", "load-forecasting", "traffic-loop", "environment"];
 
     /// <summary>The pipelines that run on frames, and so on a camera.</summary>
     public static readonly IReadOnlyList<string> ImageKinds = ["traffic-detection", "visual-inspection"];

@@ -31,7 +31,7 @@ public sealed record SourceOptions
     /// <summary>Replay: the folder holding <c>manifest.json</c> and its data (models/replay/…).</summary>
     public string? Path { get; set; }
 
-    /// <summary>Replay: times faster than real time (demos of slow signals; per-hour KPIs then count wall time).</summary>
+    /// <summary>Replay: times faster than real time, up to 3600 (demos of slow signals, an hourly meter at a reading a second; per-hour KPIs then count wall time).</summary>
     public double Speed { get; set; } = 1;
 
     /// <summary>Replay: also score the model against the replay's ground truth (labelled evaluation mode).</summary>

@@ -23,9 +23,10 @@ public sealed class SourceOptionsValidator(ConfigurationLocator locator, DeviceF
                 errors.Add("Source:Path", $"'{options.Path}' is not a replay folder (no manifest.json){files.Where(options.Path ?? string.Empty)}");
             }
 
-            if (options.Speed is <= 0 or > 100)
+            // 3600: an hourly meter replay at one reading a second, the slowest input a pipeline takes (load-forecasting).
+            if (options.Speed is <= 0 or > 3600)
             {
-                errors.Add("Source:Speed", $"{options.Speed} is outside 0 < speed <= 100");
+                errors.Add("Source:Speed", $"{options.Speed} is outside 0 < speed <= 3600");
             }
         }
         else if (options.Kind == "camera")

@@ -22,8 +22,9 @@ public sealed class EvidenceRings(IOptions<EvidenceOptions> options, IOptions<Ed
     public static IReadOnlyList<string> OffByDefault { get; } = [PipelineNames.VitalsClassification];
 
     /// <summary>Whether evidence is kept for <paramref name="pipeline"/>.</summary>
+    // Never for load-forecasting: no evaluator labels a forecast, whose truth (the next reading) arrives by itself.
     public bool Keeps(string pipeline) =>
-        PipelineNames.WithModel.Contains(pipeline) && (options.Value.Enabled ?? !OffByDefault.Contains(pipeline));
+        PipelineNames.WithModel.Contains(pipeline) && pipeline != PipelineNames.LoadForecasting && (options.Value.Enabled ?? !OffByDefault.Contains(pipeline));
 
     /// <summary>The ring for <paramref name="pipeline"/>, or null when the device keeps no evidence for it.</summary>
     public EvidenceRing? For(string pipeline) => Keeps(pipeline) ? _ring.Value : null;

@@ -97,6 +97,7 @@ public sealed class SampleSourceFactory(
             PipelineNames.VisualInspection => new VisualInspectionPipeline(runner, Frames(replay, "images", speed), p, labels),
             PipelineNames.VibrationAnomaly => new VibrationAnomalyPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
             PipelineNames.VitalsClassification => new VitalsClassificationPipeline(runner, new ReplaySignalSource(replay, speed), p, labels),
+            PipelineNames.LoadForecasting => new LoadForecastingPipeline(runner, new ReplaySignalSource(replay, speed)),
             _ => throw Unknown(p),
         };
     }

@@ -14,4 +14,7 @@ public enum Sector
 
     /// <summary>智慧城市.</summary>
     City,
+
+    /// <summary>能源环保: energy and environment (last, so that the values of the others stay as they were).</summary>
+    Energy,
 }

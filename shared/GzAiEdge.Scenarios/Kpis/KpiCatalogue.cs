@@ -15,11 +15,13 @@ public static class KpiCatalogue
         .. ServiceKpis.Definitions,
         .. AccuracyKpis.Definitions,
         .. FieldAccuracyKpis.Definitions,
+        .. LaterTruthKpis.Definitions,
         .. DiagnosticKpis.Definitions,
         .. TrafficKpis.Definitions,
         .. ManufacturingKpis.Definitions,
         .. MedicalKpis.Definitions,
         .. EnvironmentKpis.Definitions,
+        .. EnergyKpis.Definitions,
     ];
 
     // After All: static fields are initialised in the order they are written.
@@ -42,12 +44,14 @@ public static class KpiCatalogue
 
     /// <summary>
     /// The pipelines whose scenarios the cloud computes <paramref name="kpi"/> for: none for a key devices emit; for an audit
-    /// key, the pipelines whose audits yield it (<see cref="AuditedPipelines.Metrics"/>); for the platform's own service
+    /// key, the pipelines whose audits yield it (<see cref="AuditedPipelines.Metrics"/>); for a later-truth key, the
+    /// pipelines whose outputs it scores (<see cref="LaterTruthKpis.Pipelines"/>); for the platform's own service
     /// KPIs, every pipeline.
     /// </summary>
     public static IReadOnlyList<string> ComputedFor(KpiDefinition kpi) =>
         !kpi.ComputedByPlatform ? []
         : kpi.Truth == TruthSource.Audit ? [.. AuditedPipelines.All.Where(p => AuditedPipelines.Metrics(p).Any(m => m.Key == kpi.Key))]
+        : kpi.Truth == TruthSource.LaterTruth ? LaterTruthKpis.Pipelines
         : PipelineNames.All;
 
     /// <summary>The keys <paramref name="pipeline"/> emits, in catalogue order.</summary>

@@ -24,9 +24,12 @@ public static class PipelineNames
     /// <summary>A BME280's temperature, humidity and pressure; no model.</summary>
     public const string Environment = "environment";
 
+    /// <summary>Hourly load and temperature of a building or feeder through a one-hour-ahead load forecaster.</summary>
+    public const string LoadForecasting = "load-forecasting";
+
     /// <summary>Every pipeline, in the order documents list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [TrafficDetection, VisualInspection, VibrationAnomaly, VitalsClassification, TrafficLoop, Environment];
+    public static IReadOnlyList<string> All { get; } = [TrafficDetection, VisualInspection, VibrationAnomaly, VitalsClassification, LoadForecasting, TrafficLoop, Environment];
 
     /// <summary>The pipelines that run a model, and so report inference timings.</summary>
-    public static IReadOnlyList<string> WithModel { get; } = [TrafficDetection, VisualInspection, VibrationAnomaly, VitalsClassification];
+    public static IReadOnlyList<string> WithModel { get; } = [TrafficDetection, VisualInspection, VibrationAnomaly, VitalsClassification, LoadForecasting];
 }

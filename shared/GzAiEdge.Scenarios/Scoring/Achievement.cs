@@ -7,10 +7,12 @@ public static class Achievement
 {
     /// <summary>
     /// 0 at or beyond the threshold on the worse side, 1 at or beyond the target, linear between;
-    /// for <see cref="Direction.Lower"/> "beyond" means smaller. The loader guarantees target ≠ threshold.
+    /// for <see cref="Direction.Lower"/> "beyond" means smaller, for <see cref="Direction.Zero"/> a smaller magnitude. The loader guarantees target ≠ threshold.
     /// </summary>
     public static double Of(double value, KpiRubric rubric)
     {
+        // A bias is as bad above 0 as below it: its magnitude is scored, lower being better.
+        value = rubric.Direction == Direction.Zero ? Math.Abs(value) : value;
         var progress = (value - rubric.Threshold) / (rubric.Target - rubric.Threshold);
 
         // (value − threshold) / (target − threshold) already points the right way for both

@@ -49,7 +49,7 @@ public static class ScoreCalculator
         }
 
         var achievement = Achievement.Of(value, rubric);
-        var better = rubric.Direction == Direction.Higher ? "above" : "below";
+        var better = rubric.Direction switch { Direction.Higher => "above", Direction.Lower => "below", _ => "nearer zero than" };
         var note = achievement switch
         {
             >= 1 => $"at or {better} the target",

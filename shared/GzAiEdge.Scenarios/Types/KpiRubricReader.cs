@@ -105,6 +105,7 @@ internal static class KpiRubricReader
     {
         Direction.Higher when target <= threshold => $"higher is better, so target ({target}) must be above threshold ({threshold})",
         Direction.Lower when target >= threshold => $"lower is better, so target ({target}) must be below threshold ({threshold})",
+        Direction.Zero when target < 0 || target >= threshold => $"nearer zero is better, so 0 <= target ({target}) < threshold ({threshold}), both magnitudes",
         _ => null,
     };
 

@@ -73,6 +73,7 @@ public sealed class KpiCatalogueTests : IDisposable
         ("inspection-classifier", "inspection", new PipelineOptions { Kind = PipelineNames.VisualInspection }),
         ("vibration-autoencoder", "vibration", new PipelineOptions { Kind = PipelineNames.VibrationAnomaly, AnomalyThreshold = 0.0167 }),
         ("vitals-classifier", "vitals", new PipelineOptions { Kind = PipelineNames.VitalsClassification }),
+        ("load-forecaster", "load", new PipelineOptions { Kind = PipelineNames.LoadForecasting }),
     ];
 
     private static IEnumerable<string> Compare(string what, Dictionary<string, SortedSet<string>> emitted, Func<KpiDefinition, IReadOnlyList<string>> listedFor)

@@ -41,7 +41,7 @@ public class CatalogueLoaderTests
         Assert.Equal(
             [
                 "programme.yaml:6: duplicate id 'a-1' (first at line 2)",
-                "programme.yaml:6: sector 'rail' is not one of traffic, manufacturing, medical, city",
+                "programme.yaml:6: sector 'rail' is not one of traffic, manufacturing, medical, energy, city",
                 "programme.yaml:9: missing 'name.en'",
                 "programme.yaml:10: id 'Bad Id' must start with a-z or 0-9",
             ],

@@ -1,5 +1,6 @@
 using System.Reflection;
 using GzAiEdge.Contracts.Validation;
+using GzAiEdge.Scenarios.Audits;
 using GzAiEdge.Scenarios.Kpis;
 
 namespace GzAiEdge.Scenarios.Tests.Kpis;
@@ -8,7 +9,7 @@ namespace GzAiEdge.Scenarios.Tests.Kpis;
 public class KpiCatalogueTests
 {
     private static readonly Type[] Groups =
-        [typeof(ServiceKpis), typeof(AccuracyKpis), typeof(FieldAccuracyKpis), typeof(DiagnosticKpis), typeof(TrafficKpis), typeof(ManufacturingKpis), typeof(MedicalKpis), typeof(EnvironmentKpis)];
+        [typeof(ServiceKpis), typeof(AccuracyKpis), typeof(FieldAccuracyKpis), typeof(DiagnosticKpis), typeof(TrafficKpis), typeof(ManufacturingKpis), typeof(MedicalKpis), typeof(EnvironmentKpis), typeof(LaterTruthKpis), typeof(EnergyKpis)];
 
     [Fact]
     public void Every_key_is_defined_once_and_can_be_a_field_of_the_stored_KPI_point()
@@ -56,6 +57,17 @@ public class KpiCatalogueTests
     }
 
     [Fact]
+    public void Forecast_accuracy_comes_from_later_truth_in_the_cloud_for_load_forecasting_only()
+    {
+        var later = KpiCatalogue.All.Where(k => k.Truth == TruthSource.LaterTruth).ToList();
+
+        Assert.Equal(["forecast_cv_rmse", "forecast_nmbe"], later.Select(k => k.Key).Order(StringComparer.Ordinal));
+        Assert.All(later, k => Assert.True(k.ComputedByPlatform && k.Kind == KpiKind.Accuracy && k.Pipelines.Count == 0, k.Key));
+        Assert.All(PipelineNames.All, p => Assert.Equal(p == PipelineNames.LoadForecasting, later.All(k => KpiCatalogue.Measurable(p, k.Key))));
+        Assert.False(AuditedPipelines.IsAudited(PipelineNames.LoadForecasting));
+    }
+
+    [Fact]
     public void Every_audit_key_is_computed_in_the_cloud_for_the_pipelines_whose_audits_yield_it_and_no_device_emits_one()
     {
         var audit = KpiCatalogue.All.Where(k => k.Truth == TruthSource.Audit).ToList();
@@ -65,7 +77,7 @@ public class KpiCatalogueTests
              "audit_detection_ap50", "audit_detection_precision", "audit_detection_recall", "audit_time_to_alert_s"],
             audit.Select(k => k.Key).Order(StringComparer.Ordinal));
         Assert.All(audit, k => Assert.True(k.ComputedByPlatform && k.Pipelines.Count == 0 && k.Key.StartsWith("audit_", StringComparison.Ordinal), k.Key));
-        Assert.All(PipelineNames.WithModel, p => Assert.Contains(audit, k => KpiCatalogue.Measurable(p, k.Key)));
+        Assert.All(AuditedPipelines.All, p => Assert.Contains(audit, k => KpiCatalogue.Measurable(p, k.Key)));
         Assert.DoesNotContain(audit, k => KpiCatalogue.Measurable(PipelineNames.Environment, k.Key) || KpiCatalogue.Measurable(PipelineNames.TrafficLoop, k.Key));
     }
 

@@ -16,7 +16,10 @@ public class ProgrammeLoaderTests
         Assert.Equal(100, programme.Catalogue.All.Count);
         var typesPerSector = programme.Types.GroupBy(t => t.Sector).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(typesPerSector[Sector.Traffic] >= 3 && typesPerSector[Sector.Manufacturing] >= 3 && typesPerSector[Sector.Medical] >= 3);
-        Assert.True(typesPerSector[Sector.City] >= 2);
+        Assert.True(typesPerSector[Sector.City] >= 2 && typesPerSector[Sector.Energy] >= 1);
+
+        // The city's five domains: 综合交通, 智能制造, 生命健康, 能源环保, 社会民生和城市治理.
+        Assert.Equal(Enum.GetValues<Sector>().Order(), programme.Catalogue.All.Select(s => s.Sector).Distinct().Order());
         foreach (var id in new[] { "traffic-tianhe-flow", "mfg-huangpu-inspection", "med-yuexiu-vitals" })
         {
             Assert.True(programme.Catalogue.TryGet(id, out _), id);
@@ -81,7 +84,7 @@ public class ProgrammeLoaderTests
             [
                 $"{catalogue}:9: scenario 's-1': KPI 'defect_rate' is not in type 'traffic-flow' (it has audit_detection_recall, audit_detection_precision, audit_detection_ap50, inference_p95_ms, input_processed_share, uptime, completeness, verified_share)",
                 $"{catalogue}:2: scenario 's-1': KPI weights with this scenario's overrides sum to 115, they must sum to 100",
-                $"{catalogue}:11: scenario 's-2': unknown type 'bus-lanes' (known: crowd-monitoring, deterioration-early-warning, inspection-accuracy, public-space-safety, signal-timing-optimisation, traffic-detection-accuracy, traffic-flow, vibration-anomaly-monitoring, visual-inspection, vital-signs-monitoring, ward-triage-assist)",
+                $"{catalogue}:11: scenario 's-2': unknown type 'bus-lanes' (known: crowd-monitoring, deterioration-early-warning, energy-load-forecasting, inspection-accuracy, public-space-safety, signal-timing-optimisation, traffic-detection-accuracy, traffic-flow, vibration-anomaly-monitoring, visual-inspection, vital-signs-monitoring, ward-triage-assist)",
                 $"{catalogue}:17: scenario 's-3': missing 'sites' (the sites and devices whose reports count)",
                 $"{catalogue}:17: scenario 's-3': missing 'period' {{from, to}}",
                 $"{catalogue}:17: scenario 's-3': sector 'city' differs from type 'traffic-flow' sector 'traffic'",

@@ -115,7 +115,7 @@ public class ScenarioTypeLoaderTests
         Assert.Null(type);
         Assert.Equal(
             [
-                "t2.yaml:2: sector 'rail' is not one of traffic, manufacturing, medical, city",
+                "t2.yaml:2: sector 'rail' is not one of traffic, manufacturing, medical, energy, city",
                 "t2.yaml:7: KPI 'defect_rate' is not emitted by pipeline 'traffic-detection' (it is by visual-inspection; docs/kpis.md)",
                 "t2.yaml:17: aggregation 'average' is not one of mean, median, p5, p95, p99, min, max, sum, rate, last",
                 "t2.yaml:20: KPI 'inference_p99_ms': higher is better, so target (5) must be above threshold (10)",

@@ -108,6 +108,43 @@ public class ReplayPipelineTests
         Assert.Equal(1, kpis["input_processed_share"]);
     }
 
+    [Fact]
+    public void Load_forecasting_forecasts_each_next_reading_as_well_as_the_model_card_says()
+    {
+        var documented = Metrics.GetProperty("load-forecaster").GetProperty("replay");
+        var history = Metrics.GetProperty("load-forecaster").GetProperty("history_hours").GetInt32();
+
+        // The three weeks of hourly readings in one tick, short of the loop's restart.
+        var (kpis, _, samples) = Replay("load-forecaster", "load", new PipelineOptions { Kind = "load-forecasting" }, seconds: (21 * 24 * 3600) - 1);
+
+        // Each forecast is of the reading that follows it; the cloud pairs them the same way across reports.
+        var pairs = new List<(double Measured, double Forecast)>();
+        double? pending = null;
+        foreach (var sample in samples.Where(s => s.Name is "load" or "forecast"))
+        {
+            if (sample.Name == "forecast")
+            {
+                pending = sample.Value;
+            }
+            else if (pending is { } forecast)
+            {
+                pairs.Add((sample.Value, forecast));
+                pending = null;
+            }
+        }
+
+        var mean = pairs.Average(p => p.Measured);
+        var cvRmse = Math.Sqrt(pairs.Average(p => (p.Measured - p.Forecast) * (p.Measured - p.Forecast))) / mean;
+        var nmbe = pairs.Sum(p => p.Measured - p.Forecast) / (pairs.Count * mean);
+        Assert.InRange(pairs.Count, documented.GetProperty("pairs").GetInt32() - 1, documented.GetProperty("pairs").GetInt32());
+        Assert.Equal(documented.GetProperty("cv_rmse").GetDouble(), cvRmse, 0.001);
+        Assert.Equal(documented.GetProperty("nmbe").GetDouble(), nmbe, 0.001);
+        Assert.Equal(samples.Count(s => s.Name == "load"), history + samples.Count(s => s.Name == "forecast") - 1);
+        Assert.InRange(kpis["load_measured_kw"], 150, 700);
+        Assert.InRange(kpis["load_forecast_kw"], 150, 700);
+        Assert.Equal(1, kpis["input_processed_share"]);
+    }
+
     private static (Dictionary<string, double> Kpis, Contracts.Messages.ModelInfo Model) ReplayOnce(string model, string replay, PipelineOptions options, int seconds)
     {
         var (kpis, modelInfo, _) = Replay(model, replay, options, seconds);
