@@ -33,6 +33,8 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await Expect(page.Locator(".card")).ToHaveCountAsync(100);
         await Expect(page.Locator($".card[data-scenario='{Vitals}'] .card-name")).ToHaveTextAsync("越秀病房生命体征监测");
         await Expect(page.Locator(".sector[data-sector='medical'] h2")).ToContainTextAsync("智慧医疗");
+        await Expect(page.Locator(".sector")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".sector[data-sector='energy'] h2")).ToContainTextAsync("能源环保");
         await Expect(page.Locator("#nav-overview")).ToHaveTextAsync("总览");
         await BrowserSession.ScreenshotAsync(page, "overview-zh");
 
@@ -40,6 +42,7 @@ public sealed class DashboardTests : IClassFixture<CloudHost>, IClassFixture<Bro
         await Expect(page.Locator("#nav-overview")).ToHaveTextAsync("Overview");
         await Expect(page.Locator($".card[data-scenario='{Vitals}'] .card-name")).ToHaveTextAsync("Yuexiu ward vital-sign monitoring");
         await Expect(page.Locator(".sector[data-sector='medical'] h2")).ToContainTextAsync("Smart medical");
+        await Expect(page.Locator(".sector[data-sector='energy'] h2")).ToContainTextAsync("Energy and environment");
         await Expect(page.Locator("#lang")).ToHaveTextAsync("中文");
         await BrowserSession.ScreenshotAsync(page, "overview-en");
 

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { formatTime, scenarioName, t } from '../i18n.js';
 import { chip, debounce, el } from '../view.js';
 
-const sectors = ['traffic', 'manufacturing', 'medical', 'city'];
+const sectors = ['traffic', 'manufacturing', 'medical', 'energy', 'city'];
 
 export function render(view, _params, { live }) {
   const summary = el('section', { class: 'summary' });
