@@ -51,7 +51,7 @@ public sealed class StartupConfigurationTests
         await WaitForExitAsync(cloud);
 
         Assert.Equal(2, cloud.ExitCode);
-        Assert.Contains($"{folder.File("catalogue.yaml")}:2: sector 'rail' is not one of traffic, manufacturing, medical, city", cloud.Output);
+        Assert.Contains($"{folder.File("catalogue.yaml")}:2: sector 'rail' is not one of traffic, manufacturing, medical, energy, city", cloud.Output);
         // One start names every mistake, not only the first section's.
         Assert.Contains("Evaluation:Parallelism must be within 1–64", cloud.Output);
         Assert.Contains("LiveFeed:Enabeld (from the command line): unknown key; did you mean 'Enabled'?", cloud.Output);

@@ -3,6 +3,7 @@ using GzAiEdge.Audits.Storage;
 using GzAiEdge.Audits.TestSets;
 using Microsoft.Data.Sqlite;
 using static GzAiEdge.Audits.Storage.AuditDatabase;
+using static GzAiEdge.Audits.Storage.SqliteFileDatabase;
 
 namespace GzAiEdge.Audits.Runs;
 

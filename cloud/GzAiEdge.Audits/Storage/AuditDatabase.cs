@@ -8,7 +8,7 @@ namespace GzAiEdge.Audits.Storage;
 /// and version, audits with their item map, each device's part and every answer received with its verdict. Blobs hold the
 /// content; this holds what points at it. Times are UTC text that sorts as time does.
 /// </summary>
-public sealed class AuditDatabase
+public sealed class AuditDatabase(string root) : SqliteFileDatabase(root, "audits.db", AuditDatabase.Schema)
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -29,63 +29,6 @@ public sealed class AuditDatabase
             id INTEGER PRIMARY KEY AUTOINCREMENT, audit TEXT NOT NULL, site TEXT NOT NULL, device TEXT NOT NULL,
             received TEXT NOT NULL, accepted INTEGER NOT NULL, reason TEXT NOT NULL, sha256 TEXT);
         """;
-
-    private readonly string _connectionString;
-
-    public AuditDatabase(string root)
-    {
-        var folder = Path.GetFullPath(root);
-        Directory.CreateDirectory(folder);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "audits.db") }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>A new open connection (pooled); the caller disposes it.</summary>
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>Runs <paramref name="sql"/> with parameters; returns the rows changed.</summary>
-    public int Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Open();
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    /// <summary>Every row of <paramref name="sql"/>, each read by <paramref name="read"/>.</summary>
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Open();
-        using var command = Command(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    /// <summary>A command on <paramref name="connection"/> with its parameters (null as SQL NULL).</summary>
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
 
     /// <summary>A time as stored: UTC, 7 fraction digits, so that text order is time order.</summary>
     public static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

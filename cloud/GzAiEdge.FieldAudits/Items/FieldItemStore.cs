@@ -3,6 +3,7 @@ using GzAiEdge.Contracts.Evidence;
 using GzAiEdge.FieldAudits.Storage;
 using Microsoft.Data.Sqlite;
 using static GzAiEdge.Audits.Storage.AuditDatabase;
+using static GzAiEdge.Audits.Storage.SqliteFileDatabase;
 
 namespace GzAiEdge.FieldAudits.Items;
 

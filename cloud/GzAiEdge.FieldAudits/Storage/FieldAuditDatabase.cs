@@ -1,5 +1,5 @@
+using GzAiEdge.Audits.Storage;
 using Microsoft.Data.Sqlite;
-using static GzAiEdge.Audits.Storage.AuditDatabase;
 
 namespace GzAiEdge.FieldAudits.Storage;
 
@@ -8,7 +8,7 @@ namespace GzAiEdge.FieldAudits.Storage;
 /// committed seed hash (and the seed once revealed), the items sampled from closed windows with their outcome, and the
 /// evaluators' labels (one per evaluator and item, with who and when). Blobs hold the inputs; this points at them.
 /// </summary>
-public sealed class FieldAuditDatabase
+public sealed class FieldAuditDatabase(string root) : SqliteFileDatabase(root, "field-audits.db", FieldAuditDatabase.Schema)
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -25,48 +25,4 @@ public sealed class FieldAuditDatabase
         CREATE TABLE IF NOT EXISTS labels (
             item TEXT NOT NULL, evaluator TEXT NOT NULL, labelled TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (item, evaluator));
         """;
-
-    private readonly string _connectionString;
-
-    public FieldAuditDatabase(string root)
-    {
-        var folder = Path.GetFullPath(root);
-        Directory.CreateDirectory(folder);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "field-audits.db") }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>A new open connection (pooled); the caller disposes it.</summary>
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>Runs <paramref name="sql"/> with parameters; returns the rows changed.</summary>
-    public int Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Open();
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    /// <summary>Every row of <paramref name="sql"/>, each read by <paramref name="read"/>.</summary>
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Open();
-        using var command = Command(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
 }

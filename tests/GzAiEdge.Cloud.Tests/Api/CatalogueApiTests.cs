@@ -55,7 +55,7 @@ public sealed class CatalogueApiTests(InProcessCloud host) : IClassFixture<InPro
     }
 
     [Theory]
-    [InlineData("/api/v1/scenarios?sector=rail", "sector", "'rail' is not one of traffic, manufacturing, medical, city")]
+    [InlineData("/api/v1/scenarios?sector=rail", "sector", "'rail' is not one of traffic, manufacturing, medical, city, energy")]
     [InlineData("/api/v1/scenarios?limit=0", "limit", "limit must be within 1..1000 (was 0)")]
     [InlineData("/api/v1/devices?offset=-1&state=asleep", "state", "state 'asleep' is not one of online, offline, unknown")]
     [InlineData("/api/v1/alerts?site=Bad%20Site", "site", "site 'Bad Site' must start with a-z or 0-9")]
