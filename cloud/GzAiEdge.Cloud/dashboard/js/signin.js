@@ -50,6 +50,9 @@ if (session.signedIn) {
 } else {
   csrf = session.csrf;
   document.getElementById('signin-form').addEventListener('submit', (e) => { signIn(e).catch(() => showError('signin.failed')); });
+  // The button starts disabled: a submit before this handler exists would be the browser's own, a form post of the
+  // password to the page itself (and a test's click could race the session request above).
+  document.getElementById('signin-submit').disabled = false;
   document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
   onLangChange(() => applyPage(session));
   setLang(currentLang());
