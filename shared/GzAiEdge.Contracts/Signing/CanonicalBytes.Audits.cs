@@ -58,6 +58,25 @@ public static partial class CanonicalBytes
         WriteOptional(w, "kid", a.Kid);
     });
 
+    /// <summary>Detection boxes as an audit answer and an evidence upload both sign them.</summary>
+    internal static void Boxes(Utf8JsonWriter w, IReadOnlyList<AuditBox> boxes)
+    {
+        w.WriteStartArray("boxes");
+        foreach (var b in boxes)
+        {
+            w.WriteStartObject();
+            w.WriteString("class", b.Class);
+            Number(w, "score", b.Score);
+            Number(w, "x1", b.X1);
+            Number(w, "y1", b.Y1);
+            Number(w, "x2", b.X2);
+            Number(w, "y2", b.Y2);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     private static void Item(Utf8JsonWriter w, AuditItemAnswer item)
     {
         w.WriteStartObject();
@@ -65,20 +84,7 @@ public static partial class CanonicalBytes
         Numbers(w, "latencyMs", item.LatencyMs);
         if (item.Boxes is { } boxes)
         {
-            w.WriteStartArray("boxes");
-            foreach (var b in boxes)
-            {
-                w.WriteStartObject();
-                w.WriteString("class", b.Class);
-                Number(w, "score", b.Score);
-                Number(w, "x1", b.X1);
-                Number(w, "y1", b.Y1);
-                Number(w, "x2", b.X2);
-                Number(w, "y2", b.Y2);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            Boxes(w, boxes);
         }
 
         if (item.Scores is { } scores)

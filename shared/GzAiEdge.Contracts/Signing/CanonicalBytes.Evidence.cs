@@ -55,20 +55,7 @@ public static partial class CanonicalBytes
         w.WriteBoolean("positive", o.Positive);
         if (o.Boxes is { } boxes)
         {
-            w.WriteStartArray("boxes");
-            foreach (var b in boxes)
-            {
-                w.WriteStartObject();
-                w.WriteString("class", b.Class);
-                Number(w, "score", b.Score);
-                Number(w, "x1", b.X1);
-                Number(w, "y1", b.Y1);
-                Number(w, "x2", b.X2);
-                Number(w, "y2", b.Y2);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            Boxes(w, boxes);
         }
 
         if (o.Classes is { } classes)
